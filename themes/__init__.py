@@ -1,0 +1,1 @@
+"""Theme files shipped with Parallax (YAML, loaded as Textual themes)."""

@@ -1,0 +1,5 @@
+"""`python -m tui` runs the same command as `parallax`."""
+
+from tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,212 @@
+"""Plain data passed between the stages: sources, articles, segments and alignments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A publisher as described in sources.yaml."""
+
+    id: str
+    name: str
+    label: str = ""
+    homepage: str = ""
+
+    @property
+    def short(self) -> str:
+        return self.label or self.name
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """Where one article of a story comes from, and what is known about it before reading it."""
+
+    outlet: str
+    file: str = ""
+    url: str = ""
+    title: str = ""
+    published: str = ""
+    author: str = ""
+    canonical_url: str = ""
+    base_dir: str = ""
+
+    @property
+    def source(self) -> str:
+        """The path or URL as the user gave it."""
+        return self.file or self.url
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event told by several outlets."""
+
+    id: str
+    title: str
+    date: str = ""
+    articles: tuple[ArticleRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything a sources.yaml file describes."""
+
+    path: str
+    outlets: dict[str, Outlet]
+    stories: tuple[Story, ...]
+
+    def story(self, story_id: str) -> Story | None:
+        return next((s for s in self.stories if s.id == story_id), None)
+
+
+class BlockKind(str, Enum):
+    """What a paragraph of an article is; only BODY takes part in alignment."""
+
+    HEADLINE = "headline"
+    HEADING = "heading"
+    DATELINE = "dateline"
+    BODY = "body"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    kind: BlockKind
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence, with offsets into Article.text."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    kind: BlockKind
+
+    @property
+    def aligned(self) -> bool:
+        return self.kind is BlockKind.BODY
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: start/end cover the words inside the marks, outer_* include the marks."""
+
+    index: int
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    sentence: int
+    depth: int = 0
+
+
+@dataclass
+class Article:
+    """A loaded, cleaned article; every offset in the program points into `text`."""
+
+    id: str
+    source: str
+    outlet: Outlet
+    text: str
+    title: str = ""
+    published: str = ""
+    author: str = ""
+    url: str = ""
+    error: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    dateline: Span | None = None
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentence_text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.text[sentence.start : sentence.end]
+
+    def quote_text(self, index: int) -> str:
+        quote = self.quotes[index]
+        return self.text[quote.start : quote.end]
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+class GroupKind(str, Enum):
+    SENTENCE = "sentence"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True)
+class Member:
+    """One outlet's version of a shared passage."""
+
+    article: int
+    sentence: int
+    start: int
+    end: int
+    score: float
+    quote: int | None = None
+
+
+@dataclass
+class Group:
+    """Passages that carry the same wording across outlets."""
+
+    id: int
+    kind: GroupKind
+    members: list[Member]
+
+    @property
+    def articles(self) -> set[int]:
+        return {m.article for m in self.members}
+
+    def members_of(self, article: int) -> list[Member]:
+        return [m for m in self.members if m.article == article]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in an article with what it counts."""
+
+    article: int
+    sentence: int
+    start: int
+    end: int
+    value: float
+    qualifier: str
+    measure: str
+
+
+@dataclass
+class FigureConflict:
+    """Outlets give different values for what reads as the same quantity."""
+
+    id: int
+    measure: str
+    figures: list[Figure]
+
+
+@dataclass
+class Alignment:
+    articles: list[Article]
+    groups: list[Group]
+    conflicts: list[FigureConflict] = field(default_factory=list)
+
+    def groups_of(self, article: int, sentence: int) -> list[Group]:
+        return [g for g in self.groups if any(m.article == article and m.sentence == sentence for m in g.members)]
