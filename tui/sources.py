@@ -1,0 +1,152 @@
+"""Reading sources.yaml into a Catalog, and ad-hoc stories from paths and URLs given on the command line."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from .model import ArticleRef, Catalog, Outlet, Story
+from .sources_schema import Problem, build_catalog_parts
+
+__all__ = [
+    "Problem", "SourcesError", "load_catalog", "sample_sources_path",
+    "default_sources_path", "story_from_paths", "resolve_file", "is_url",
+]
+
+LABEL_WIDTH = 10
+
+
+class SourcesError(Exception):
+    """A sources file that cannot be used; str() gives one 'path:LINE: message' line per problem."""
+
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path = path
+        self.problems = list(problems)
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        return "\n".join(
+            f"{self.path}:{p.line}: {p.message}" if p.line is not None else f"{self.path}: {p.message}"
+            for p in self.problems
+        )
+
+    def __str__(self) -> str:
+        return self._render()
+
+
+def load_catalog(path: str | Path) -> Catalog:
+    """Read and check a sources file; every problem is reported at once in a SourcesError."""
+    shown = str(path)
+    file = Path(path).expanduser()
+    text = _read_text(file, shown)
+    root = _compose(text, shown)
+    base_dir = str(file.absolute().parent)
+    outlets, stories, problems = build_catalog_parts(root, base_dir)
+    if problems:
+        raise SourcesError(shown, sorted(problems, key=lambda p: p.line or 0))
+    return Catalog(path=shown, outlets=outlets, stories=stories)
+
+
+def _read_text(file: Path, shown: str) -> str:
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise SourcesError(shown, [Problem(None, "file not found")]) from None
+    except IsADirectoryError:
+        raise SourcesError(shown, [Problem(None, "is a directory, expected a YAML file")]) from None
+    except OSError as error:
+        raise SourcesError(shown, [Problem(None, f"cannot read the file: {error.strerror or error}")]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        raise SourcesError(shown, [Problem(line, message)]) from None
+
+
+def _compose(text: str, shown: str) -> yaml.Node:
+    """The YAML node tree, which keeps the line of every value; syntax errors become a SourcesError."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        raise SourcesError(shown, [_syntax_problem(error)]) from None
+    except yaml.YAMLError as error:
+        raise SourcesError(shown, [Problem(None, f"YAML syntax error: {error}")]) from None
+    if root is None:
+        raise SourcesError(shown, [Problem(None, "the file is empty; expected a mapping with 'outlets' and 'stories'")])
+    return root
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    where = f" at column {mark.column + 1}" if mark else ""
+    context = f" ({error.context})" if error.context else ""
+    return Problem(mark.line + 1 if mark else None, f"YAML syntax error: {error.problem}{where}{context}")
+
+
+def sample_sources_path() -> Path:
+    """The sources file of the sample story shipped with the package."""
+    return Path(str(importlib.resources.files("tui").joinpath("data", "sample", "sources.yaml")))
+
+
+def default_sources_path(cwd: Path | None = None) -> Path:
+    """./sources.yaml when there is one, else the packaged sample."""
+    local = (cwd or Path.cwd()) / "sources.yaml"
+    return local if local.is_file() else sample_sources_path()
+
+
+def is_url(text: str) -> bool:
+    return text.strip().lower().startswith(("http://", "https://"))
+
+
+def story_from_paths(paths: list[str]) -> tuple[Story, dict[str, Outlet]]:
+    """A story of the given files and URLs, one outlet each, named after the file stem or the URL's host."""
+    outlets: dict[str, Outlet] = {}
+    refs: list[ArticleRef] = []
+    labels: set[str] = set()
+    for given in paths:
+        name = _name_for(given)
+        outlet_id = _unique(name, outlets)
+        label = _label(outlet_id, labels)
+        labels.add(label)
+        outlets[outlet_id] = Outlet(id=outlet_id, name=name, label=label)
+        ref = ArticleRef(outlet=outlet_id, url=given) if is_url(given) else ArticleRef(outlet=outlet_id, file=given)
+        refs.append(ref)
+    count = len(refs)
+    title = f"{count} article" if count == 1 else f"{count} articles"
+    return Story(id="command-line", title=title, articles=tuple(refs)), outlets
+
+
+def _name_for(given: str) -> str:
+    if is_url(given):
+        host = urlparse(given.strip()).hostname or "web"
+        return host.removeprefix("www.")
+    return Path(given).stem or given
+
+
+def _unique(name: str, taken: dict[str, Outlet]) -> str:
+    candidate, number = name, 2
+    while candidate in taken:
+        candidate, number = f"{name}-{number}", number + 1
+    return candidate
+
+
+def _label(outlet_id: str, taken: set[str]) -> str:
+    """A pane heading of at most LABEL_WIDTH characters, different from the headings already taken."""
+    label = outlet_id if len(outlet_id) <= LABEL_WIDTH else outlet_id[: LABEL_WIDTH - 1] + "…"
+    number = 2
+    while label in taken:
+        suffix = f"…{number}"
+        label, number = outlet_id[: LABEL_WIDTH - len(suffix)] + suffix, number + 1
+    return label
+
+
+def resolve_file(ref: ArticleRef) -> Path:
+    """The article's file: relative paths are taken from the sources file's folder, ~ is expanded."""
+    path = Path(ref.file).expanduser()
+    if path.is_absolute() or not ref.base_dir:
+        return path
+    return Path(ref.base_dir) / path
