@@ -1,0 +1,67 @@
+"""From a story to an alignment: load every article (failures kept, not raised), then compare them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tui.align import AlignSettings, align
+from tui.model import Alignment, Article, ArticleRef, Outlet, Story
+from tui.text import build_article
+
+Progress = Callable[[int, int, str], None]
+
+
+def load_articles(
+    story: Story,
+    outlets: dict[str, Outlet],
+    *,
+    refresh: bool = False,
+    on_progress: Progress | None = None,
+) -> list[Article]:
+    """Every article of the story, in order; one that cannot be read carries its error instead of text."""
+    articles: list[Article] = []
+    taken: set[str] = set()
+    for number, ref in enumerate(story.articles):
+        if on_progress is not None:
+            on_progress(number, len(story.articles), ref.source)
+        outlet = outlets.get(ref.outlet) or Outlet(ref.outlet, ref.outlet)
+        articles.append(load_article(ref, outlet, _unique_id(ref.outlet, taken), refresh=refresh))
+    if on_progress is not None:
+        on_progress(len(story.articles), len(story.articles), "")
+    return articles
+
+
+def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: bool = False) -> Article:
+    """One article, read, cleaned and segmented; errors end up in Article.error."""
+    from tui.load import LoadError, read_document
+
+    try:
+        document = read_document(ref, refresh=refresh)
+    except LoadError as error:
+        return Article(id=article_id, source=ref.source, outlet=outlet, text="", title=ref.title, error=str(error))
+    if document.site_name and outlet.name == outlet.id:
+        outlet = Outlet(outlet.id, document.site_name, outlet.label, outlet.homepage)
+    return build_article(
+        article_id,
+        ref.source,
+        outlet,
+        document.text,
+        title=ref.title or document.title,
+        published=ref.published or document.published,
+        author=ref.author or document.author,
+        url=ref.canonical_url or ref.url or document.url,
+    )
+
+
+def compare(articles: Sequence[Article], settings: AlignSettings | None = None) -> Alignment:
+    """Align the articles that loaded; failed ones stay in the list so indexes match the input."""
+    return align(list(articles), settings or AlignSettings())
+
+
+def _unique_id(wanted: str, taken: set[str]) -> str:
+    candidate, number = wanted, 2
+    while candidate in taken:
+        candidate, number = f"{wanted}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+

@@ -1,0 +1,175 @@
+"""`parallax align` output: text for a terminal, Markdown for pasting, JSON for programs."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tui.model import Alignment, Article, Group, GroupKind, Member
+from tui.wording import diff_words
+
+FORMATS = ("text", "markdown", "json")
+
+
+def member_text(alignment: Alignment, member: Member) -> str:
+    return alignment.articles[member.article].text[member.start : member.end]
+
+
+def outlet_label(article: Article) -> str:
+    return article.outlet.short
+
+
+def coverage(alignment: Alignment, group: Group) -> tuple[list[str], list[str]]:
+    """Labels of the outlets that carry the group, and of those that do not."""
+    present = group.articles
+    have = [outlet_label(a) for i, a in enumerate(alignment.articles) if i in present]
+    lack = [outlet_label(a) for i, a in enumerate(alignment.articles) if i not in present and a.ok]
+    return have, lack
+
+
+def to_json(alignment: Alignment, *, story: dict[str, str] | None = None, settings: dict | None = None) -> str:
+    """The documented JSON shape (see README, "JSON output")."""
+    articles = alignment.articles
+    data = {
+        "story": story or {},
+        "settings": settings or {},
+        "articles": [_article_json(a) for a in articles],
+        "groups": [_group_json(alignment, g) for g in alignment.groups],
+        "figure_conflicts": [
+            {
+                "id": c.id,
+                "measure": c.measure,
+                "figures": [
+                    {"article": articles[f.article].id, "sentence": f.sentence, "start": f.start, "end": f.end,
+                     "text": articles[f.article].text[f.start : f.end], "value": f.value, "qualifier": f.qualifier}
+                    for f in c.figures
+                ],
+            }
+            for c in alignment.conflicts
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _article_json(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "outlet": article.outlet.name,
+        "outlet_id": article.outlet.id,
+        "label": article.outlet.short,
+        "title": article.title,
+        "published": article.published,
+        "author": article.author,
+        "url": article.url,
+        "error": article.error or None,
+        "sentences": [
+            {"index": s.index, "text": article.text[s.start : s.end], "start": s.start, "end": s.end,
+             "kind": s.kind.value}
+            for s in article.sentences
+        ],
+        "quotes": [
+            {"index": q.index, "text": article.text[q.start : q.end], "start": q.start, "end": q.end,
+             "sentence": q.sentence}
+            for q in article.quotes
+        ],
+    }
+
+
+def _group_json(alignment: Alignment, group: Group) -> dict:
+    base = group.members[0]
+    members = []
+    for member in group.members:
+        entry = {
+            "article": alignment.articles[member.article].id,
+            "sentence": member.sentence,
+            "start": member.start,
+            "end": member.end,
+            "text": member_text(alignment, member),
+            "score": member.score,
+        }
+        if member.quote is not None:
+            entry["quote"] = member.quote
+        if member is not base:
+            entry["changes"] = _changes(member_text(alignment, base), entry["text"])
+        members.append(entry)
+    return {"id": group.id, "kind": group.kind.value, "members": members}
+
+
+def _changes(base: str, text: str) -> dict:
+    diff = diff_words(base, text, ignore_quotes=True)
+    edits = [
+        {"op": e.tag, "base": base[e.a_start : e.a_end], "text": text[e.b_start : e.b_end]}
+        for e in diff.edits
+        if e.tag != "equal"
+    ]
+    figures = [{"base": f.a_value, "text": f.b_value} for f in diff.figures]
+    return {"similarity": round(diff.similarity, 1), "edits": edits, "figures": figures}
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Article text made inert for Markdown: every special character escaped, line breaks flattened."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def to_markdown(alignment: Alignment, *, title: str = "") -> str:
+    """Markdown for notes and reports: one section per group, additions in bold, removals struck through."""
+    lines = [f"# {md_escape(title) if title else 'Parallax alignment'}", "", "## Articles", ""]
+    for number, article in enumerate(alignment.articles, 1):
+        lines.append(_md_article(number, article))
+    for kind, heading in ((GroupKind.SENTENCE, "Shared sentences"), (GroupKind.QUOTE, "Shared quotations")):
+        groups = [g for g in alignment.groups if g.kind is kind]
+        lines += ["", f"## {heading} ({len(groups)})"]
+        for group in groups:
+            lines += _md_group(alignment, group)
+    lines += ["", f"## Figure conflicts ({len(alignment.conflicts)})", ""]
+    for conflict in alignment.conflicts:
+        values = "; ".join(_figure_phrase(alignment, f) for f in conflict.figures)
+        lines.append(f"- **{md_escape(conflict.measure)}**: {values}")
+    return "\n".join(lines) + "\n"
+
+
+def _md_article(number: int, article: Article) -> str:
+    if not article.ok:
+        return f"{number}. {md_escape(article.outlet.short)}: **could not be read**: {md_escape(article.error)}"
+    date = f" ({md_escape(article.published)})" if article.published else ""
+    return f"{number}. **{md_escape(article.outlet.name)}**: {md_escape(article.title)}{date}"
+
+
+def _md_group(alignment: Alignment, group: Group) -> list[str]:
+    have, lack = coverage(alignment, group)
+    missing = f"; not in {md_escape(', '.join(lack))}" if lack else ""
+    lines = ["", f"### {group.id}. In {len(have)} outlets: {md_escape(', '.join(have))}{missing}", ""]
+    base = member_text(alignment, group.members[0])
+    for member in group.members:
+        label = md_escape(outlet_label(alignment.articles[member.article]))
+        text = member_text(alignment, member)
+        body = md_escape(text) if member is group.members[0] else _md_diff(base, text)
+        lines.append(f"- **{label}** ({member.score:.0f}): {body}")
+    return lines
+
+
+def _md_diff(base: str, text: str) -> str:
+    diff = diff_words(base, text, ignore_quotes=True)
+    parts = []
+    for edit in diff.edits:
+        old, new = md_escape(base[edit.a_start : edit.a_end]), md_escape(text[edit.b_start : edit.b_end])
+        if edit.tag == "equal":
+            parts.append(new)
+        elif edit.tag == "insert":
+            parts.append(f"**{new}**")
+        elif edit.tag == "delete":
+            parts.append(f"~~{old}~~")
+        else:
+            parts.append(f"~~{old}~~ **{new}**")
+    return " ".join(p for p in parts if p)
+
+
+def _figure_phrase(alignment: Alignment, figure) -> str:
+    article = alignment.articles[figure.article]
+    number = article.text[figure.start : figure.end]
+    qualifier = f"{figure.qualifier} " if figure.qualifier else ""
+    return f"{md_escape(outlet_label(article))} {md_escape(qualifier + number)}"

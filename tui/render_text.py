@@ -1,0 +1,112 @@
+"""The terminal format of `parallax align`: groups with each outlet's version, differences in colour."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group as RichGroup
+from rich.text import Text
+
+from tui.model import Alignment, Article, Group, GroupKind
+from tui.render import coverage, member_text, outlet_label
+from tui.wording import diff_words
+
+STYLE_ADDED = "green"
+STYLE_CHANGED = "yellow"
+STYLE_REMOVED = "red strike"
+STYLE_FIGURE = "bold white on red"
+
+
+def render_text(alignment: Alignment, console: Console, *, title: str = "") -> None:
+    """Print the comparison; Text objects only, so article text can never act as markup."""
+    articles = alignment.articles
+    loaded = sum(a.ok for a in articles)
+    sentence_groups = [g for g in alignment.groups if g.kind is GroupKind.SENTENCE]
+    quote_groups = [g for g in alignment.groups if g.kind is GroupKind.QUOTE]
+    console.print(Text(title or "Parallax alignment", style="bold"))
+    console.print(Text(
+        f"{loaded} of {len(articles)} articles read · {len(sentence_groups)} shared sentences · "
+        f"{len(quote_groups)} shared quotations · {len(alignment.conflicts)} figure conflicts",
+        style="dim",
+    ))
+    console.print()
+    width = max((len(outlet_label(a)) for a in articles), default=8)
+    for number, article in enumerate(articles, 1):
+        console.print(_article_line(number, article, width))
+    for heading, groups in (("Shared sentences", sentence_groups), ("Shared quotations", quote_groups)):
+        console.print()
+        console.print(Text(f"{heading} ({len(groups)})", style="bold underline"))
+        for group in groups:
+            console.print(_group_block(alignment, group, width))
+    _print_conflicts(alignment, console, width)
+
+
+def _article_line(number: int, article: Article, width: int) -> Text:
+    line = Text(f"{number:>2}. ")
+    line.append(outlet_label(article).ljust(width), style="bold")
+    if not article.ok:
+        line.append("  could not be read: ", style="red")
+        line.append(article.error)
+        return line
+    line.append(f"  {article.title}")
+    if article.published:
+        line.append(f"  {article.published}", style="dim")
+    line.append(f"  {article.source}", style="dim")
+    return line
+
+
+def _group_block(alignment: Alignment, group: Group, width: int) -> RichGroup:
+    have, lack = coverage(alignment, group)
+    header = Text(f"\n#{group.id} ", style="bold cyan")
+    header.append(f"in {len(have)} outlets", style="cyan")
+    if lack:
+        header.append(f" · not in {', '.join(lack)}", style="dim")
+    lines = [header]
+    base = member_text(alignment, group.members[0])
+    for member in group.members:
+        text = member_text(alignment, member)
+        line = Text(f"  {outlet_label(alignment.articles[member.article]).ljust(width)} ", style="bold")
+        line.append(f"{member.score:>3.0f}  ", style="dim")
+        line.append_text(Text(" ".join(text.split())) if member is group.members[0] else diff_text(base, text))
+        lines.append(line)
+    return RichGroup(*lines)
+
+
+def diff_text(base: str, text: str) -> Text:
+    """`text` with the words that differ from `base` coloured, and removed words struck through."""
+    diff = diff_words(base, text, ignore_quotes=True)
+    figure_spans = [(f.b_start, f.b_end) for f in diff.figures]
+    out = Text()
+    last = 0
+    for edit in diff.edits:
+        gap = text[last : edit.b_start]
+        out.append(" " if gap and gap.isspace() else gap)
+        last = edit.b_end
+        if edit.tag in ("delete", "replace"):
+            out.append(" ".join(base[edit.a_start : edit.a_end].split()), style=STYLE_REMOVED)
+            out.append(" ")
+        new = " ".join(text[edit.b_start : edit.b_end].split())
+        style = {"equal": "", "insert": STYLE_ADDED, "replace": STYLE_CHANGED}.get(edit.tag, "")
+        start = len(out.plain)
+        out.append(new, style=style)
+        for f_start, f_end in figure_spans:
+            if edit.b_start <= f_start < edit.b_end:
+                where = out.plain.find(text[f_start:f_end], start)
+                if where >= 0:
+                    out.stylize(STYLE_FIGURE, where, where + f_end - f_start)
+    out.rstrip()
+    return out
+
+
+def _print_conflicts(alignment: Alignment, console: Console, width: int) -> None:
+    console.print()
+    console.print(Text(f"Figure conflicts ({len(alignment.conflicts)})", style="bold underline"))
+    for conflict in alignment.conflicts:
+        console.print(Text(f"\n{conflict.measure}", style="bold red"))
+        for figure in conflict.figures:
+            article = alignment.articles[figure.article]
+            sentence = article.sentences[figure.sentence]
+            line = Text(f"  {outlet_label(article).ljust(width)} ", style="bold")
+            qualifier = f"{figure.qualifier} " if figure.qualifier else ""
+            line.append(f"{qualifier}{article.text[figure.start:figure.end]}".rjust(14), style="bold red")
+            line.append("  ")
+            line.append(" ".join(article.text[sentence.start : sentence.end].split()), style="dim")
+            console.print(line)
