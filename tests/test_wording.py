@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,3 +183,10 @@ def test_figure_changes_point_at_numbers_with_different_values(a, b):
 @pytest.mark.parametrize("text", ["", "   ", "\n\n"])
 def test_blank_text_has_no_tokens(text):
     assert tokenize(text) == []
+
+
+@pytest.mark.parametrize("module", ["tui.wording", "tui.cite", "tui.prefs"])
+def test_pure_modules_do_not_load_textual(module):
+    # `parallax align` and the printers use these modules and must start without the interface.
+    code = f"import sys, {module}; sys.exit('textual' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
