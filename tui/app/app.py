@@ -1,0 +1,197 @@
+"""The Parallax reader application: loads a story in workers and moves between its screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.message import Message
+from textual.screen import Screen
+
+from tui.align import AlignSettings
+from tui.app.compare import CompareScreen
+from tui.app.reading import Reading
+from tui.app.screens import LoadingScreen, PickerScreen, StoryListScreen
+from tui.app.settings import Settings, variable_defaults
+from tui.model import Alignment, Article, Outlet, Story
+
+
+class ParallaxApp(App):
+    """Read one story through several outlets, side by side."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Parallax"
+
+    class ArticlesLoaded(Message):
+        def __init__(self, story: Story, articles: list[Article]) -> None:
+            super().__init__()
+            self.story, self.articles = story, articles
+
+    class LoadProgressed(Message):
+        def __init__(self, done: int, total: int, name: str) -> None:
+            super().__init__()
+            self.done, self.total, self.name = done, total, name
+
+    class Aligned(Message):
+        def __init__(self, alignment: Alignment) -> None:
+            super().__init__()
+            self.alignment = alignment
+
+    class WorkFailed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(
+        self,
+        stories: list[Story],
+        outlets: dict[str, Outlet],
+        *,
+        story_id: str | None = None,
+        outlet_ids: list[str] | None = None,
+        settings: AlignSettings | None = None,
+        theme: str | None = None,
+        cite_style: str | None = None,
+        refresh: bool = False,
+        load_errors: list[str] | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.stories, self.outlets = list(stories), outlets
+        self.story_id, self.outlet_ids = story_id, outlet_ids
+        self.align_settings = settings or AlignSettings()
+        self.refresh_cache = refresh
+        self.today = today or date.today()
+        self.settings = Settings(self, theme=theme, cite_style=cite_style, errors=list(load_errors or []))
+        self.story: Story | None = None
+        self.articles: list[Article] = []
+        self.chosen: list[int] = []
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return variable_defaults(self.current_theme.dark)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from self.settings.commands()
+        if isinstance(screen, CompareScreen):
+            for binding in screen.BINDINGS:
+                yield SystemCommand(binding.description, f"Key: {binding.key}", self._runner(screen, binding.action))
+
+    @staticmethod
+    def _runner(screen: Screen, action: str):
+        return lambda: screen.run_action(action)
+
+    def on_mount(self) -> None:
+        self.settings.apply()
+        if self.story_id is None and len(self.stories) > 1:
+            self._show(StoryListScreen(self.stories))
+        else:
+            self.open_story(self.story_id or self.stories[0].id)
+
+    def _show(self, screen: Screen) -> None:
+        """Replace the current step's screen (the first step pushes over the blank default screen)."""
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_story(self, story_id: str) -> None:
+        story = next((s for s in self.stories if s.id == story_id), None)
+        if story is None:
+            self.notify(f"No story {story_id!r}; choose one from the list.", severity="error")
+            self._show(StoryListScreen(self.stories))
+            return
+        self.story = story
+        self._show(LoadingScreen(f"Reading {len(story.articles)} articles of “{story.title or story.id}”"))
+        self._load(story)
+
+    def on_story_list_screen_chosen(self, event: StoryListScreen.Chosen) -> None:
+        self.open_story(event.story_id)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, story: Story) -> None:
+        from tui.pipeline import load_articles
+
+        def progress(done: int, total: int, name: str) -> None:
+            self.post_message(self.LoadProgressed(done, total, name))
+
+        try:
+            articles = load_articles(story, self.outlets, refresh=self.refresh_cache, on_progress=progress)
+        except Exception as error:  # noqa: BLE001 - a bug in loading must not take the interface down
+            self.post_message(self.WorkFailed(f"Loading failed: {error}"))
+            return
+        self.post_message(self.ArticlesLoaded(story, articles))
+
+    def on_parallax_app_load_progressed(self, event: LoadProgressed) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.progress(event.done, event.total, event.name)
+
+    def on_parallax_app_articles_loaded(self, event: ArticlesLoaded) -> None:
+        self.articles = event.articles
+        for article in event.articles:
+            if article.error:
+                self.notify(article.error, title=f"{article.outlet.short} could not be read", severity="warning")
+        chosen, problem = self._preselected()
+        if problem:
+            self.notify(problem, severity="warning")
+        if chosen is not None and not problem:
+            self.compare_outlets(chosen)
+        else:
+            self._show(PickerScreen(event.story, self.articles, chosen))
+
+    def _preselected(self) -> tuple[list[int] | None, str]:
+        """Indexes chosen with --outlets, and why they cannot be used as they are."""
+        if not self.outlet_ids:
+            return None, ""
+        index = {a.outlet.id: i for i, a in enumerate(self.articles)}
+        unknown = [o for o in self.outlet_ids if o not in index]
+        chosen = [index[o] for o in self.outlet_ids if o in index and self.articles[index[o]].ok]
+        if unknown:
+            return chosen, f"Unknown outlets: {', '.join(unknown)}; known: {', '.join(index)}."
+        if len(chosen) < 2:
+            return chosen, "At least two readable outlets are needed; pick them here."
+        return chosen, ""
+
+    def on_picker_screen_picked(self, event: PickerScreen.Picked) -> None:
+        self.compare_outlets(event.chosen)
+
+    def compare_outlets(self, chosen: list[int]) -> None:
+        self.chosen = chosen
+        names = ", ".join(self.articles[i].outlet.short for i in chosen)
+        self._show(LoadingScreen(f"Aligning {names}"))
+        self._align([self.articles[i] for i in chosen])
+
+    @work(thread=True, exclusive=True, group="align")
+    def _align(self, articles: list[Article]) -> None:
+        from tui.pipeline import compare
+
+        try:
+            alignment = compare(articles, self.align_settings)
+        except Exception as error:  # noqa: BLE001 - show the failure instead of crashing
+            self.post_message(self.WorkFailed(f"Alignment failed: {error}"))
+            return
+        self.post_message(self.Aligned(alignment))
+
+    def on_parallax_app_aligned(self, event: Aligned) -> None:
+        self._show(CompareScreen(Reading(event.alignment)))
+
+    def on_parallax_app_work_failed(self, event: WorkFailed) -> None:
+        self.notify(event.error, severity="error", timeout=30, markup=False)
+        if self.story is not None and self.articles:
+            self._show(PickerScreen(self.story, self.articles, self.chosen or None))
+
+    def on_compare_screen_outlets_wanted(self, event: CompareScreen.OutletsWanted) -> None:
+        if self.story is not None:
+            self._show(PickerScreen(self.story, self.articles, self.chosen))
+
+    def on_compare_screen_citation_wanted(self, event: CompareScreen.CitationWanted) -> None:
+        self.settings.copy_citations(event.reading, event.members, self.today)
+
+
+def run_app(stories: list[Story], outlets: dict[str, Outlet], **options) -> int:
+    """Run the reader until the user quits; the exit code is 0 unless the app failed."""
+    app = ParallaxApp(stories, outlets, **options)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,253 @@
+"""The compare screen: one pane per outlet, a sentence cursor, and aligned jumps between shared passages."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from tui.app.detail import DetailStrip
+from tui.app.pane import ArticlePane
+from tui.app.paragraph import Decor
+from tui.app.reading import Reading
+from tui.model import Group, Member
+
+# Below this many columns a pane is too narrow to read; fewer panes are shown and tab cycles through them.
+MIN_PANE_WIDTH = 30
+
+
+class CompareScreen(Screen):
+    """Side-by-side panes kept level on the passage under the cursor."""
+
+    BINDINGS = [
+        Binding("n", "jump(1)", "Next shared", id="next_shared"),
+        Binding("N", "jump(-1)", "Prev shared", id="prev_shared", show=False),
+        Binding("]", "jump_quote(1)", "Next quote", id="next_quote"),
+        Binding("[", "jump_quote(-1)", "Prev quote", id="prev_quote", show=False),
+        Binding("j,down", "move(1)", "Down", id="cursor_down", show=False),
+        Binding("k,up", "move(-1)", "Up", id="cursor_up", show=False),
+        Binding("tab", "pane(1)", "Next pane", id="next_pane", priority=True),
+        Binding("shift+tab", "pane(-1)", "Prev pane", id="prev_pane", priority=True, show=False),
+        Binding("b", "base", "Make base", id="make_base"),
+        Binding("d", "toggle_diff", "Diff", id="toggle_diff"),
+        Binding("s", "toggle_strip", "Detail", id="toggle_strip"),
+        Binding("m", "map", "Map", id="map"),
+        Binding("c", "cite", "Cite", id="cite"),
+        Binding("C", "cite_all", "Cite all", id="cite_all"),
+        Binding("o", "outlets", "Outlets", id="outlets", show=False),
+        Binding("?", "help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    class CitationWanted(Message):
+        """The user asked to copy citations of these members."""
+
+        def __init__(self, reading: Reading, members: list[Member]) -> None:
+            super().__init__()
+            self.reading, self.members = reading, members
+
+    class OutletsWanted(Message):
+        """The user wants to choose other outlets."""
+
+    def __init__(self, reading: Reading) -> None:
+        super().__init__()
+        self.reading = reading
+        self.active = 0
+        self.cursors = [0 for _ in reading.articles]
+        self.group: Group | None = None
+        self.show_diff = True
+        self.first_pane = 0
+        self._static = [self._static_spans(p) for p in range(len(reading.articles))]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            for index, article in enumerate(self.reading.articles):
+                yield ArticlePane(article, index, is_base=index == self.reading.base)
+        yield DetailStrip(self.reading)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.panes[0].focus()
+        self.call_after_refresh(self.settle, 0, 0, None)
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        return list(self.query(ArticlePane))
+
+    def _static_spans(self, pane: int) -> list[tuple[int, int, str]]:
+        """Spans that never change: shared sentences and quotations."""
+        article = self.reading.articles[pane]
+        shared = self.reading.shared_sentences(pane)
+        spans = [(s.start, s.end, "shared") for s in article.sentences if s.index in shared]
+        return spans + [(q.outer_start, q.outer_end, "quote") for q in article.quotes]
+
+    # --- moving the cursor -------------------------------------------------
+
+    def settle(self, pane: int, sentence: int, group: Group | None) -> None:
+        """Put the cursor on a sentence of a pane and bring every other pane to the same passage."""
+        article = self.reading.articles[pane]
+        if not article.sentences:
+            return
+        sentence = max(0, min(sentence, len(article.sentences) - 1))
+        self.active, self.cursors[pane] = pane, sentence
+        candidates = self.reading.groups_at(pane, sentence)
+        self.group = group if group in candidates else next(iter(candidates), None)
+        for other in range(len(self.cursors)):
+            member = self.reading.member(self.group, other)
+            if other != pane and member is not None:
+                self.cursors[other] = member.sentence
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Restyle every pane, then level them once the new layout exists."""
+        for pane in self.panes:
+            pane.redecorate(self._decor(pane.index))
+            offset = self._cursor_offset(pane.index)
+            if offset is not None:
+                pane.show_paragraph(pane.paragraph_of(offset))
+        self.query_one(DetailStrip).show(self.group)
+        self.call_after_refresh(self._level)
+
+    def _cursor_offset(self, pane: int) -> int | None:
+        member = self.reading.member(self.group, pane)
+        if member is not None:
+            return member.start
+        sentences = self.reading.articles[pane].sentences
+        return sentences[self.cursors[pane]].start if pane == self.active and sentences else None
+
+    def _decor(self, pane: int) -> Decor:
+        decor = Decor(spans=list(self._static[pane]))
+        member = self.reading.member(self.group, pane)
+        if member is not None:
+            decor.spans.append((member.start, member.end, "cursor"))
+        elif pane == self.active and self.reading.articles[pane].sentences:
+            sentence = self.reading.articles[pane].sentences[self.cursors[pane]]
+            decor.spans.append((sentence.start, sentence.end, "cursor"))
+        if self.show_diff:
+            overlay = self.reading.overlay(self.group, pane)
+            decor.spans += overlay.spans
+            decor.removed = overlay.removed
+        return decor
+
+    def _level(self) -> None:
+        """Scroll panes so their version of the passage sits on the cursor's row; mark panes that lack it."""
+        active = self.panes[self.active]
+        offset = self._cursor_offset(self.active)
+        if offset is None:
+            return
+        row = active.keep_visible(offset)
+        sentences = self.reading.articles[self.active].sentences
+        aligned = sentences[self.cursors[self.active]].aligned
+        for pane in self.panes:
+            mine = self._cursor_offset(pane.index)
+            if mine is not None and pane.index != self.active:
+                pane.level(mine, row)
+            missing = mine is None and aligned and not pane.article.error
+            pane.show_missing(row if missing else None)
+
+    def action_move(self, step: int) -> None:
+        self.settle(self.active, self.cursors[self.active] + step, None)
+
+    def _jump(self, step: int, quotes: bool) -> None:
+        member = self.reading.member(self.group, self.active)
+        start = member.start if member else self.reading.articles[self.active].sentences[self.cursors[self.active]].start
+        stop = self.reading.jump(self.active, self.cursors[self.active], start, step, quotes)
+        if stop is None:
+            what = "quotation" if quotes else "passage"
+            self.notify(f"No {'next' if step > 0 else 'previous'} shared {what} in this outlet.", timeout=2)
+            return
+        self.settle(self.active, stop.sentence, self.reading.groups[stop.group])
+
+    def action_jump(self, step: int) -> None:
+        self._jump(step, quotes=False)
+
+    def action_jump_quote(self, step: int) -> None:
+        self._jump(step, quotes=True)
+
+    # --- panes ---------------------------------------------------------------
+
+    def action_pane(self, step: int) -> None:
+        self.panes[(self.active + step) % len(self.panes)].focus()
+
+    def on_article_pane_focused(self, event: ArticlePane.Focused) -> None:
+        self.active = event.index
+        self._fit_panes()
+        self.redraw()
+
+    def on_resize(self) -> None:
+        self._fit_panes()
+        self.call_after_refresh(self._level)
+
+    def _fit_panes(self) -> None:
+        """Show as many panes as fit, keeping the focused one in view."""
+        panes = self.panes
+        visible = max(1, min(len(panes), self.size.width // MIN_PANE_WIDTH))
+        if self.active < self.first_pane:
+            self.first_pane = self.active
+        elif self.active >= self.first_pane + visible:
+            self.first_pane = self.active - visible + 1
+        self.first_pane = max(0, min(self.first_pane, len(panes) - visible))
+        for pane in panes:
+            pane.display = self.first_pane <= pane.index < self.first_pane + visible
+
+    def action_base(self) -> None:
+        self.reading.base = self.active
+        for pane in self.panes:
+            pane.set_base(pane.index == self.active)
+        self.notify(f"Comparing against {self.reading.articles[self.active].outlet.short}.", timeout=2)
+        self.redraw()
+
+    def action_toggle_diff(self) -> None:
+        self.show_diff = not self.show_diff
+        self.notify(f"Difference highlighting {'on' if self.show_diff else 'off'}.", timeout=2)
+        self.redraw()
+
+    def action_toggle_strip(self) -> None:
+        strip = self.query_one(DetailStrip)
+        strip.display = not strip.display
+        self.call_after_refresh(self._level)
+
+    # --- map, help, citations ------------------------------------------------
+
+    def action_map(self) -> None:
+        from tui.app.overlays import MapScreen
+
+        current = self.group.id if self.group else None
+        self.app.push_screen(MapScreen(self.reading, current, self.active), self._jump_to_group)
+
+    def _jump_to_group(self, group_id: int | None) -> None:
+        if group_id is None:
+            return
+        group = self.reading.groups[group_id]
+        pane = self.active if self.active in group.articles else min(group.articles)
+        self.panes[pane].focus()
+        self.settle(pane, self.reading.member(group, pane).sentence, group)
+
+    def action_help(self) -> None:
+        from tui.app.overlays import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.BINDINGS))
+
+    def _cursor_member(self) -> Member:
+        member = self.reading.member(self.group, self.active)
+        if member is not None:
+            return member
+        sentence = self.reading.articles[self.active].sentences[self.cursors[self.active]]
+        return Member(self.active, sentence.index, sentence.start, sentence.end, 100.0)
+
+    def action_cite(self) -> None:
+        self.post_message(self.CitationWanted(self.reading, [self._cursor_member()]))
+
+    def action_cite_all(self) -> None:
+        if self.group is None:
+            self.post_message(self.CitationWanted(self.reading, [self._cursor_member()]))
+            return
+        members = [self.reading.member(self.group, p) for p in range(len(self.panes))]
+        self.post_message(self.CitationWanted(self.reading, [m for m in members if m is not None]))
+
+    def action_outlets(self) -> None:
+        self.post_message(self.OutletsWanted())

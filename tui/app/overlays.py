@@ -1,0 +1,90 @@
+"""Modal screens over the compare screen: the alignment map and the key help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from tui.app.paragraph import inert
+from tui.app.reading import Reading
+from tui.model import GroupKind
+
+
+class MapScreen(ModalScreen[int | None]):
+    """All shared passages, one row each, with which outlets carry them; enter jumps there."""
+
+    BINDINGS = [
+        Binding("escape,m,q", "close", "Close", id="close_map"),
+    ]
+
+    def __init__(self, reading: Reading, current: int | None, active: int) -> None:
+        super().__init__()
+        self.reading = reading
+        self.current = current
+        self.active = active
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="map-box"):
+            count = len(self.reading.groups)
+            yield Static(Content(f"Alignment map · {count} shared passages · enter jumps, escape closes"), id="map-title")
+            yield DataTable(id="map-table", cursor_type="row", zebra_stripes=True)
+
+    def ordered_groups(self) -> list[int]:
+        """Groups in the reading order of the focused outlet, then those it lacks."""
+
+        def key(group_id: int) -> tuple:
+            group = self.reading.groups[group_id]
+            mine = self.reading.member(group, self.active)
+            first = min(group.members, key=lambda m: (m.article, m.start))
+            return (0, mine.start, 0) if mine else (1, first.article, first.start)
+
+        return sorted(self.reading.groups, key=key)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        outlets = [inert(a.outlet.short)[:10] for a in self.reading.articles]
+        table.add_columns("kind", *outlets, "opening words")
+        for group_id in self.ordered_groups():
+            group = self.reading.groups[group_id]
+            marks = ["●" if covered else "·" for covered in self.reading.coverage(group)]
+            kind = "quote" if group.kind is GroupKind.QUOTE else "text"
+            table.add_row(kind, *marks, Content(inert(self.reading.opening(group))), key=str(group_id))
+        if self.current is not None:
+            table.move_cursor(row=table.get_row_index(str(self.current)))
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(int(event.row_key.value))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the compare screen with what it does."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="close_help")]
+
+    def __init__(self, bindings: list[Binding]) -> None:
+        super().__init__()
+        self.bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        rows = [f"{b.key.replace(',', ' / '):<18} {b.description}" for b in self.bindings]
+        rows += [
+            f"{'ctrl+p':<18} Command palette: citation style, theme",
+            "",
+            "Marked text is shared with another chosen outlet; coloured quotation marks show quotations.",
+            "In each pane, words differing from the base outlet are coloured: added, changed, [-removed],",
+            "and changed figures stand out most. Escape closes this help.",
+        ]
+        with Vertical(id="help-box"):
+            yield Static(Content("Keys"), id="help-title")
+            yield Static(Content("\n".join(rows)), id="help-body")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,96 @@
+"""One paragraph of an article, drawn from plain text with styled spans (never markup)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from textual.content import Content
+from textual.style import Style
+from textual.widget import Widget
+
+from tui.model import Article, Paragraph
+
+# Control characters would reach the terminal as escape sequences; replacing them keeps offsets intact.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"\s*\S+")
+
+
+def inert(text: str) -> str:
+    """Article text with control characters blanked, same length."""
+    return _CONTROL.sub(" ", text)
+
+
+@dataclass
+class Decor:
+    """Everything that colours a pane's text: spans as (start, end, component) in article offsets."""
+
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    removed: list[tuple[int, str]] = field(default_factory=list)
+
+
+def styled(text: str, start: int, decor: Decor, style_of: Callable[[str], Style]) -> tuple[Content, list[tuple[int, int]]]:
+    """Text at an article offset with the decor's spans applied and removed words shown struck out."""
+    end = start + len(text)
+    content = Content(inert(text))
+    for a, b, component in decor.spans:
+        if a < end and b > start:
+            content = content.stylize(style_of(component), max(a, start) - start, min(b, end) - start)
+    removed = sorted((pos, words) for pos, words in decor.removed if start <= pos <= end)
+    if not removed:
+        return content, []
+    pieces = content.divide([pos - start for pos, _ in removed])
+    parts, shifts = [pieces[0]], []
+    for (pos, words), piece in zip(removed, pieces[1:]):
+        word = Content(f"[-{inert(' '.join(words.split()))}]").stylize(style_of("removed"))
+        parts += [word, Content(" "), piece]
+        shifts.append((pos, len(word) + 1))
+    return Content("").join(parts), shifts
+
+
+class ParagraphView(Widget):
+    """A paragraph whose sentences carry shared, quotation, cursor and diff styles."""
+
+    COMPONENT_CLASSES = {
+        "para--shared",
+        "para--quote",
+        "para--cursor",
+        "para--added",
+        "para--changed",
+        "para--removed",
+        "para--figure",
+    }
+
+    def __init__(self, article: Article, paragraph: Paragraph, decor: Decor) -> None:
+        kind = paragraph.kind.value
+        super().__init__(classes=f"-{kind}")
+        self.article = article
+        self.paragraph = paragraph
+        self.decor = decor
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.paragraph.start, self.paragraph.end
+
+    def style_of(self, component: str) -> Style:
+        return self.get_visual_style(f"para--{component}", partial=True)
+
+    def build(self) -> tuple[Content, list[tuple[int, int]]]:
+        """The styled content and the (article offset, length added) of each removed-word insertion."""
+        start, end = self.span
+        return styled(self.article.text[start:end], start, self.decor, self.style_of)
+
+    def render(self) -> Content:
+        return self.build()[0]
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line (within this paragraph) that holds an article offset."""
+        content, shifts = self.build()
+        local = offset - self.paragraph.start + sum(n for pos, n in shifts if pos < offset)
+        if local <= 0:
+            return 0
+        # Wrap up to the end of the first word: a word that does not fit moves to the next line whole.
+        word = _WORD.match(content.plain, local)
+        prefix = content.plain[: word.end() if word else local + 1]
+        return max(0, len(Content(prefix).wrap(max(1, self.content_size.width))) - 1)

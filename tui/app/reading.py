@@ -1,0 +1,141 @@
+"""What the compare screen shows, computed without Textual: groups per sentence, jumps, diffs, citations."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+
+from tui.model import Alignment, Article, Group, GroupKind, Member
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A place the jump keys can land on: one member of one group in one pane."""
+
+    sentence: int
+    start: int
+    group: int
+
+
+@dataclass
+class Overlay:
+    """Diff colouring for one pane: (start, end, kind) spans and removed words to show at a position."""
+
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    removed: list[tuple[int, str]] = field(default_factory=list)
+
+
+class Reading:
+    """The chosen articles, their alignment, and queries the compare screen asks of them."""
+
+    def __init__(self, alignment: Alignment, base: int = 0) -> None:
+        self.alignment = alignment
+        self.articles: list[Article] = alignment.articles
+        self.base = base
+        self.groups: dict[int, Group] = {g.id: g for g in alignment.groups}
+        self._stops = [self._build_stops(pane, None) for pane in range(len(self.articles))]
+        self._quote_stops = [self._build_stops(pane, GroupKind.QUOTE) for pane in range(len(self.articles))]
+        self._by_sentence = [self._index_sentences(pane) for pane in range(len(self.articles))]
+
+    def _build_stops(self, pane: int, kind: GroupKind | None) -> list[Stop]:
+        stops = {
+            (m.sentence, m.start, g.id)
+            for g in self.alignment.groups
+            if (kind is None or g.kind is kind) and len(g.articles) > 1
+            for m in g.members_of(pane)
+        }
+        return [Stop(*s) for s in sorted(stops)]
+
+    def _index_sentences(self, pane: int) -> dict[int, list[int]]:
+        index: dict[int, list[int]] = {}
+        for stop in self._stops[pane]:
+            index.setdefault(stop.sentence, []).append(stop.group)
+        return index
+
+    def groups_at(self, pane: int, sentence: int) -> list[Group]:
+        """Groups with a member in this sentence, sentence groups before quotation groups."""
+        groups = [self.groups[g] for g in self._by_sentence[pane].get(sentence, [])]
+        return sorted(groups, key=lambda g: g.kind is GroupKind.QUOTE)
+
+    def shared_sentences(self, pane: int) -> set[int]:
+        return set(self._by_sentence[pane])
+
+    def shared_quote_spans(self, pane: int) -> list[tuple[int, int]]:
+        """Character spans of quotations in this pane that other outlets share."""
+        return [(m.start, m.end) for g in self.alignment.groups if g.kind is GroupKind.QUOTE for m in g.members_of(pane)]
+
+    def jump(self, pane: int, sentence: int, start: int, step: int, quotes: bool = False) -> Stop | None:
+        """The next (step=1) or previous (step=-1) shared passage after a position in a pane."""
+        stops = self._quote_stops[pane] if quotes else self._stops[pane]
+        keys = [(s.sentence, s.start) for s in stops]
+        if step > 0:
+            index = bisect.bisect_right(keys, (sentence, start))
+            return stops[index] if index < len(stops) else None
+        index = bisect.bisect_left(keys, (sentence, start)) - 1
+        return stops[index] if index >= 0 else None
+
+    def member(self, group: Group | None, pane: int) -> Member | None:
+        if group is None:
+            return None
+        return next(iter(group.members_of(pane)), None)
+
+    def coverage(self, group: Group) -> list[bool]:
+        """Whether each pane carries the group."""
+        panes = group.articles
+        return [pane in panes for pane in range(len(self.articles))]
+
+    def opening(self, group: Group, words: int = 12) -> str:
+        """The first words of the group, from the earliest pane that carries it."""
+        m = min(group.members, key=lambda m: m.article)
+        text = " ".join(self.articles[m.article].text[m.start : m.end].split())
+        parts = text.split(" ")
+        return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+    def text_of(self, member: Member) -> str:
+        return self.articles[member.article].text[member.start : member.end]
+
+    def diff(self, group: Group, pane: int):
+        """The word diff of a pane's version against the base version, or None without both."""
+        from tui.wording import diff_words
+
+        mine, base = self.member(group, pane), self.member(group, self.base)
+        if mine is None or base is None or pane == self.base:
+            return None
+        return diff_words(self.text_of(base), self.text_of(mine))
+
+    def overlay(self, group: Group | None, pane: int) -> Overlay:
+        """Spans of added, changed, removed words and changed figures in a pane's version."""
+        overlay = Overlay()
+        diff = self.diff(group, pane) if group is not None else None
+        if diff is None:
+            return overlay
+        mine, base = self.member(group, pane), self.member(group, self.base)
+        base_text = self.text_of(base)
+        for edit in diff.edits:
+            a, b = (edit.a_start, edit.a_end), (mine.start + edit.b_start, mine.start + edit.b_end)
+            if edit.tag == "insert":
+                overlay.spans.append((*b, "added"))
+            elif edit.tag == "replace":
+                overlay.spans.append((*b, "changed"))
+            elif edit.tag == "delete":
+                overlay.removed.append((b[0], base_text[a[0] : a[1]]))
+        for figure in diff.figures:
+            overlay.spans.append((mine.start + figure.b_start, mine.start + figure.b_end, "figure"))
+        return overlay
+
+    def citation_source(self, member: Member, today: date):
+        """What cite() needs to cite one member."""
+        from tui.cite import CitationSource
+
+        article = self.articles[member.article]
+        quote = " ".join(self.text_of(member).split())
+        return CitationSource(
+            quote=quote,
+            outlet=article.outlet.name,
+            headline=article.title,
+            author=article.author,
+            published=article.published,
+            url=article.url,
+            accessed=today,
+        )

@@ -1,0 +1,126 @@
+"""The screens before the comparison: story list, loading state and outlet picker."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, LoadingIndicator, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from tui.app.paragraph import inert
+from tui.model import Article, Story
+
+
+class StoryListScreen(Screen):
+    """Several stories: the user picks one."""
+
+    BINDINGS = [Binding("q", "app.quit", "Quit", id="quit")]
+
+    class Chosen(Message):
+        def __init__(self, story_id: str) -> None:
+            super().__init__()
+            self.story_id = story_id
+
+    def __init__(self, stories: list[Story]) -> None:
+        super().__init__()
+        self.stories = stories
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(classes="centre-box"):
+            yield Static(Content("Choose a story (enter opens it)"), classes="box-title")
+            options = [Option(self._label(story), id=story.id) for story in self.stories]
+            yield OptionList(*options, id="stories")
+        yield Footer()
+
+    @staticmethod
+    def _label(story: Story) -> Content:
+        title = Content(inert(story.title or story.id)).stylize("bold")
+        return title + Content(f"\n{inert(story.date) or 'no date'} · {len(story.articles)} articles").stylize("dim")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(self.Chosen(event.option.id))
+
+
+class LoadingScreen(Screen):
+    """A visible loading state while a worker reads or aligns articles."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(classes="centre-box loading-box"):
+            yield Static(Content(self.what), classes="box-title", id="loading-what")
+            yield LoadingIndicator()
+            yield Static(Content(""), id="loading-progress")
+        yield Footer()
+
+    def progress(self, done: int, total: int, name: str) -> None:
+        """Show how far the worker has got."""
+        self.query_one("#loading-progress", Static).update(Content(f"{done} of {total} · {inert(name)}"))
+
+
+class PickerScreen(Screen):
+    """Tick the outlets to compare."""
+
+    BINDINGS = [
+        Binding("enter", "confirm", "Compare", id="confirm", priority=True),
+        Binding("a", "all", "All", id="select_all"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    class Picked(Message):
+        """The user confirmed outlets: indexes into the loaded articles."""
+
+        def __init__(self, chosen: list[int]) -> None:
+            super().__init__()
+            self.chosen = chosen
+
+    def __init__(self, story: Story, articles: list[Article], chosen: list[int] | None = None) -> None:
+        super().__init__()
+        self.story = story
+        self.articles = articles
+        self.chosen = chosen
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(classes="centre-box picker-box"):
+            yield Static(Content(inert(self.story.title or self.story.id)).stylize("bold"), classes="box-title")
+            yield Static(Content("Tick two or more outlets (space), then press enter to compare."), id="picker-hint")
+            yield SelectionList[int](*self._selections(), id="outlets")
+            yield Static(Content(""), id="picker-error")
+        yield Footer()
+
+    def _selections(self) -> list[Selection[int]]:
+        selections = []
+        for index, article in enumerate(self.articles):
+            ticked = article.ok and (self.chosen is None or index in self.chosen)
+            selections.append(Selection(self._label(article), index, ticked, disabled=not article.ok))
+        return selections
+
+    @staticmethod
+    def _label(article: Article) -> Content:
+        outlet = Content(f"{inert(article.outlet.short):<14} ").stylize("bold")
+        if not article.ok:
+            return outlet + Content(f"cannot be read: {inert(article.error)}").stylize("dim")
+        when = Content(f"{inert(article.published) or 'no date':<12} ").stylize("dim")
+        return outlet + when + Content(inert(article.title) or "(no headline)")
+
+    def action_all(self) -> None:
+        self.query_one(SelectionList).select_all()
+
+    def action_confirm(self) -> None:
+        chosen = sorted(i for i in self.query_one(SelectionList).selected if self.articles[i].ok)
+        if len(chosen) < 2:
+            message = f"Pick at least two outlets to compare ({len(chosen)} ticked)."
+            self.query_one("#picker-error", Static).update(Content(message))
+            self.notify(message, severity="warning")
+            return
+        self.post_message(self.Picked(chosen))

@@ -1,0 +1,92 @@
+"""Theme and citation style: from the command line, the command palette, or remembered from last time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.theme import Theme
+
+from tui.app import theming
+from tui.app.reading import Reading
+from tui.cite import STYLES, cite_many
+from tui.model import Member
+from tui.prefs import load_prefs, save_prefs
+
+DEFAULT_THEME = "parallax-dark"
+# A notification is a glance, not a reader: long citations are cut here (the clipboard holds all of it).
+NOTICE_CHARS = 600
+
+
+def variable_defaults(dark: bool) -> dict[str, str]:
+    """Fallback values of the reader's colour variables for themes that do not set them."""
+    return theming.variable_defaults(dark)
+
+
+class Settings:
+    """Loads theme files, applies the chosen theme and citation style, and remembers changes."""
+
+    def __init__(self, app: App, *, theme: str | None, cite_style: str | None, errors: list[str]) -> None:
+        self.app = app
+        self.prefs = load_prefs()
+        self.cite_style = cite_style if cite_style in STYLES else self.prefs.cite_style
+        self.wanted_theme = theme or self.prefs.theme
+        self.errors = errors
+        if cite_style and cite_style not in STYLES:
+            errors.append(f"Unknown citation style {cite_style!r}; choose one of: {', '.join(STYLES)}.")
+        self._register_themes()
+
+    def _register_themes(self) -> None:
+        try:
+            from tui.app.theming import load_theme_files, theme_dirs
+        except ImportError:  # TEMP until theming lands
+            return
+
+        result = load_theme_files(theme_dirs())
+        for theme in result.themes:
+            self.app.register_theme(theme)
+        self.errors += result.errors
+
+    def apply(self) -> None:
+        """Report load problems and switch to the wanted theme (called once the app is mounted)."""
+        for error in self.errors:
+            self.app.notify(error, severity="error", timeout=20, markup=False)
+        wanted = self.wanted_theme or DEFAULT_THEME
+        if wanted in self.app.available_themes:
+            self.app.theme = wanted
+        elif self.wanted_theme:
+            known = ", ".join(sorted(self.app.available_themes))
+            self.app.notify(f"Unknown theme {wanted!r}; known themes: {known}.", severity="error", markup=False)
+        self.app.theme_changed_signal.subscribe(self.app, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self.prefs.theme:
+            self.prefs.theme = theme.name
+            self._save()
+
+    def set_cite_style(self, style: str) -> None:
+        self.cite_style = self.prefs.cite_style = style
+        self._save()
+        self.app.notify(f"Citations will be copied in {style} style.", timeout=3)
+
+    def _save(self) -> None:
+        problem = save_prefs(self.prefs)
+        if problem:
+            self.app.notify(problem, severity="warning", markup=False)
+
+    def commands(self) -> Iterator[SystemCommand]:
+        for style in STYLES:
+            current = " (current)" if style == self.cite_style else ""
+            help_text = f"Copy citations as {style}{current}; remembered between runs"
+            yield SystemCommand(f"Citation style: {style}", help_text, partial(self.set_cite_style, style))
+
+    def copy_citations(self, reading: Reading, members: list[Member], today: date) -> str:
+        """Copy citations of the members and show what was copied, since some terminals ignore OSC 52."""
+        text = cite_many([reading.citation_source(m, today) for m in members], self.cite_style)
+        self.app.copy_to_clipboard(text)
+        shown = text if len(text) <= NOTICE_CHARS else text[:NOTICE_CHARS] + " …"
+        count = f"{len(members)} citations" if len(members) > 1 else "Citation"
+        self.app.notify(shown, title=f"{count} copied ({self.cite_style})", timeout=8, markup=False)
+        return text
