@@ -43,7 +43,7 @@ def _print(alignment, fmt: str, story, settings: dict) -> None:
 
         # Piped output is not wrapped, so that each version stays on one line for grep and friends.
         console = Console(highlight=False, soft_wrap=not sys.stdout.isatty(), emoji=False, markup=False)
-        render_text(alignment, console, title=title)
+        render_text(alignment, console, title=title, differences=console.is_terminal and not console.no_color)
 
 
 def _write(text: str) -> None:

@@ -15,7 +15,7 @@ STYLE_REMOVED = "red strike"
 STYLE_FIGURE = "bold white on red"
 
 
-def render_text(alignment: Alignment, console: Console, *, title: str = "") -> None:
+def render_text(alignment: Alignment, console: Console, *, title: str = "", differences: bool = True) -> None:
     """Print the comparison; Text objects only, so article text can never act as markup."""
     articles = alignment.articles
     loaded = sum(a.ok for a in articles)
@@ -35,7 +35,7 @@ def render_text(alignment: Alignment, console: Console, *, title: str = "") -> N
         console.print()
         console.print(Text(f"{heading} ({len(groups)})", style="bold underline"))
         for group in groups:
-            console.print(_group_block(alignment, group, width))
+            console.print(_group_block(alignment, group, width, differences))
     _print_conflicts(alignment, console, width)
 
 
@@ -53,7 +53,7 @@ def _article_line(number: int, article: Article, width: int) -> Text:
     return line
 
 
-def _group_block(alignment: Alignment, group: Group, width: int) -> RichGroup:
+def _group_block(alignment: Alignment, group: Group, width: int, differences: bool) -> RichGroup:
     have, lack = coverage(alignment, group)
     header = Text(f"\n#{group.id} ", style="bold cyan")
     header.append(f"in {len(have)} outlets", style="cyan")
@@ -65,7 +65,9 @@ def _group_block(alignment: Alignment, group: Group, width: int) -> RichGroup:
         text = member_text(alignment, member)
         line = Text(f"  {outlet_label(alignment.articles[member.article]).ljust(width)} ", style="bold")
         line.append(f"{member.score:>3.0f}  ", style="dim")
-        line.append_text(Text(" ".join(text.split())) if member is group.members[0] else diff_text(base, text))
+        # Struck-through words only make sense in colour; without it each version is printed as written.
+        plain = member is group.members[0] or not differences
+        line.append_text(Text(" ".join(text.split())) if plain else diff_text(base, text))
         lines.append(line)
     return RichGroup(*lines)
 
@@ -73,26 +75,23 @@ def _group_block(alignment: Alignment, group: Group, width: int) -> RichGroup:
 def diff_text(base: str, text: str) -> Text:
     """`text` with the words that differ from `base` coloured, and removed words struck through."""
     diff = diff_words(base, text, ignore_quotes=True)
-    figure_spans = [(f.b_start, f.b_end) for f in diff.figures]
+    figures = [(f.b_start, f.b_end) for f in diff.figures]
     out = Text()
-    last = 0
+    last_a = last_b = 0
     for edit in diff.edits:
-        gap = text[last : edit.b_start]
-        out.append(" " if gap and gap.isspace() else gap)
-        last = edit.b_end
+        gap = text[last_b : edit.b_start] if edit.tag != "delete" else base[last_a : edit.a_start]
+        out.append(" " if gap[:1].isspace() else gap)
         if edit.tag in ("delete", "replace"):
             out.append(" ".join(base[edit.a_start : edit.a_end].split()), style=STYLE_REMOVED)
-            out.append(" ")
-        new = " ".join(text[edit.b_start : edit.b_end].split())
-        style = {"equal": "", "insert": STYLE_ADDED, "replace": STYLE_CHANGED}.get(edit.tag, "")
+            out.append(" " if edit.tag == "replace" else "")
         start = len(out.plain)
-        out.append(new, style=style)
-        for f_start, f_end in figure_spans:
+        style = {"insert": STYLE_ADDED, "replace": STYLE_CHANGED}.get(edit.tag, "")
+        out.append(" ".join(text[edit.b_start : edit.b_end].split()), style=style)
+        for f_start, f_end in figures:
             if edit.b_start <= f_start < edit.b_end:
                 where = out.plain.find(text[f_start:f_end], start)
-                if where >= 0:
-                    out.stylize(STYLE_FIGURE, where, where + f_end - f_start)
-    out.rstrip()
+                out.stylize(STYLE_FIGURE, where, where + f_end - f_start) if where >= 0 else None
+        last_a, last_b = edit.a_end, edit.b_end
     return out
 
 

@@ -1,0 +1,153 @@
+"""Time the comparison engine side by side: the sample story, 50 and 200 synthetic articles, and two baselines.
+
+Run: python benchmarks/bench_align.py [--write]   (needs the `bench` extra for the cdist baseline: NumPy)
+Each measurement runs in its own process so that peak memory (max RSS) belongs to that measurement alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_engine(count: int) -> dict:
+    """Segment and align `count` synthetic articles (0 = the sample story)."""
+    from tui.align import align
+
+    started = time.perf_counter()
+    if count:
+        from benchmarks.synthetic import synthetic_articles
+
+        articles = synthetic_articles(count)
+    else:
+        from tests.sample import sample_articles
+
+        articles = list(sample_articles())
+    built = time.perf_counter()
+    alignment = align(articles)
+    done = time.perf_counter()
+    return {
+        "articles": len(articles), "sentences": sum(len(a.sentences) for a in articles),
+        "segment_s": built - started, "align_s": done - built, "groups": len(alignment.groups),
+        "peak_mb": _peak_mb(),
+    }
+
+
+def measure_cdist(count: int) -> dict:
+    """Score every sentence pair once with rapidfuzz's cdist, word-level, on both cores."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from benchmarks.synthetic import synthetic_articles
+    from tui.tokens import Vocabulary, normalise
+
+    articles = synthetic_articles(count)
+    vocabulary = Vocabulary()
+    codes = [vocabulary.encode(normalise(a.text[s.start : s.end])) for a in articles for s in a.sentences]
+    started = time.perf_counter()
+    process.cdist(codes, codes, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
+    return {"sentences": len(codes), "pairs": len(codes) ** 2, "cdist_s": time.perf_counter() - started,
+            "peak_mb": _peak_mb()}
+
+
+def measure_difflib() -> dict:
+    """The naive baseline: difflib's ratio over every cross-article sentence pair of the sample story."""
+    from difflib import SequenceMatcher
+
+    from tests.sample import sample_articles
+
+    units = [(i, a.text[s.start : s.end]) for i, a in enumerate(sample_articles()) for s in a.sentences if s.aligned]
+    started = time.perf_counter()
+    pairs = 0
+    for x, (article_a, a) in enumerate(units):
+        for article_b, b in units[x + 1 :]:
+            if article_a != article_b:
+                SequenceMatcher(None, a, b).ratio()
+                pairs += 1
+    return {"pairs": pairs, "difflib_s": time.perf_counter() - started}
+
+
+def measure_command(runs: int = 10) -> dict:
+    """The whole `parallax align` process on the sample story, start to exit."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "tui", "align", "--format", "json"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return {"runs": runs, "median_s": statistics.median(times), "max_s": max(times)}
+
+
+def _in_child(kind: str, arg: int = 0) -> dict:
+    result = subprocess.run([sys.executable, __file__, "--child", kind, str(arg)], cwd=ROOT, check=True,
+                            capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
+def run_all() -> dict:
+    return {
+        "command": _in_child("command"),
+        "sample": _in_child("engine", 0),
+        "synthetic_50": _in_child("engine", 50),
+        "synthetic_200": _in_child("engine", 200),
+        "cdist_200": _in_child("cdist", 200),
+        "difflib_sample": _in_child("difflib"),
+    }
+
+
+def report(r: dict) -> str:
+    s50, s200, cd = r["synthetic_50"], r["synthetic_200"], r["cdist_200"]
+    rows = [
+        ("`parallax align --format json`, sample story (whole process, median of 10)", f"{r['command']['median_s']:.3f} s", "< 0.5 s"),
+        ("sample story: segment / align (5 articles)", f"{r['sample']['segment_s']:.3f} s / {r['sample']['align_s']:.3f} s", ""),
+        (f"50 synthetic articles ({s50['sentences']} sentences): segment / align",
+         f"{s50['segment_s']:.2f} s / {s50['align_s']:.2f} s", ""),
+        (f"200 synthetic articles ({s200['sentences']} sentences): segment / align",
+         f"{s200['segment_s']:.2f} s / {s200['align_s']:.2f} s", f"< cdist ({cd['cdist_s']:.2f} s)"),
+        ("200 synthetic articles: peak memory (max RSS, whole process)", f"{s200['peak_mb']:.0f} MB", "< 500 MB"),
+        (f"baseline: rapidfuzz cdist over all {cd['pairs']:,} sentence pairs (uint8, 2 workers)",
+         f"{cd['cdist_s']:.2f} s, {cd['peak_mb']:.0f} MB", ""),
+        (f"baseline: difflib over all {r['difflib_sample']['pairs']:,} cross-article pairs of the sample",
+         f"{r['difflib_sample']['difflib_s']:.2f} s", ""),
+    ]
+    lines = [f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}", "",
+             "| measurement | result | goal |", "| --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "ARG"), help=argparse.SUPPRESS)
+    parser.add_argument("--write", action="store_true", help="also write benchmarks/results-align.md")
+    args = parser.parse_args()
+    if args.child:
+        kind, arg = args.child[0], int(args.child[1])
+        jobs = {"engine": lambda: measure_engine(arg), "cdist": lambda: measure_cdist(arg),
+                "difflib": measure_difflib, "command": measure_command}
+        print(json.dumps(jobs[kind]()))
+        return
+    table = report(run_all())
+    print(table)
+    if args.write:
+        (ROOT / "benchmarks" / "results-align.md").write_text(
+            f"# Engine benchmark\n\nMeasured {time.strftime('%Y-%m-%d')} with `python benchmarks/bench_align.py --write`.\n\n{table}\n")
+
+
+if __name__ == "__main__":
+    main()
