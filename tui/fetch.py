@@ -1,0 +1,200 @@
+"""Downloading web pages with limits, and keeping them in a cache so a story reopens without the network."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from http import HTTPStatus
+from pathlib import Path
+
+import httpx
+import platformdirs
+
+from . import __version__
+
+USER_AGENT = f"Parallax/{__version__} (+terminal news reader)"
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 20.0
+MAX_REDIRECTS = 5
+MAX_PAGE_BYTES = 10 * 1024 * 1024
+CACHE_ENV = "PARALLAX_CACHE_DIR"
+PAGE_TYPES = {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
+
+
+class FetchError(Exception):
+    """A download that failed; the message says why in words a reader understands."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """The raw bytes of a fetched page and what the server said about them."""
+
+    url: str
+    final_url: str
+    content_type: str
+    data: bytes
+    fetched_at: str
+    from_cache: bool = False
+
+
+def human_size(size: int) -> str:
+    """'31.2 MB', '20 MB', '900 bytes': sizes as limits and files are described to the reader."""
+    if size < 1024 * 1024:
+        return f"{size} bytes" if size < 1024 else f"{size / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+
+
+def cache_root(cache_dir: Path | None = None) -> Path:
+    """The cache folder: the argument, else $PARALLAX_CACHE_DIR, else the user's cache folder."""
+    if cache_dir is not None:
+        return Path(cache_dir)
+    env = os.environ.get(CACHE_ENV)
+    return Path(env) if env else Path(platformdirs.user_cache_dir("parallax"))
+
+
+def get_page(
+    url: str,
+    *,
+    refresh: bool = False,
+    cache_dir: Path | None = None,
+    client: httpx.Client | None = None,
+    timeout: float = READ_TIMEOUT,
+    max_bytes: int = MAX_PAGE_BYTES,
+) -> Page:
+    """The page from the cache, or downloaded and cached; a failed download leaves the cache as it was."""
+    pages = cache_root(cache_dir) / "pages"
+    if not refresh:
+        cached = read_cached(url, pages)
+        if cached is not None:
+            return cached
+    page = download(url, client=client, timeout=timeout, max_bytes=max_bytes)
+    write_cached(page, pages)
+    return page
+
+
+def _cache_paths(url: str, pages: Path) -> tuple[Path, Path]:
+    key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
+    return pages / f"{key}.body", pages / f"{key}.json"
+
+
+def read_cached(url: str, pages: Path) -> Page | None:
+    """The cached page for url, or None when there is none or it is incomplete."""
+    body_path, meta_path = _cache_paths(url, pages)
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        data = body_path.read_bytes()
+    except (OSError, ValueError):
+        return None
+    # A body and sidecar from different downloads (an interrupted write) would mislabel the page.
+    if not isinstance(meta, dict) or meta.get("url") != url or meta.get("size") != len(data):
+        return None
+    return Page(url, str(meta.get("final_url") or url), str(meta.get("content_type", "")), data, str(meta.get("fetched_at", "")), True)
+
+
+def write_cached(page: Page, pages: Path) -> None:
+    """Store the page; a cache that cannot be written only costs a refetch next time."""
+    body_path, meta_path = _cache_paths(page.url, pages)
+    meta = {"url": page.url, "final_url": page.final_url, "content_type": page.content_type,
+            "fetched_at": page.fetched_at, "size": len(page.data)}
+    try:
+        pages.mkdir(parents=True, exist_ok=True)
+        _write_atomic(body_path, page.data)
+        _write_atomic(meta_path, json.dumps(meta, indent=1).encode("utf-8"))
+    except OSError:
+        pass
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    # Unique per writer, so parallel loads of one URL never interleave their bytes in one file.
+    partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def new_client(timeout: float = READ_TIMEOUT) -> httpx.Client:
+    return httpx.Client(
+        follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=_timeouts(timeout), headers={"User-Agent": USER_AGENT}
+    )
+
+
+def _timeouts(timeout: float) -> httpx.Timeout:
+    return httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout))
+
+
+def download(url: str, *, client: httpx.Client | None = None, timeout: float = READ_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES) -> Page:
+    """GET url following redirects, within the time and size limits; raises FetchError."""
+    own_client = client is None
+    client = client or new_client(timeout)
+    try:
+        with client.stream("GET", url, headers={"User-Agent": USER_AGENT}, follow_redirects=True, timeout=_timeouts(timeout)) as response:
+            content_type = check_response(response, max_bytes)
+            data = read_limited(response, max_bytes, time.monotonic() + timeout, timeout)
+            fetched_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            return Page(url, str(response.url), content_type, data, fetched_at)
+    except httpx.InvalidURL as error:
+        raise FetchError(f"not a valid web address ({error})") from None
+    except httpx.HTTPError as error:
+        raise FetchError(describe_error(error, timeout, client.max_redirects)) from None
+    finally:
+        if own_client:
+            client.close()
+
+
+def check_response(response: httpx.Response, max_bytes: int) -> str:
+    """The response's content type, after refusing error statuses, non-page types and announced oversize bodies."""
+    if not response.is_success:
+        phrase = response.reason_phrase or _status_phrase(response.status_code)
+        raise FetchError(f"HTTP {response.status_code} {phrase}".strip())
+    content_type = response.headers.get("content-type", "")
+    mime = content_type.split(";")[0].strip().lower()
+    if mime and mime not in PAGE_TYPES:
+        raise FetchError(f"the server sent {mime}, not a web page or text")
+    length = response.headers.get("content-length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise FetchError(f"page is {human_size(int(length))}, larger than the {human_size(max_bytes)} limit")
+    return content_type
+
+
+def _status_phrase(code: int) -> str:
+    try:
+        return HTTPStatus(code).phrase
+    except ValueError:
+        return ""
+
+
+def read_limited(response: httpx.Response, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    """The body, stopping as soon as it passes max_bytes or the overall deadline."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"page is larger than the {human_size(max_bytes)} limit")
+        if time.monotonic() > deadline:
+            raise FetchError(f"timed out after {timeout:g} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def describe_error(error: httpx.HTTPError, timeout: float, max_redirects: int = MAX_REDIRECTS) -> str:
+    """A short human reason for a network failure."""
+    detail = re.sub(r"\[Errno -?\d+\]\s*", "", str(error)).strip() or type(error).__name__
+    if isinstance(error, httpx.ConnectTimeout):
+        return f"timed out connecting after {min(CONNECT_TIMEOUT, timeout):g} s"
+    if isinstance(error, httpx.TimeoutException):
+        return f"timed out after {timeout:g} s"
+    if isinstance(error, httpx.TooManyRedirects):
+        return f"too many redirects (more than {max_redirects})"
+    if isinstance(error, httpx.ConnectError):
+        return f"could not connect: {detail}"
+    if isinstance(error, httpx.UnsupportedProtocol):
+        return "unsupported address: only http:// and https:// pages can be fetched"
+    if isinstance(error, httpx.RemoteProtocolError):
+        return f"the server sent a broken response: {detail}"
+    return f"download failed: {detail}"
