@@ -94,7 +94,8 @@ def read_cached(url: str, pages: Path) -> Page | None:
     # A body and sidecar from different downloads (an interrupted write) would mislabel the page.
     if not isinstance(meta, dict) or meta.get("url") != url or meta.get("size") != len(data):
         return None
-    return Page(url, str(meta.get("final_url") or url), str(meta.get("content_type", "")), data, str(meta.get("fetched_at", "")), True)
+    final_url = str(meta.get("final_url") or url)
+    return Page(url, final_url, str(meta.get("content_type", "")), data, str(meta.get("fetched_at", "")), from_cache=True)
 
 
 def write_cached(page: Page, pages: Path) -> None:
@@ -119,7 +120,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def new_client(timeout: float = READ_TIMEOUT) -> httpx.Client:
     return httpx.Client(
-        follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=_timeouts(timeout), headers={"User-Agent": USER_AGENT}
+        follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=_timeouts(timeout),
+        headers={"User-Agent": USER_AGENT},
     )
 
 
@@ -127,12 +129,15 @@ def _timeouts(timeout: float) -> httpx.Timeout:
     return httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout))
 
 
-def download(url: str, *, client: httpx.Client | None = None, timeout: float = READ_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES) -> Page:
+def download(
+    url: str, *, client: httpx.Client | None = None, timeout: float = READ_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES
+) -> Page:
     """GET url following redirects, within the time and size limits; raises FetchError."""
     own_client = client is None
     client = client or new_client(timeout)
     try:
-        with client.stream("GET", url, headers={"User-Agent": USER_AGENT}, follow_redirects=True, timeout=_timeouts(timeout)) as response:
+        headers = {"User-Agent": USER_AGENT}
+        with client.stream("GET", url, headers=headers, follow_redirects=True, timeout=_timeouts(timeout)) as response:
             content_type = check_response(response, max_bytes)
             data = read_limited(response, max_bytes, time.monotonic() + timeout, timeout)
             fetched_at = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -42,7 +42,7 @@ def extract_article(html: str, url: str = "") -> ExtractedArticle | None:
     return ExtractedArticle(
         text=text,
         title=_first(_field(result, "title"), head.get("og:title"), head.get("twitter:title"), head.get("title")),
-        author=_first(_field(result, "author"), _not_a_link(head.get("author")), _not_a_link(head.get("article:author"))),
+        author=_first(_field(result, "author"), *map(_not_a_link, (head.get("author"), head.get("article:author")))),
         published=_date(_first(_field(result, "date"), head.get("article:published_time"), head.get("date"))),
         url=_page_url(_field(result, "url"), head, url),
         site_name=_first(_field(result, "sitename"), head.get("og:site_name"), head.get("application-name")),

@@ -26,7 +26,9 @@ __all__ = [
 MAX_FILE_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 # Formats people save articles as by mistake; their bytes say what they are before any decoding.
-BINARY_SIGNATURES = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"7z\xbc\xaf")
+BINARY_SIGNATURES = (
+    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"7z\xbc\xaf",
+)
 HTML_START = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
@@ -82,7 +84,8 @@ def _read_bytes(path: Path, shown: str) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise LoadError(shown, "is not a regular file")
         if info.st_size > MAX_FILE_BYTES:
-            raise LoadError(shown, f"file is {human_size(info.st_size)}, larger than the {human_size(MAX_FILE_BYTES)} limit")
+            too_big = f"file is {human_size(info.st_size)}, larger than the {human_size(MAX_FILE_BYTES)} limit"
+            raise LoadError(shown, too_big)
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:

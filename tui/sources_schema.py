@@ -125,7 +125,17 @@ def build_outlets(node: Node | None, problems: list[Problem]) -> dict[str, Outle
     return outlets
 
 
-def build_stories(node: Node | None, outlets: dict[str, Outlet], base_dir: str, problems: list[Problem]) -> tuple[Story, ...]:
+@dataclass
+class Context:
+    """What building stories needs besides the node at hand: known outlets, the file's folder, the problem list."""
+
+    outlets: dict[str, Outlet]
+    base_dir: str
+    problems: list[Problem]
+
+
+def build_stories(node: Node | None, ctx: Context) -> tuple[Story, ...]:
+    problems = ctx.problems
     if node is None:
         return ()
     if not isinstance(node, SequenceNode):
@@ -136,18 +146,20 @@ def build_stories(node: Node | None, outlets: dict[str, Outlet], base_dir: str, 
     stories: list[Story] = []
     first_line: dict[str, int] = {}
     for index, item in enumerate(node.value, start=1):
-        story = build_story(item, f"stories[{index}]", outlets, base_dir, problems)
+        story = build_story(item, f"stories[{index}]", ctx)
         if story is None:
             continue
         if story.id in first_line:
-            problems.append(Problem(line_of(item), f"stories[{index}].id: duplicate story id '{story.id}' (first used on line {first_line[story.id]})"))
+            message = f"stories[{index}].id: duplicate story id '{story.id}' (first used on line {first_line[story.id]})"
+            problems.append(Problem(line_of(item), message))
             continue
         first_line[story.id] = line_of(item)
         stories.append(story)
     return tuple(stories)
 
 
-def build_story(node: Node, where: str, outlets: dict[str, Outlet], base_dir: str, problems: list[Problem]) -> Story | None:
+def build_story(node: Node, where: str, ctx: Context) -> Story | None:
+    problems = ctx.problems
     pairs = mapping_pairs(node, where, problems)
     if pairs is None:
         return None
@@ -155,42 +167,45 @@ def build_story(node: Node, where: str, outlets: dict[str, Outlet], base_dir: st
     story_id = required_text(pairs, "id", where, problems)
     title = required_text(pairs, "title", where, problems)
     date = text_value(pairs, "date", where, problems)
-    articles = build_articles(pairs.get("articles", (None, None))[1], f"{where}.articles", outlets, base_dir, problems)
+    articles = build_articles(pairs.get("articles", (None, None))[1], f"{where}.articles", ctx)
     return Story(id=story_id, title=title, date=date, articles=articles) if story_id else None
 
 
-def build_articles(node: Node | None, where: str, outlets: dict[str, Outlet], base_dir: str, problems: list[Problem]) -> tuple[ArticleRef, ...]:
+def build_articles(node: Node | None, where: str, ctx: Context) -> tuple[ArticleRef, ...]:
     if node is None:
         return ()
     if not isinstance(node, SequenceNode) or not node.value:
         got = "an empty list" if isinstance(node, SequenceNode) else describe(node)
-        problems.append(Problem(line_of(node), f"{where}: expected a list of articles, got {got}"))
+        ctx.problems.append(Problem(line_of(node), f"{where}: expected a list of articles, got {got}"))
         return ()
-    found = (build_article(item, f"{where}[{i}]", outlets, base_dir, problems) for i, item in enumerate(node.value, start=1))
+    found = (build_article(item, f"{where}[{i}]", ctx) for i, item in enumerate(node.value, start=1))
     return tuple(ref for ref in found if ref is not None)
 
 
-def build_article(node: Node, where: str, outlets: dict[str, Outlet], base_dir: str, problems: list[Problem]) -> ArticleRef | None:
+def build_article(node: Node, where: str, ctx: Context) -> ArticleRef | None:
+    problems = ctx.problems
     pairs = mapping_pairs(node, where, problems)
     if pairs is None:
         return None
     check_keys(pairs, ARTICLE_KEYS, where, node, problems)
     values = {key: text_value(pairs, key, where, problems) for key in ARTICLE_KEYS if key != "outlet"}
     values["outlet"] = required_text(pairs, "outlet", where, problems)
-    check_outlet(values["outlet"], pairs, where, outlets, problems)
+    check_outlet(values["outlet"], pairs, where, ctx)
     if bool(values["file"]) == bool(values["url"]):
         wrong = "not both" if values["file"] else "found neither"
         problems.append(Problem(line_of(node), f"{where}: expected exactly one of 'file' or 'url', {wrong}"))
-    return ArticleRef(base_dir=base_dir, **values)
+    return ArticleRef(base_dir=ctx.base_dir, **values)
 
 
-def check_outlet(outlet_id: str, pairs: Pairs, where: str, outlets: dict[str, Outlet], problems: list[Problem]) -> None:
+def check_outlet(outlet_id: str, pairs: Pairs, where: str, ctx: Context) -> None:
+    outlets = ctx.outlets
     if not outlet_id or outlet_id in outlets:
         return
     hint = did_you_mean(outlet_id, list(outlets))
     if not hint and outlets:
         hint = f"; defined outlets: {', '.join(sorted(outlets))}"
-    problems.append(Problem(line_of(pairs["outlet"][1]), f"{where}.outlet: '{outlet_id}' is not defined in outlets{hint}"))
+    message = f"{where}.outlet: '{outlet_id}' is not defined in outlets{hint}"
+    ctx.problems.append(Problem(line_of(pairs["outlet"][1]), message))
 
 
 def build_catalog_parts(root: Node, base_dir: str) -> tuple[dict[str, Outlet], tuple[Story, ...], list[Problem]]:
@@ -201,5 +216,5 @@ def build_catalog_parts(root: Node, base_dir: str) -> tuple[dict[str, Outlet], t
         return {}, (), problems
     check_keys(pairs, TOP_KEYS, "top level", root, problems)
     outlets = build_outlets(pairs.get("outlets", (None, None))[1], problems)
-    stories = build_stories(pairs.get("stories", (None, None))[1], outlets, base_dir, problems)
+    stories = build_stories(pairs.get("stories", (None, None))[1], Context(outlets, base_dir, problems))
     return outlets, stories, problems
