@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -46,13 +47,15 @@ class MapScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        outlets = [inert(a.outlet.short)[:10] for a in self.reading.articles]
-        table.add_columns("kind", *outlets, "opening words")
+        # DataTable reads plain strings as markup; article data goes in as rich Text.
+        outlets = [Text(inert(a.outlet.short)[:10]) for a in self.reading.articles]
+        table.add_columns("kind", *outlets)
+        table.add_column("opening words", width=90)
         for group_id in self.ordered_groups():
             group = self.reading.groups[group_id]
             marks = ["●" if covered else "·" for covered in self.reading.coverage(group)]
             kind = "quote" if group.kind is GroupKind.QUOTE else "text"
-            table.add_row(kind, *marks, Content(inert(self.reading.opening(group))), key=str(group_id))
+            table.add_row(kind, *marks, Text(inert(self.reading.opening(group))), key=str(group_id))
         if self.current is not None:
             table.move_cursor(row=table.get_row_index(str(self.current)))
         table.focus()

@@ -1,0 +1,270 @@
+"""Pilot tests of the reader on the sample story: what each pane shows after the keys a reader presses."""
+
+import asyncio
+
+import pytest
+from textual.widgets import DataTable, SelectionList
+
+from tui.app.app import ParallaxApp
+from tui.app.compare import CompareScreen
+from tui.app.detail import DetailStrip
+from tui.app.screens import PickerScreen
+from tui.cite import cite_many
+from tui.sources import load_catalog, sample_sources_path
+
+OUTLETS = ["cnn-local", "aggregator", "dc-politics", "beirut-wire", "defence-mag"]
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARALLAX_CONFIG_DIR", str(tmp_path / "config"))
+    return tmp_path / "config"
+
+
+def make_app(**options) -> ParallaxApp:
+    catalog = load_catalog(sample_sources_path())
+    return ParallaxApp(list(catalog.stories), catalog.outlets, **options)
+
+
+async def settle(app, pilot) -> None:
+    """Wait for loading and alignment workers and the screens they bring."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    await pilot.pause()
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)
+
+
+def cursor_texts(screen: CompareScreen) -> list[str | None]:
+    """What each pane highlights: its version of the passage, or None where the outlet lacks it."""
+    texts = []
+    for pane in screen.panes:
+        member = screen.reading.member(screen.group, pane.index)
+        texts.append(screen.reading.text_of(member) if member else None)
+    return texts
+
+
+def rows(screen: CompareScreen) -> dict[int, int]:
+    """The screen row of each pane's highlighted passage."""
+    found = {}
+    for pane in screen.panes:
+        member = screen.reading.member(screen.group, pane.index)
+        if member is not None and pane.display:
+            found[pane.index] = pane.row_of(member.start) - round(pane.body.scroll_y)
+    return found
+
+
+def test_picker_lists_outlets_with_headlines_and_needs_two():
+    async def scenario():
+        app = make_app()
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, PickerScreen)
+            options = app.screen.query_one(SelectionList)
+            prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+            assert any("Coalition hits Syrian troops" in p for p in prompts)
+            assert len(prompts) == 5
+            options.deselect_all()
+            options.select(0)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PickerScreen)
+            assert "at least two" in str(app.screen.query_one("#picker-error").render())
+            options.select(3)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, CompareScreen)
+            assert [p.article.outlet.id for p in app.screen.panes] == ["cnn-local", "beirut-wire"]
+
+    run(scenario())
+
+
+def test_outlets_option_skips_the_picker():
+    async def scenario():
+        app = make_app(outlet_ids=["aggregator", "cnn-local", "defence-mag"])
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, CompareScreen)
+            assert [p.article.outlet.short for p in app.screen.panes] == ["Aggregator", "CNN", "Def. mag."]
+
+    run(scenario())
+
+
+def test_next_quotation_brings_every_pane_to_its_version_level_with_the_cursor():
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("]")
+            await pilot.pause()
+            screen = app.screen
+            texts = cursor_texts(screen)
+            assert texts[0] == "unintentional loss of life."
+            assert texts[1] == texts[3] == "unintentional loss of life"
+            assert texts[2] is None and texts[4] is None
+            assert not screen.panes[0].query_one(".pane-missing").display
+            assert screen.panes[2].query_one(".pane-missing").display
+            await pilot.press("]")
+            await pilot.pause()
+            texts = cursor_texts(screen)
+            assert all("coalition officials were informed by Russian officials" in t for t in texts[:4])
+            assert texts[4] is None
+            assert len(set(rows(screen).values())) == 1, rows(screen)
+
+    run(scenario())
+
+
+def test_next_and_previous_shared_passage_and_cursor_keys():
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            await pilot.press("n", "n")
+            assert cursor_texts(screen)[3].startswith("U.S. Central Command said the strike")
+            assert cursor_texts(screen)[0].startswith("“The coalition airstrike was halted")
+            await pilot.press("N")
+            assert cursor_texts(screen)[1] == "unintentional loss of life"
+            sentence = screen.cursors[0]
+            await pilot.press("j", "j", "k")
+            assert screen.cursors[0] == sentence + 1
+            assert len(set(rows(screen).values())) <= 1
+
+    run(scenario())
+
+
+def test_base_switch_and_difference_toggle_change_the_colouring():
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            await pilot.press("n", "n")
+            diff_kinds = {"added", "changed", "figure"}
+            assert any(k in diff_kinds for *_, k in screen.panes[1].decor.spans)
+            assert not any(k in diff_kinds for *_, k in screen.panes[0].decor.spans)
+            await pilot.press("tab", "b")
+            assert screen.reading.base == 1
+            assert "base" in str(screen.panes[1].query_one(".pane-outlet").render())
+            assert any(k in diff_kinds for *_, k in screen.panes[0].decor.spans)
+            await pilot.press("d")
+            assert not any(k in diff_kinds for pane in screen.panes for *_, k in pane.decor.spans)
+            await pilot.press("s")
+            strip = screen.query_one(DetailStrip)
+            assert strip.display
+            lines = [str(row.render()) for row in strip.query(".detail-row")]
+            assert lines[1].startswith("Aggregator") and "base" in lines[1]
+            assert "%" in lines[0] and "not in this outlet" in lines[4]
+
+    run(scenario())
+
+
+def test_map_lists_groups_and_jumps_to_the_chosen_row():
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("m")
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            assert table.row_count == len(app.screen.reading.groups)
+            await pilot.press("down", "down", "enter")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, CompareScreen)
+            wanted = table.coordinate_to_cell_key((2, 0)).row_key.value
+            assert screen.group.id == int(wanted)
+            assert len(set(rows(screen).values())) == 1
+
+    run(scenario())
+
+
+def test_narrow_terminal_shows_fewer_panes_and_tab_cycles_them():
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            assert [p.display for p in screen.panes] == [True, True, False, False, False]
+            await pilot.press("tab", "tab", "tab")
+            await pilot.pause()
+            assert screen.active == 3
+            assert [p.display for p in screen.panes] == [False, False, True, True, False]
+            await pilot.press("]")
+            texts = cursor_texts(screen)
+            assert texts[3].startswith("when coalition officials were informed")
+            assert "halted immediately" in texts[0] and texts[4] is None
+
+    run(scenario())
+
+
+def test_copying_citations_puts_them_on_the_clipboard_and_says_so():
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            await pilot.press("]", "c")
+            member = screen.reading.member(screen.group, 0)
+            expected = cite_many([screen.reading.citation_source(member, app.today)], "plain")
+            assert app.clipboard == expected
+            assert "unintentional loss of life" in app.clipboard and "CNN" in app.clipboard
+            assert any(n.message == expected for n in app._notifications)
+            await pilot.press("C")
+            assert app.clipboard.count("unintentional loss of life") == 3
+            assert "Unattributed aggregator" in app.clipboard and "Beirut" in app.clipboard
+
+    run(scenario())
+
+
+def test_citation_style_from_the_palette_is_used_and_remembered(config_dir):
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"citation style bibtex")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("]", "c")
+            assert app.clipboard.startswith("@")
+        return app
+
+    run(scenario())
+    assert "cite_style: bibtex" in (config_dir / "prefs.yaml").read_text()
+
+
+def test_theme_switch_recolours_and_is_remembered(config_dir):
+    async def scenario(theme=None):
+        app = make_app(outlet_ids=OUTLETS, theme=theme)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            before = app.get_css_variables()["px-added"]
+            if theme is None:
+                app.theme = "parallax-light"
+                await pilot.pause()
+                assert app.get_css_variables()["px-added"] != before
+            return app.theme
+
+    assert run(scenario()) == "parallax-light"
+    assert "theme: parallax-light" in (config_dir / "prefs.yaml").read_text()
+    assert run(scenario(theme="textual-dark")) == "textual-dark"
+
+
+def test_broken_theme_file_is_reported_and_skipped(config_dir):
+    (config_dir / "themes").mkdir(parents=True)
+    (config_dir / "themes" / "broken.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, CompareScreen)
+            assert any("broken.yaml" in n.message for n in app._notifications)
+
+    run(scenario())
