@@ -23,6 +23,11 @@ class AlignSettings:
     exact_score: float = 90.0  # passages shorter than min_words must match (almost) word for word
 
 
+# Shingles found in more units than this are checked for how many cross-article pairs they would add.
+_PAIR_BUDGET_UNITS = 64
+_PAIR_BUDGET = 2048
+
+
 @dataclass
 class Unit:
     """A sentence or quotation prepared for matching."""
@@ -107,16 +112,36 @@ def _candidates(units: list[Unit]) -> set[tuple[int, int]]:
     for index, unit in enumerate(units):
         for shingle in {unit.code[i : i + 3] for i in range(len(unit.code) - 2)}:
             postings[shingle].append(index)
-    # A run of three words found in very many units ("according to the") says nothing about a match.
-    cap = max(64, 4 * (1 + max((u.article for u in units), default=0)))
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
-        if len(members) > cap:
+        if len(members) < 2:
             continue
-        for i, a in enumerate(members):
-            article = units[a].article
-            pairs.update((a, b) for b in members[i + 1 :] if units[b].article != article)
+        by_article = _by_article(members, units)
+        if len(by_article) < 2 or _too_common(len(members), by_article):
+            continue
+        groups = list(by_article.values())
+        for i, left in enumerate(groups):
+            for right in groups[i + 1 :]:
+                pairs.update((a, b) if a < b else (b, a) for a in left for b in right)
     return pairs
+
+
+def _by_article(members: list[int], units: list[Unit]) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for index in members:
+        grouped[units[index].article].append(index)
+    return grouped
+
+
+def _too_common(count: int, by_article: dict[int, list[int]]) -> bool:
+    """A run of three words shared by very many pairs ("according to the") says nothing about a match.
+
+    Counting cross-article pairs, not units, keeps an article that repeats itself from hiding its matches.
+    """
+    if count <= _PAIR_BUDGET_UNITS:
+        return False
+    cross_pairs = (count**2 - sum(len(m) ** 2 for m in by_article.values())) // 2
+    return cross_pairs > _PAIR_BUDGET
 
 
 def score_pair(a: Unit, b: Unit, settings: AlignSettings) -> float | None:

@@ -17,9 +17,8 @@ _MEASURES = {
     "wounded": ("wounded", "injured", "injuries", "hurt"),
 }
 # Nouns that count the same kind of thing.
-_UNITS = {"troops": "soldiers", "soldier": "soldiers", "personnel": "soldiers", "servicemen": "soldiers",
-          "people": "people", "civilians": "people", "persons": "people", "minute": "minutes", "hour": "hours",
-          "day": "days", "strike": "strikes", "airstrikes": "strikes", "aircraft": "planes", "warplanes": "planes"}
+_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "strike": "strikes", "airstrikes": "strikes",
+          "aircraft": "planes", "warplanes": "planes", "troops": "soldiers", "soldier": "soldiers"}
 _SKIP_BEFORE = {"the", "a", "an", "syrian", "russian", "american", "us", "of", "its", "his", "their", "other",
                 "government", "regime", "army", "aid", "more", "additional", "u.s."}
 
@@ -81,43 +80,33 @@ def _noun_after(after: list[str]) -> str:
     return ""
 
 
-def _unit_after(text: str, figure: Figure) -> str:
-    words = _WORD.findall(text[figure.end : figure.end + 40].lower())
-    return _noun_after(words)
-
-
-def _comparable(a: Figure, b: Figure, texts: list[str]) -> bool:
-    """Two figures count the same thing when their measure matches and their size is of one order."""
-    if a.measure != b.measure or not a.measure or a.value <= 0 or b.value <= 0:
-        return False
-    if a.measure in _MEASURES:
-        units = {_unit_after(texts[a.article], a), _unit_after(texts[b.article], b)}
-        if {"soldiers", "people"} <= units:
-            return False
-    return max(a.value, b.value) / min(a.value, b.value) <= 2.0
-
-
 def find_conflicts(articles: list[Article]) -> list[FigureConflict]:
-    """Sets of comparable figures from two or more outlets that do not all agree."""
+    """Figures of one measure and one order of size, from two or more outlets, that do not all agree.
+
+    Troop counts (62) and war totals (430,000) both count the dead; their sizes keep them apart.
+    """
     figures = [f for i, article in enumerate(articles) for f in find_figures(article, i)]
-    texts = [a.text for a in articles]
     by_measure: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_measure[figure.measure].append(figure)
     conflicts = []
     for measure, candidates in by_measure.items():
-        for cluster in _clusters(candidates, texts):
+        if not measure:
+            continue
+        for cluster in _clusters(candidates):
             if len({f.article for f in cluster}) > 1 and len({f.value for f in cluster}) > 1:
                 conflicts.append(FigureConflict(len(conflicts) + 1, measure, cluster))
     return conflicts
 
 
-def _clusters(figures: list[Figure], texts: list[str]) -> list[list[Figure]]:
+def _clusters(figures: list[Figure]) -> list[list[Figure]]:
+    """Runs of figures, by size, that stay within a factor of two of the run's smallest value."""
     clusters: list[list[Figure]] = []
     for figure in sorted(figures, key=lambda f: f.value):
-        home = next((c for c in clusters if all(_comparable(figure, other, texts) for other in c)), None)
-        if home is None:
-            clusters.append([figure])
+        if figure.value <= 0:
+            continue
+        if clusters and figure.value <= 2 * clusters[-1][0].value:
+            clusters[-1].append(figure)
         else:
-            home.append(figure)
+            clusters.append([figure])
     return [sorted(c, key=lambda f: (f.article, f.start)) for c in clusters]
