@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 BOMS = (
@@ -77,6 +76,8 @@ def _decode_legacy(data: bytes, declared: str) -> str:
     if codec and not codec.startswith("utf"):
         return data.decode(codec, errors="replace")
     # charset-normalizer misreads short Western text (Windows-1252 as Windows-1250), hence the checks above.
+    from charset_normalizer import from_bytes  # only needed when the cheaper guesses failed
+
     best = from_bytes(data).best()
     return str(best) if best is not None else data.decode("cp1252", errors="replace")
 

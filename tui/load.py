@@ -9,14 +9,19 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from .decoding import decode_bytes, looks_binary
-from .fetch import MAX_PAGE_BYTES, READ_TIMEOUT, FetchError, Page, get_page, human_size
-from .htmlpage import extract_article
 from .model import ArticleRef
 from .sources import resolve_file
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .fetch import Page
+
+# httpx and trafilatura take a tenth of a second to import; they are imported only when a page is read,
+# so that `parallax align` on plain files starts quickly.
 
 __all__ = [
     "LoadError", "Document", "read_document", "read_file", "decode_bytes",
@@ -84,7 +89,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise LoadError(shown, "is not a regular file")
         if info.st_size > MAX_FILE_BYTES:
-            too_big = f"file is {human_size(info.st_size)}, larger than the {human_size(MAX_FILE_BYTES)} limit"
+            too_big = f"file is {_size(info.st_size)}, larger than the {_size(MAX_FILE_BYTES)} limit"
             raise LoadError(shown, too_big)
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
@@ -118,6 +123,8 @@ def _declared_charset(data: bytes) -> str:
 
 def html_to_document(html: str, url: str = "") -> Document:
     """The article body and metadata of an HTML page, paragraphs separated by blank lines."""
+    from .htmlpage import extract_article
+
     article = extract_article(html, url)
     if article is None:
         raise LoadError(url or "page", "no article text found in the page")
@@ -140,10 +147,14 @@ def fetch_url(
     refresh: bool = False,
     cache_dir: Path | None = None,
     client: httpx.Client | None = None,
-    timeout: float = READ_TIMEOUT,
-    max_bytes: int = MAX_PAGE_BYTES,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
 ) -> Document:
     """Fetch a page (or take it from the cache unless refresh) and read its article; raises LoadError."""
+    from .fetch import MAX_PAGE_BYTES, READ_TIMEOUT, FetchError, get_page
+
+    timeout = READ_TIMEOUT if timeout is None else timeout
+    max_bytes = MAX_PAGE_BYTES if max_bytes is None else max_bytes
     try:
         page = get_page(url, refresh=refresh, cache_dir=cache_dir, client=client, timeout=timeout, max_bytes=max_bytes)
     except FetchError as error:
@@ -162,6 +173,12 @@ def page_to_document(page: Page, shown: str) -> Document:
         document = Document(text=text, url=page.final_url)
     document.from_cache = page.from_cache
     return document
+
+
+def _size(count: int) -> str:
+    from .fetch import human_size
+
+    return human_size(count)
 
 
 def _header_charset(content_type: str) -> str:
