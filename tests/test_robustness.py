@@ -53,11 +53,14 @@ def test_adversarial_articles_align_and_render_inert_in_every_format(raws):
     for group in alignment.groups:
         for m in group.members:
             assert articles[m.article].text[m.start : m.end].strip()
-    buffer = io.StringIO()
-    render_text(alignment, Console(file=buffer, force_terminal=True, width=100), title="t")
-    text_out = buffer.getvalue()
-    # Rich's own colours are the only escape sequences; none come from the articles.
-    assert "\x1b]" not in text_out and "\x07" not in text_out
+    outputs = []
+    for differences in (True, False):
+        buffer = io.StringIO()
+        render_text(alignment, Console(file=buffer, force_terminal=True, width=100), title="t", differences=differences)
+        outputs.append(buffer.getvalue())
+        # Rich's own colours are the only escape sequences; none come from the articles.
+        assert "\x1b]" not in outputs[-1] and "\x07" not in outputs[-1]
+    text_out = outputs[1]  # as written, without word-diff marks between the characters
     shown = [articles[m.article].text[m.start : m.end] for g in alignment.groups for m in g.members]
     for piece in ("[bold]", "[link=http://x]", "[@click=app.quit]"):
         if any(piece in text for text in shown):
