@@ -1,6 +1,7 @@
 """Time the comparison engine side by side: the sample story, 50 and 200 synthetic articles, and two baselines.
 
-Run: python benchmarks/bench_align.py [--write]   (needs the `bench` extra for the cdist baseline: NumPy)
+Run: python benchmarks/bench_align.py   (needs the `bench` extra for the cdist baseline: NumPy); the figures
+go into benchmarks/RESULTS.md.
 Each measurement runs in its own process so that peak memory (max RSS) belongs to that measurement alone.
 """
 
@@ -46,6 +47,23 @@ def measure_engine(count: int) -> dict:
         "segment_s": built - started, "align_s": done - built, "groups": len(alignment.groups),
         "peak_mb": _peak_mb(),
     }
+
+
+def measure_large(megabytes: int) -> dict:
+    """One article of `megabytes` MB (the Beirut sample repeated) aligned with the five sample articles."""
+    from tests.sample import sample_articles, sample_files
+    from tui.align import align
+    from tui.model import Outlet
+    from tui.text import build_article
+
+    body = sample_files()[3].read_text(encoding="utf-8").split("\n", 1)[1]
+    raw = "A very long article\n\n" + (body + "\n\n") * (megabytes * 1_000_000 // len(body))
+    started = time.perf_counter()
+    big = build_article("big", "big.txt", Outlet("big", "Big"), raw)
+    built = time.perf_counter()
+    alignment = align([big, *sample_articles()])
+    return {"megabytes": len(raw) / 1e6, "sentences": len(big.sentences), "segment_s": built - started,
+            "align_s": time.perf_counter() - built, "groups": len(alignment.groups), "peak_mb": _peak_mb()}
 
 
 def measure_cdist(count: int) -> dict:
@@ -104,22 +122,28 @@ def run_all() -> dict:
         "command": _in_child("command"),
         "sample": _in_child("engine", 0),
         "synthetic_50": _in_child("engine", 50),
+        "synthetic_100": _in_child("engine", 100),
         "synthetic_200": _in_child("engine", 200),
+        "large_5mb": _in_child("large", 5),
         "cdist_200": _in_child("cdist", 200),
         "difflib_sample": _in_child("difflib"),
     }
 
 
 def report(r: dict) -> str:
-    s50, s200, cd = r["synthetic_50"], r["synthetic_200"], r["cdist_200"]
+    s50, s100, s200, cd, big = r["synthetic_50"], r["synthetic_100"], r["synthetic_200"], r["cdist_200"], r["large_5mb"]
     rows = [
         ("`parallax align --format json`, sample story (whole process, median of 10)", f"{r['command']['median_s']:.3f} s", "< 0.5 s"),
         ("sample story: segment / align (5 articles)", f"{r['sample']['segment_s']:.3f} s / {r['sample']['align_s']:.3f} s", ""),
         (f"50 synthetic articles ({s50['sentences']} sentences): segment / align",
          f"{s50['segment_s']:.2f} s / {s50['align_s']:.2f} s", ""),
+        (f"100 synthetic articles ({s100['sentences']} sentences): segment / align",
+         f"{s100['segment_s']:.2f} s / {s100['align_s']:.2f} s", ""),
         (f"200 synthetic articles ({s200['sentences']} sentences): segment / align",
          f"{s200['segment_s']:.2f} s / {s200['align_s']:.2f} s", f"< cdist ({cd['cdist_s']:.2f} s)"),
         ("200 synthetic articles: peak memory (max RSS, whole process)", f"{s200['peak_mb']:.0f} MB", "< 500 MB"),
+        (f"one {big['megabytes']:.1f} MB article ({big['sentences']:,} sentences) + the sample: segment / align, peak",
+         f"{big['segment_s']:.2f} s / {big['align_s']:.2f} s, {big['peak_mb']:.0f} MB", "runs in a worker"),
         (f"baseline: rapidfuzz cdist over all {cd['pairs']:,} sentence pairs (uint8, 2 workers)",
          f"{cd['cdist_s']:.2f} s, {cd['peak_mb']:.0f} MB", ""),
         (f"baseline: difflib over all {r['difflib_sample']['pairs']:,} cross-article pairs of the sample",
@@ -134,19 +158,14 @@ def report(r: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", nargs=2, metavar=("KIND", "ARG"), help=argparse.SUPPRESS)
-    parser.add_argument("--write", action="store_true", help="also write benchmarks/results-align.md")
     args = parser.parse_args()
     if args.child:
         kind, arg = args.child[0], int(args.child[1])
-        jobs = {"engine": lambda: measure_engine(arg), "cdist": lambda: measure_cdist(arg),
+        jobs = {"engine": lambda: measure_engine(arg), "cdist": lambda: measure_cdist(arg), "large": lambda: measure_large(arg),
                 "difflib": measure_difflib, "command": measure_command}
         print(json.dumps(jobs[kind]()))
         return
-    table = report(run_all())
-    print(table)
-    if args.write:
-        (ROOT / "benchmarks" / "results-align.md").write_text(
-            f"# Engine benchmark\n\nMeasured {time.strftime('%Y-%m-%d')} with `python benchmarks/bench_align.py --write`.\n\n{table}\n")
+    print(report(run_all()))
 
 
 if __name__ == "__main__":
