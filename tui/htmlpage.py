@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin
 
 import trafilatura
+
+from .model import Document
 
 # Extraction libraries log warnings about odd markup; unhandled, those would be printed over the terminal UI.
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
@@ -22,24 +23,14 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 MIN_WORDS = 12
 
 
-@dataclass(frozen=True)
-class ExtractedArticle:
-    text: str
-    title: str = ""
-    author: str = ""
-    published: str = ""
-    url: str = ""
-    site_name: str = ""
-
-
-def extract_article(html: str, url: str = "") -> ExtractedArticle | None:
+def extract_article(html: str, url: str = "") -> Document | None:
     """The page's article, or None when no body text can be found."""
     result = _bare_extraction(html, url)
     text = as_paragraphs(_field(result, "text"))
     if len(text.split()) < MIN_WORDS:
         return None
     head = head_metadata(html)
-    return ExtractedArticle(
+    return Document(
         text=text,
         title=_first(_field(result, "title"), head.get("og:title"), head.get("twitter:title"), head.get("title")),
         author=_first(_field(result, "author"), *map(_not_a_link, (head.get("author"), head.get("article:author")))),

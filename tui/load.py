@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .decoding import decode_bytes, looks_binary
-from .model import ArticleRef
+from .model import ArticleRef, Document
 from .sources import resolve_file
 
 if TYPE_CHECKING:
@@ -45,19 +44,6 @@ class LoadError(Exception):
         self.source = source
         self.reason = reason
         super().__init__(f"{source}: {reason}")
-
-
-@dataclass
-class Document:
-    """An article's raw text and whatever metadata its source carries."""
-
-    text: str
-    title: str = ""
-    author: str = ""
-    published: str = ""
-    url: str = ""
-    site_name: str = ""
-    from_cache: bool = False
 
 
 def read_document(
@@ -125,13 +111,10 @@ def html_to_document(html: str, url: str = "") -> Document:
     """The article body and metadata of an HTML page, paragraphs separated by blank lines."""
     from .htmlpage import extract_article
 
-    article = extract_article(html, url)
-    if article is None:
+    document = extract_article(html, url)
+    if document is None:
         raise LoadError(url or "page", "no article text found in the page")
-    return Document(
-        text=article.text, title=article.title, author=article.author, published=article.published,
-        url=article.url, site_name=article.site_name,
-    )
+    return document
 
 
 def _html_document(html: str, url: str, shown: str) -> Document:

@@ -61,6 +61,19 @@ class Catalog:
         return next((s for s in self.stories if s.id == story_id), None)
 
 
+@dataclass
+class Document:
+    """An article's raw text, as read from a file or page, and whatever metadata its source carries."""
+
+    text: str
+    title: str = ""
+    author: str = ""
+    published: str = ""
+    url: str = ""
+    site_name: str = ""
+    from_cache: bool = False
+
+
 class BlockKind(str, Enum):
     """What a paragraph of an article is; only BODY takes part in alignment."""
 
