@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from urllib.parse import urlparse
 
 from tui.align import AlignSettings, align
-from tui.model import Alignment, Article, ArticleRef, Outlet, Story
+from tui.model import Alignment, Article, ArticleRef, Document, Outlet, Story
 from tui.text import build_article
 
 Progress = Callable[[int, int, str], None]
@@ -39,23 +40,37 @@ def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: b
         document = read_document(ref, refresh=refresh)
     except LoadError as error:
         return Article(id=article_id, source=ref.source, outlet=outlet, text="", title=ref.title, error=str(error))
-    if document.site_name and outlet.name == outlet.id:
+    if document.site_name and _named_after_host(outlet, ref):
+        # A URL given on the command line names its outlet by host until the page says its real name.
         outlet = Outlet(outlet.id, document.site_name, outlet.label, outlet.homepage)
     return build_article(
         article_id,
         ref.source,
         outlet,
-        document.text,
+        _with_headline(document),
         title=ref.title or document.title,
         published=ref.published or document.published,
         author=ref.author or document.author,
-        url=ref.canonical_url or ref.url or document.url,
+        url=ref.canonical_url or document.url or ref.url,
     )
 
 
 def compare(articles: Sequence[Article], settings: AlignSettings | None = None) -> Alignment:
     """Align the articles that loaded; failed ones stay in the list so indexes match the input."""
     return align(list(articles), settings or AlignSettings())
+
+
+def _with_headline(document: Document) -> str:
+    """The text with its headline as the first line, as in a text file; pages give the headline apart."""
+    text = document.text.lstrip()
+    if document.title and not text.startswith(document.title):
+        return f"{document.title}\n\n{text}"
+    return text
+
+
+def _named_after_host(outlet: Outlet, ref: ArticleRef) -> bool:
+    host = urlparse(ref.url).hostname or ""
+    return bool(ref.url) and outlet.name in (host, host.removeprefix("www."), outlet.id)
 
 
 def _unique_id(wanted: str, taken: set[str]) -> str:
