@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tui import __version__
 from tui.align import AlignSettings
+from tui.cite import STYLES
 from tui.model import Outlet, Story
 
 EXIT_OK, EXIT_ARTICLE_FAILED, EXIT_USAGE = 0, 1, 2
@@ -59,7 +60,8 @@ def reader_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     _common(parser)
     parser.add_argument("--theme", metavar="NAME", help="colour theme (remembered)")
-    parser.add_argument("--cite-style", metavar="STYLE", help="plain, markdown, apa, mla, chicago or bibtex (remembered)")
+    parser.add_argument("--cite-style", choices=STYLES, metavar="STYLE",
+                        help=f"citation style: {', '.join(STYLES)} (remembered)")
     return parser
 
 
