@@ -77,7 +77,8 @@ class ParallaxApp(App):
         yield from self.settings.commands()
         if isinstance(screen, CompareScreen):
             for binding in screen.BINDINGS:
-                yield SystemCommand(binding.description, f"Key: {binding.key}", self._runner(screen, binding.action))
+                help_text = f"{binding.tooltip} (key {binding.key})"
+                yield SystemCommand(binding.description, help_text, self._runner(screen, binding.action))
 
     @staticmethod
     def _runner(screen: Screen, action: str):

@@ -23,23 +23,23 @@ class CompareScreen(Screen):
     """Side-by-side panes kept level on the passage under the cursor."""
 
     BINDINGS = [
-        Binding("n", "jump(1)", "Next shared", id="next_shared"),
-        Binding("N", "jump(-1)", "Prev shared", id="prev_shared", show=False),
-        Binding("]", "jump_quote(1)", "Next quote", id="next_quote"),
-        Binding("[", "jump_quote(-1)", "Prev quote", id="prev_quote", show=False),
-        Binding("j,down", "move(1)", "Down", id="cursor_down", show=False),
-        Binding("k,up", "move(-1)", "Up", id="cursor_up", show=False),
-        Binding("tab", "pane(1)", "Next pane", id="next_pane", priority=True),
-        Binding("shift+tab", "pane(-1)", "Prev pane", id="prev_pane", priority=True, show=False),
-        Binding("b", "base", "Make base", id="make_base"),
-        Binding("d", "toggle_diff", "Diff", id="toggle_diff"),
-        Binding("s", "toggle_strip", "Detail", id="toggle_strip"),
-        Binding("m", "map", "Map", id="map"),
-        Binding("c", "cite", "Cite", id="cite"),
-        Binding("C", "cite_all", "Cite all", id="cite_all"),
-        Binding("o", "outlets", "Outlets", id="outlets", show=False),
-        Binding("?", "help", "Help", id="help"),
-        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("n", "jump(1)", "Next shared", id="next_shared", tooltip="Next passage another outlet shares; every pane moves to its version"),
+        Binding("N", "jump(-1)", "Prev shared", id="prev_shared", tooltip="Previous shared passage", show=False),
+        Binding("]", "jump_quote(1)", "Next quote", id="next_quote", tooltip="Next quotation another outlet shares"),
+        Binding("[", "jump_quote(-1)", "Prev quote", id="prev_quote", tooltip="Previous shared quotation", show=False),
+        Binding("j,down", "move(1)", "Down", id="cursor_down", tooltip="Cursor to the next sentence", show=False),
+        Binding("k,up", "move(-1)", "Up", id="cursor_up", tooltip="Cursor to the previous sentence", show=False),
+        Binding("tab", "pane(1)", "Next pane", id="next_pane", tooltip="Move to the next outlet's pane", priority=True),
+        Binding("shift+tab", "pane(-1)", "Prev pane", id="prev_pane", tooltip="Move to the previous outlet's pane", priority=True, show=False),
+        Binding("b", "base", "Make base", id="make_base", tooltip="Compare every other outlet against this one"),
+        Binding("d", "toggle_diff", "Diff", id="toggle_diff", tooltip="Colour words that differ from the base outlet (on/off)"),
+        Binding("s", "toggle_strip", "Detail", id="toggle_strip", tooltip="Show every outlet's version of this passage, with scores"),
+        Binding("m", "map", "Map", id="map", tooltip="Alignment map: every shared passage and who carries it"),
+        Binding("c", "cite", "Cite", id="cite", tooltip="Copy a citation of the sentence or quotation under the cursor"),
+        Binding("C", "cite_all", "Cite all", id="cite_all", tooltip="Copy one citation per outlet of the current passage"),
+        Binding("o", "outlets", "Outlets", id="outlets", tooltip="Choose other outlets", show=False),
+        Binding("?", "help", "Help", id="help", tooltip="This help"),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit Parallax"),
     ]
 
     class CitationWanted(Message):
@@ -71,7 +71,7 @@ class CompareScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.panes[0].focus()
+        self._activate(0)
         self.call_after_refresh(self.settle, 0, 0, None)
 
     @property
@@ -171,12 +171,19 @@ class CompareScreen(Screen):
     # --- panes ---------------------------------------------------------------
 
     def action_pane(self, step: int) -> None:
-        self.panes[(self.active + step) % len(self.panes)].focus()
-
-    def on_article_pane_focused(self, event: ArticlePane.Focused) -> None:
-        self.active = event.index
-        self._fit_panes()
+        self._activate((self.active + step) % len(self.panes))
         self.redraw()
+
+    def on_article_pane_clicked(self, event: ArticlePane.Clicked) -> None:
+        self._activate(event.index)
+        self.redraw()
+
+    def _activate(self, index: int) -> None:
+        """Make a pane the one the keys act on, and bring it into view on a narrow screen."""
+        self.active = index
+        for pane in self.panes:
+            pane.set_active(pane.index == index)
+        self._fit_panes()
 
     def on_resize(self) -> None:
         self._fit_panes()
@@ -224,7 +231,7 @@ class CompareScreen(Screen):
             return
         group = self.reading.groups[group_id]
         pane = self.active if self.active in group.articles else min(group.articles)
-        self.panes[pane].focus()
+        self._activate(pane)
         self.settle(pane, self.reading.member(group, pane).sentence, group)
 
     def action_help(self) -> None:

@@ -77,9 +77,9 @@ class HelpScreen(ModalScreen[None]):
         self.bindings = bindings
 
     def compose(self) -> ComposeResult:
-        rows = [f"{b.key.replace(',', ' / '):<18} {b.description}" for b in self.bindings]
+        rows = [f"{b.key.replace(',', ' / '):<12} {b.tooltip or b.description}" for b in self.bindings]
         rows += [
-            f"{'ctrl+p':<18} Command palette: citation style, theme",
+            f"{'ctrl+p':<12} Command palette: citation style, theme",
             "",
             "Marked text is shared with another chosen outlet; coloured quotation marks show quotations.",
             "In each pane, words differing from the base outlet are coloured: added, changed, [-removed],",

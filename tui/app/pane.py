@@ -7,13 +7,14 @@ import bisect
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.style import Style
 from textual.widgets import Static
 
 from tui.app.paragraph import Decor, ParagraphView, inert
 from tui.model import Article
 
 # Mounting thousands of paragraph widgets freezes the interface; only this many around the cursor exist.
-WINDOW = 240
+WINDOW = 100
 
 
 def header_lines(article: Article, is_base: bool) -> tuple[Content, Content, Content]:
@@ -26,11 +27,21 @@ def header_lines(article: Article, is_base: bool) -> tuple[Content, Content, Con
     return first, title, Content(inert(article.url or article.source)).stylize("dim underline")
 
 
-class ArticlePane(Vertical, can_focus=True):
+class ArticlePane(Vertical):
     """An outlet's article with a sentence cursor; the screen decides what it shows."""
 
-    class Focused(Message):
-        """The user focused this pane (by mouse or keyboard)."""
+    COMPONENT_CLASSES = {
+        "pane--shared",
+        "pane--quote",
+        "pane--cursor",
+        "pane--added",
+        "pane--changed",
+        "pane--removed",
+        "pane--figure",
+    }
+
+    class Clicked(Message):
+        """The user clicked this pane."""
 
         def __init__(self, index: int) -> None:
             super().__init__()
@@ -58,8 +69,15 @@ class ArticlePane(Vertical, can_focus=True):
         if not self.article.error:
             self.show_paragraph(0)
 
-    def on_focus(self) -> None:
-        self.post_message(self.Focused(self.index))
+    def on_click(self) -> None:
+        self.post_message(self.Clicked(self.index))
+
+    def style_of(self, component: str) -> Style:
+        return self.get_visual_style(f"pane--{component}", partial=True)
+
+    def set_active(self, active: bool) -> None:
+        """Mark the pane the keys act on (on the header only: restyling every paragraph is slow)."""
+        self.query_one(".pane-header").set_class(active, "-active")
 
     @property
     def body(self) -> VerticalScroll:
@@ -79,7 +97,7 @@ class ArticlePane(Vertical, can_focus=True):
         self.window = (lo, min(count, lo + WINDOW))
         body = self.body
         body.remove_children()
-        views = [ParagraphView(self.article, p, self.decor) for p in self.article.paragraphs[slice(*self.window)]]
+        views = [ParagraphView(self.article, p, self.decor, self.style_of) for p in self.article.paragraphs[slice(*self.window)]]
         body.mount_all([*views, Static(Content("— end —" if self.window[1] == count else "…"), classes="pane-end")])
 
     def paragraph_of(self, offset: int) -> int:

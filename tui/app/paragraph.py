@@ -43,38 +43,29 @@ def styled(text: str, start: int, decor: Decor, style_of: Callable[[str], Style]
     pieces = content.divide([pos - start for pos, _ in removed])
     parts, shifts = [pieces[0]], []
     for (pos, words), piece in zip(removed, pieces[1:]):
-        word = Content(f"[-{inert(' '.join(words.split()))}]").stylize(style_of("removed"))
-        parts += [word, Content(" "), piece]
-        shifts.append((pos, len(word) + 1))
+        # The struck-out words run into following punctuation, and are spaced from a following word.
+        gap = " " if piece.plain[:1].isalnum() else ""
+        word = Content(f"[-{inert(' '.join(words.split()))}]{gap}").stylize(style_of("removed"))
+        parts += [word, piece]
+        shifts.append((pos, len(word)))
     return Content("").join(parts), shifts
 
 
 class ParagraphView(Widget):
     """A paragraph whose sentences carry shared, quotation, cursor and diff styles."""
 
-    COMPONENT_CLASSES = {
-        "para--shared",
-        "para--quote",
-        "para--cursor",
-        "para--added",
-        "para--changed",
-        "para--removed",
-        "para--figure",
-    }
-
-    def __init__(self, article: Article, paragraph: Paragraph, decor: Decor) -> None:
-        kind = paragraph.kind.value
-        super().__init__(classes=f"-{kind}")
+    # The span styles are component classes of the pane, looked up through style_of: thousands of
+    # paragraphs each carrying their own component styles made every restyle slow.
+    def __init__(self, article: Article, paragraph: Paragraph, decor: Decor, style_of: Callable[[str], Style]) -> None:
+        super().__init__(classes=f"-{paragraph.kind.value}")
         self.article = article
         self.paragraph = paragraph
         self.decor = decor
+        self.style_of = style_of
 
     @property
     def span(self) -> tuple[int, int]:
         return self.paragraph.start, self.paragraph.end
-
-    def style_of(self, component: str) -> Style:
-        return self.get_visual_style(f"para--{component}", partial=True)
 
     def build(self) -> tuple[Content, list[tuple[int, int]]]:
         """The styled content and the (article offset, length added) of each removed-word insertion."""

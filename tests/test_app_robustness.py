@@ -1,0 +1,92 @@
+"""Hostile or broken input: markup in articles, unreadable files, a very long article."""
+
+import asyncio
+import time
+
+import pytest
+
+from tui.app.app import ParallaxApp
+from tui.app.compare import CompareScreen
+from tui.app.paragraph import ParagraphView
+from tui.app.screens import PickerScreen
+from tui.sources import story_from_paths
+
+SHARED = "The minister said the bridge would reopen on Monday after repairs costing 40 million."
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARALLAX_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def write(tmp_path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+async def settle(app, pilot) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def test_markup_in_an_article_shows_literally(tmp_path):
+    hostile = f"Bridge news [bold]loud[/bold]\n\n{SHARED} See [link=http://x]here[/link] \x1b[31mred.\n"
+    paths = [write(tmp_path, "one.txt", hostile), write(tmp_path, "two.txt", f"Bridge report\n\n{SHARED}\n")]
+    story, outlets = story_from_paths(paths)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, CompareScreen)
+            shown = " ".join(str(v.render()) for v in app.screen.panes[0].query(ParagraphView))
+            assert "[bold]loud[/bold]" in shown and "[link=http://x]here[/link]" in shown
+            assert "\x1b" not in shown
+
+    asyncio.run(scenario())
+
+
+def test_unreadable_article_cannot_be_picked_and_the_others_still_open(tmp_path):
+    paths = [write(tmp_path, "one.txt", f"A\n\n{SHARED}\n"), write(tmp_path, "two.txt", f"B\n\n{SHARED}\n")]
+    story, outlets = story_from_paths([*paths, str(tmp_path / "missing.txt")])
+
+    async def scenario():
+        app = ParallaxApp([story], outlets)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, PickerScreen)
+            options = app.screen.query_one("#outlets")
+            missing = options.get_option_at_index(2)
+            assert missing.disabled and "missing.txt" in str(missing.prompt)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, CompareScreen)
+            assert len(app.screen.panes) == 2
+
+    asyncio.run(scenario())
+
+
+def test_a_five_megabyte_article_opens_without_freezing(tmp_path):
+    paragraph = "Residents queued for water as the repairs dragged on into the night and beyond. " * 4
+    huge = "Long report\n\n" + "\n\n".join(f"{i}. {paragraph}" for i in range(15_500)) + f"\n\n{SHARED}\n"
+    assert len(huge) > 5_000_000
+    paths = [write(tmp_path, "huge.txt", huge), write(tmp_path, "small.txt", f"Short\n\n{SHARED}\n")]
+    story, outlets = story_from_paths(paths)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, CompareScreen)
+            assert len(screen.panes[0].query(ParagraphView)) <= 240
+            await pilot.press("tab")
+            started = time.perf_counter()
+            await pilot.press("n")
+            await pilot.pause()
+            assert time.perf_counter() - started < 1.0
+            assert screen.cursors[0] == len(screen.reading.articles[0].sentences) - 1
+
+    asyncio.run(scenario())
