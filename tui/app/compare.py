@@ -103,14 +103,18 @@ class CompareScreen(Screen):
         self.redraw()
 
     def redraw(self) -> None:
-        """Restyle every pane, then level them once the new layout exists."""
+        """Restyle every pane and level them: at once if no layout changes, else once it exists."""
+        relayout = False
         for pane in self.panes:
-            pane.redecorate(self._decor(pane.index))
+            relayout |= pane.redecorate(self._decor(pane.index))
             offset = self._cursor_offset(pane.index)
             if offset is not None:
-                pane.show_paragraph(pane.paragraph_of(offset))
+                relayout |= pane.show_paragraph(pane.paragraph_of(offset))
         self.query_one(DetailStrip).show(self.group)
-        self.call_after_refresh(self._level)
+        if relayout:
+            self.call_after_refresh(self._level)
+        else:
+            self._level()
 
     def _cursor_offset(self, pane: int) -> int | None:
         member = self.reading.member(self.group, pane)
@@ -216,6 +220,7 @@ class CompareScreen(Screen):
     def action_toggle_strip(self) -> None:
         strip = self.query_one(DetailStrip)
         strip.display = not strip.display
+        strip.show(self.group)
         self.call_after_refresh(self._level)
 
     # --- map, help, citations ------------------------------------------------

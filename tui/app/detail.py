@@ -36,6 +36,8 @@ class DetailStrip(VerticalScroll, can_focus=False):
     def show(self, group: Group | None) -> None:
         """Rebuild the rows for a group (or a hint when the cursor is on no shared passage)."""
         self.group = group
+        if not self.display:
+            return  # rebuilt when shown
         self.remove_children()
         self.mount_all([Static(row, classes="detail-row") for row in self.rows()])
 

@@ -87,11 +87,11 @@ class ArticlePane(Vertical):
         self.is_base = is_base
         self.query_one(".pane-outlet", Static).update(header_lines(self.article, is_base)[0])
 
-    def show_paragraph(self, paragraph: int) -> None:
-        """Make sure the window of mounted paragraphs holds this one."""
+    def show_paragraph(self, paragraph: int) -> bool:
+        """Make sure the window of mounted paragraphs holds this one; say whether it had to be remounted."""
         lo, hi = self.window
         if lo <= paragraph < hi:
-            return
+            return False
         count = len(self.article.paragraphs)
         lo = max(0, min(paragraph - WINDOW // 2, count - WINDOW))
         self.window = (lo, min(count, lo + WINDOW))
@@ -99,6 +99,7 @@ class ArticlePane(Vertical):
         body.remove_children()
         views = [ParagraphView(self.article, p, self.decor, self.style_of) for p in self.article.paragraphs[slice(*self.window)]]
         body.mount_all([*views, Static(Content("— end —" if self.window[1] == count else "…"), classes="pane-end")])
+        return True
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
@@ -111,17 +112,18 @@ class ArticlePane(Vertical):
         index = paragraph - lo
         return views[index] if index < len(views) else None
 
-    def redecorate(self, decor: Decor) -> None:
-        """Restyle with new spans; only paragraphs whose spans changed repaint."""
-        touched = {s[:2] for s in self.decor.spans} ^ {s[:2] for s in decor.spans}
-        touched |= {(p, p) for p, _ in self.decor.removed + decor.removed}
-        old_kinds = set(self.decor.spans)
-        self.decor.spans, self.decor.removed = decor.spans, decor.removed
-        touched |= {s[:2] for s in old_kinds ^ set(decor.spans)}
+    def redecorate(self, decor: Decor) -> bool:
+        """Restyle with new spans (only removed words reflow); say whether the layout will change."""
+        changed = [(a, b) for a, b, _ in set(self.decor.spans) ^ set(decor.spans)]
+        reflow = [(p, p) for p, _ in set(self.decor.removed) ^ set(decor.removed)]
+        self.decor.spans, self.decor.removed = list(decor.spans), list(decor.removed)
         for view in self.body.query(ParagraphView):
             start, end = view.span
-            if any(a <= end and b >= start for a, b in touched):
+            if any(a <= end and b >= start for a, b in reflow):
                 view.refresh(layout=True)
+            elif any(a < end and b > start for a, b in changed):
+                view.refresh()
+        return bool(reflow)
 
     def row_of(self, offset: int) -> int | None:
         """The line, counted in the body's virtual space, where an article offset is drawn."""
