@@ -8,6 +8,7 @@ from textual.widgets import DataTable, SelectionList
 from tui.app.app import ParallaxApp
 from tui.app.compare import CompareScreen
 from tui.app.detail import DetailStrip
+from tui.app.paragraph import ParagraphView
 from tui.app.screens import PickerScreen
 from tui.cite import cite_many
 from tui.sources import load_catalog, sample_sources_path
@@ -189,14 +190,50 @@ def test_narrow_terminal_shows_fewer_panes_and_tab_cycles_them():
             await settle(app, pilot)
             screen = app.screen
             assert [p.display for p in screen.panes] == [True, True, False, False, False]
+            assert screen.sub_title == "outlets 1–2 of 5 · tab shows the others"
             await pilot.press("tab", "tab", "tab")
             await pilot.pause()
             assert screen.active == 3
             assert [p.display for p in screen.panes] == [False, False, True, True, False]
+            assert screen.sub_title == "outlets 3–4 of 5 · tab shows the others"
             await pilot.press("]")
             texts = cursor_texts(screen)
             assert texts[3].startswith("when coalition officials were informed")
             assert "halted immediately" in texts[0] and texts[4] is None
+
+    run(scenario())
+
+
+def test_clicking_a_sentence_puts_the_cursor_there_and_levels_the_others():
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            beirut = screen.panes[3]
+            view = next(v for v in beirut.body.query(ParagraphView)
+                        if beirut.article.text[v.span[0]:].startswith("U.S. Central Command said the strike"))
+            await pilot.click(view, offset=(3, 0))
+            await pilot.pause()
+            assert screen.active == 3
+            assert beirut.article.sentence_text(screen.cursors[3]).startswith("U.S. Central Command said the strike")
+            assert "halted immediately" in cursor_texts(screen)[0]
+            assert screen.panes[4].query_one(".pane-missing").display
+            assert len(set(rows(screen).values())) == 1
+
+    run(scenario())
+
+
+def test_not_in_this_outlet_marks_shared_passages_only():
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            await pilot.press("j", "j", "j")
+            await pilot.pause()
+            assert screen.group is None
+            assert not any(p.query_one(".pane-missing").display for p in screen.panes)
 
     run(scenario())
 

@@ -101,7 +101,7 @@ class ParallaxApp(App):
     def open_story(self, story_id: str) -> None:
         story = next((s for s in self.stories if s.id == story_id), None)
         if story is None:
-            self.notify(f"No story {story_id!r}; choose one from the list.", severity="error")
+            self.notify(f"No story {story_id!r}; choose one from the list.", severity="error", markup=False)
             self._show(StoryListScreen(self.stories))
             return
         self.story = story
@@ -133,10 +133,10 @@ class ParallaxApp(App):
         self.articles = event.articles
         for article in event.articles:
             if article.error:
-                self.notify(article.error, title=f"{article.outlet.short} could not be read", severity="warning")
+                self.notify(article.error, title=f"{article.outlet.short} could not be read", severity="warning", markup=False)
         chosen, problem = self._preselected()
         if problem:
-            self.notify(problem, severity="warning")
+            self.notify(problem, severity="warning", markup=False)
         if chosen is not None and not problem:
             self.compare_outlets(chosen)
         else:

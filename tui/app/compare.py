@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header
 
 from tui.app.detail import DetailStrip
 from tui.app.pane import ArticlePane
-from tui.app.paragraph import Decor
+from tui.app.paragraph import Decor, ParagraphView
 from tui.app.reading import Reading
 from tui.model import Group, Member
 
@@ -60,6 +60,7 @@ class CompareScreen(Screen):
         self.group: Group | None = None
         self.show_diff = True
         self.first_pane = 0
+        self._panes: list[ArticlePane] = []
         self._static = [self._static_spans(p) for p in range(len(reading.articles))]
 
     def compose(self) -> ComposeResult:
@@ -76,7 +77,10 @@ class CompareScreen(Screen):
 
     @property
     def panes(self) -> list[ArticlePane]:
-        return list(self.query(ArticlePane))
+        # The panes never change once composed; querying the DOM on every key press is measurable.
+        if not self._panes:
+            self._panes = list(self.query(ArticlePane))
+        return self._panes
 
     def _static_spans(self, pane: int) -> list[tuple[int, int, str]]:
         """Spans that never change: shared sentences and quotations."""
@@ -104,17 +108,16 @@ class CompareScreen(Screen):
 
     def redraw(self) -> None:
         """Restyle every pane and level them: at once if no layout changes, else once it exists."""
-        relayout = False
+        remounted = False
         for pane in self.panes:
-            relayout |= pane.redecorate(self._decor(pane.index))
+            pane.redecorate(self._decor(pane.index))
             offset = self._cursor_offset(pane.index)
             if offset is not None:
-                relayout |= pane.show_paragraph(pane.paragraph_of(offset))
+                remounted |= pane.show_paragraph(pane.paragraph_of(offset))
         self.query_one(DetailStrip).show(self.group)
-        if relayout:
+        # Freshly mounted paragraphs have no place yet; otherwise the panes are levelled in this frame.
+        if remounted or not self._level():
             self.call_after_refresh(self._level)
-        else:
-            self._level()
 
     def _cursor_offset(self, pane: int) -> int | None:
         member = self.reading.member(self.group, pane)
@@ -137,21 +140,25 @@ class CompareScreen(Screen):
             decor.removed = overlay.removed
         return decor
 
-    def _level(self) -> None:
-        """Scroll panes so their version of the passage sits on the cursor's row; mark panes that lack it."""
+    def _level(self) -> bool:
+        """Scroll panes so their version of the passage sits on the cursor's row; mark panes that lack it.
+
+        Returns False when a pane could not reach its place yet (its text grows at the next layout).
+        """
         active = self.panes[self.active]
         offset = self._cursor_offset(self.active)
         if offset is None:
-            return
+            return True
         row = active.keep_visible(offset)
-        sentences = self.reading.articles[self.active].sentences
-        aligned = sentences[self.cursors[self.active]].aligned
+        reached = True
         for pane in self.panes:
             mine = self._cursor_offset(pane.index)
             if mine is not None and pane.index != self.active:
-                pane.level(mine, row)
-            missing = mine is None and aligned and not pane.article.error
+                reached &= pane.level(mine, row)
+            # Only a shared passage can be missing somewhere; other panes stay where they are otherwise.
+            missing = self.group is not None and mine is None and not pane.article.error
             pane.show_missing(row if missing else None)
+        return reached
 
     def action_move(self, step: int) -> None:
         self.settle(self.active, self.cursors[self.active] + step, None)
@@ -182,6 +189,11 @@ class CompareScreen(Screen):
         self._activate(event.index)
         self.redraw()
 
+    def on_paragraph_view_sentence_clicked(self, event: ParagraphView.SentenceClicked) -> None:
+        pane = next(p for p in event.control.ancestors if isinstance(p, ArticlePane)).index
+        self._activate(pane)
+        self.settle(pane, event.sentence, None)
+
     def _activate(self, index: int) -> None:
         """Make a pane the one the keys act on, and bring it into view on a narrow screen."""
         self.active = index
@@ -204,12 +216,16 @@ class CompareScreen(Screen):
         self.first_pane = max(0, min(self.first_pane, len(panes) - visible))
         for pane in panes:
             pane.display = self.first_pane <= pane.index < self.first_pane + visible
+        hidden = len(panes) - visible
+        last = self.first_pane + visible
+        shown = f"outlet {last}" if visible == 1 else f"outlets {self.first_pane + 1}–{last}"
+        self.sub_title = f"{shown} of {len(panes)} · tab shows the others" if hidden else ""
 
     def action_base(self) -> None:
         self.reading.base = self.active
         for pane in self.panes:
             pane.set_base(pane.index == self.active)
-        self.notify(f"Comparing against {self.reading.articles[self.active].outlet.short}.", timeout=2)
+        self.notify(f"Comparing against {self.reading.articles[self.active].outlet.short}.", timeout=2, markup=False)
         self.redraw()
 
     def action_toggle_diff(self) -> None:

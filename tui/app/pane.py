@@ -55,6 +55,10 @@ class ArticlePane(Vertical):
         self.decor = Decor()
         self.window = (0, 0)
         self.paragraph_starts = [p.start for p in article.paragraphs]
+        # How many rows each restyled paragraph grows (or shrinks) at the next layout.
+        self.growth: dict[ParagraphView, int] = {}
+        self._body: VerticalScroll | None = None
+        self.views: list[ParagraphView] = []  # the mounted window, in order
 
     def compose(self):
         with Vertical(classes="pane-header"):
@@ -63,11 +67,10 @@ class ArticlePane(Vertical):
         with VerticalScroll(classes="pane-body", can_focus=False):
             if self.article.error:
                 yield Static(Content(inert(self.article.error)), classes="pane-error")
+            else:
+                # Composed with the pane, so the whole screen is laid out once before its first paint.
+                yield from self._window_widgets(0)
         yield Static(Content("┄ not in this outlet ┄"), classes="pane-missing")
-
-    def on_mount(self) -> None:
-        if not self.article.error:
-            self.show_paragraph(0)
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.index))
@@ -81,7 +84,9 @@ class ArticlePane(Vertical):
 
     @property
     def body(self) -> VerticalScroll:
-        return self.query_one(".pane-body", VerticalScroll)
+        if self._body is None:
+            self._body = self.query_one(".pane-body", VerticalScroll)
+        return self._body
 
     def set_base(self, is_base: bool) -> None:
         self.is_base = is_base
@@ -92,14 +97,17 @@ class ArticlePane(Vertical):
         lo, hi = self.window
         if lo <= paragraph < hi:
             return False
+        self.body.remove_children()
+        self.body.mount_all(self._window_widgets(paragraph))
+        return True
+
+    def _window_widgets(self, paragraph: int) -> list[Static | ParagraphView]:
+        """Views of the paragraphs around one paragraph, and the line that ends them."""
         count = len(self.article.paragraphs)
         lo = max(0, min(paragraph - WINDOW // 2, count - WINDOW))
         self.window = (lo, min(count, lo + WINDOW))
-        body = self.body
-        body.remove_children()
-        views = [ParagraphView(self.article, p, self.decor, self.style_of) for p in self.article.paragraphs[slice(*self.window)]]
-        body.mount_all([*views, Static(Content("— end —" if self.window[1] == count else "…"), classes="pane-end")])
-        return True
+        self.views = [ParagraphView(self.article, p, self.decor, self.style_of) for p in self.article.paragraphs[slice(*self.window)]]
+        return [*self.views, Static(Content("— end —" if self.window[1] == count else "…"), classes="pane-end")]
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
@@ -108,36 +116,50 @@ class ArticlePane(Vertical):
         lo, hi = self.window
         if not lo <= paragraph < hi:
             return None
-        views = self.body.query(ParagraphView)
         index = paragraph - lo
-        return views[index] if index < len(views) else None
+        return self.views[index] if index < len(self.views) else None
 
-    def redecorate(self, decor: Decor) -> bool:
-        """Restyle with new spans (only removed words reflow); say whether the layout will change."""
+    def redecorate(self, decor: Decor) -> None:
+        """Restyle with new spans; only removed words change a paragraph's height, and by how much is noted."""
         changed = [(a, b) for a, b, _ in set(self.decor.spans) ^ set(decor.spans)]
-        reflow = [(p, p) for p, _ in set(self.decor.removed) ^ set(decor.removed)]
+        reflow = [p for p, _ in set(self.decor.removed) ^ set(decor.removed)]
         self.decor.spans, self.decor.removed = list(decor.spans), list(decor.removed)
-        for view in self.body.query(ParagraphView):
+        for view in self.views:
             start, end = view.span
-            if any(a <= end and b >= start for a, b in reflow):
+            if any(start <= p <= end for p in reflow):
                 view.refresh(layout=True)
+                self.growth[view] = view.wrapped_height() - view.outer_size.height
             elif any(a < end and b > start for a, b in changed):
                 view.refresh()
-        return bool(reflow)
+        if self.growth:
+            # Once the layout has caught up, the laid-out heights are the true ones again.
+            self.call_after_refresh(self._forget_growth)
+
+    def _forget_growth(self) -> None:
+        self.growth.clear()
 
     def row_of(self, offset: int) -> int | None:
-        """The line, counted in the body's virtual space, where an article offset is drawn."""
+        """The line, counted in the body's virtual space, where an article offset is drawn.
+
+        Paragraphs restyled since the last layout are counted at their new height, so panes can be
+        levelled in the same frame as the restyle instead of one frame later.
+        """
         view = self.view_of(self.paragraph_of(offset))
         if view is None or not view.region:
             return None
+        top = view.virtual_region.y
+        top += sum(grown for other, grown in self.growth.items() if other.virtual_region.y < top)
         # A child's virtual region is in the body's scrolled coordinates: row 0 is the top of the text.
-        return view.virtual_region.y + view.styles.padding.top + view.line_of(offset)
+        return top + view.styles.padding.top + view.line_of(offset)
 
-    def level(self, offset: int, screen_row: int) -> None:
-        """Scroll so an article offset sits at a given row of the body."""
+    def level(self, offset: int, screen_row: int) -> bool:
+        """Scroll so an article offset sits at a given row of the body; False if that is past the end for now."""
         row = self.row_of(offset)
-        if row is not None:
-            self.body.scroll_to(y=max(0, row - screen_row), animate=False, immediate=True)
+        if row is None:
+            return True
+        target = max(0, row - screen_row)
+        self.body.scroll_to(y=target, animate=False, immediate=True)
+        return target <= self.body.max_scroll_y
 
     def keep_visible(self, offset: int) -> int:
         """Scroll only if an article offset is out of view (or near an edge); return its row in the body."""

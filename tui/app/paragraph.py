@@ -6,7 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from textual import events
 from textual.content import Content
+from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
 
@@ -75,13 +77,48 @@ class ParagraphView(Widget):
     def render(self) -> Content:
         return self.build()[0]
 
+    def wrapped_height(self) -> int:
+        """The height this paragraph will take at its current width, padding included."""
+        lines = len(self.build()[0].wrap(max(1, self.content_size.width)))
+        return lines + self.styles.padding.top + self.styles.padding.bottom
+
     def line_of(self, offset: int) -> int:
         """The wrapped line (within this paragraph) that holds an article offset."""
+        return self.position_of(offset)[0]
+
+    def position_of(self, offset: int) -> tuple[int, int]:
+        """The wrapped line and column (within this paragraph) where an article offset is drawn."""
         content, shifts = self.build()
         local = offset - self.paragraph.start + sum(n for pos, n in shifts if pos < offset)
         if local <= 0:
-            return 0
-        # Wrap up to the end of the first word: a word that does not fit moves to the next line whole.
+            return 0, 0
+        # Wrap up to the end of the word: a word that does not fit moves to the next line whole.
         word = _WORD.match(content.plain, local)
-        prefix = content.plain[: word.end() if word else local + 1]
-        return max(0, len(Content(prefix).wrap(max(1, self.content_size.width))) - 1)
+        end = word.end() if word else local + 1
+        lines = Content(content.plain[:end]).wrap(max(1, self.content_size.width))
+        return max(0, len(lines) - 1), max(0, len(lines[-1].plain) - (end - local)) if lines else 0
+
+    def sentence_at(self, line: int, column: int) -> int | None:
+        """The sentence drawn at a line and column of this paragraph (a click lands there)."""
+        found = None
+        for sentence in self.article.sentences:
+            if sentence.paragraph == self.paragraph.index and self.position_of(sentence.start) <= (line, column):
+                found = sentence.index
+        return found
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        sentence = self.sentence_at(offset.y, offset.x) if offset is not None else None
+        if sentence is not None:
+            self.post_message(self.SentenceClicked(self, sentence))
+
+    class SentenceClicked(Message):
+        """The user clicked a sentence of this paragraph."""
+
+        def __init__(self, view: ParagraphView, sentence: int) -> None:
+            super().__init__()
+            self.view, self.sentence = view, sentence
+
+        @property
+        def control(self) -> ParagraphView:
+            return self.view

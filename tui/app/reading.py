@@ -102,7 +102,8 @@ class Reading:
         mine, base = self.member(group, pane), self.member(group, self.base)
         if mine is None or base is None or pane == self.base:
             return None
-        return diff_words(self.text_of(base), self.text_of(mine))
+        # Curly or straight quotation marks are house style, not a change of wording.
+        return diff_words(self.text_of(base), self.text_of(mine), ignore_quotes=True)
 
     def overlay(self, group: Group | None, pane: int) -> Overlay:
         """Spans of added, changed, removed words and changed figures in a pane's version."""

@@ -121,6 +121,6 @@ class PickerScreen(Screen):
         if len(chosen) < 2:
             message = f"Pick at least two outlets to compare ({len(chosen)} ticked)."
             self.query_one("#picker-error", Static).update(Content(message))
-            self.notify(message, severity="warning")
+            self.notify(message, severity="warning", markup=False)
             return
         self.post_message(self.Picked(chosen))
