@@ -1,4 +1,8 @@
-"""Time the reader headless on the sample story: launch to the first painted compare screen, and a jump key.
+"""Time the reader on the sample story: launch to the first painted compare screen, and a jump key.
+
+Two ways: headless (Textual's run_test, which adds its own cost to every key press) and, where tmux is
+installed, in a real terminal: the `parallax` command in tmux, from key press until the screen has
+changed and stopped changing, as a person sees it.
 
 Run: python benchmarks/bench_reader.py [--runs N]
 """
@@ -8,7 +12,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 
@@ -46,6 +53,58 @@ async def one_run(size: tuple[int, int]) -> tuple[float, list[float], list[float
     return launch, jumps, idle
 
 
+def _capture(session: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+
+
+def _until_still(session: str, before: str, began: float, limit: float = 2.0) -> float:
+    """Seconds from `began` until the screen differs from `before` and then holds still for 60 ms."""
+    changed_at = None
+    last = before
+    while time.perf_counter() - began < limit:
+        now = _capture(session)
+        if now != last:
+            last, changed_at = now, time.perf_counter()
+        elif changed_at is not None and time.perf_counter() - changed_at > 0.06:
+            return changed_at - began
+    return limit
+
+
+def terminal_run(keys: list[str]) -> tuple[float, list[float]]:
+    """Launch `parallax` in tmux at 160x45; the launch time and each key's delay to a settled screen."""
+    session = f"parallax-bench-{os.getpid()}"
+    command = (f"PARALLAX_CONFIG_DIR={tempfile.mkdtemp()} {sys.executable} -m tui --outlets {','.join(OUTLETS)}")
+    began = time.perf_counter()
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "45", command], check=True)
+    try:
+        while "Next shared" not in _capture(session):
+            time.sleep(0.003)
+        launch = time.perf_counter() - began
+        time.sleep(1.0)
+        delays = []
+        for key in keys:
+            before, pressed = _capture(session), time.perf_counter()
+            subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
+            delays.append(_until_still(session, before, pressed))
+            time.sleep(0.15)
+        return launch, delays
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], stderr=subprocess.DEVNULL)
+
+
+def report_terminal(runs: int) -> None:
+    launches, delays = [], []
+    for _ in range(runs):
+        launch, delay = terminal_run(JUMP_KEYS)
+        launches.append(launch)
+        delays += delay
+    print(f"real terminal (tmux 160x45), {runs} runs; includes starting Python and tmux's own key and capture costs")
+    print(f"launch to first painted compare screen: median {statistics.median(launches) * 1000:.0f} ms, "
+          f"worst {max(launches) * 1000:.0f} ms")
+    print(f"jump key (n ] N [) to a settled screen: median {statistics.median(delays) * 1000:.0f} ms, "
+          f"90th percentile {statistics.quantiles(delays, n=10)[-1] * 1000:.0f} ms over {len(delays)} presses")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -65,6 +124,11 @@ def main() -> None:
     baseline = statistics.median(idles)
     print(f"unbound key (harness cost of press + pause): median {baseline * 1000:.1f} ms; "
           f"jump cost above it: median {(statistics.median(jumps) - baseline) * 1000:.1f} ms")
+    print()
+    if shutil.which("tmux"):
+        report_terminal(args.runs)
+    else:
+        print("tmux is not installed: the real-terminal measurement was skipped")
 
 
 if __name__ == "__main__":
