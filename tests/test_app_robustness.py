@@ -48,9 +48,9 @@ def test_markup_in_an_article_shows_literally(tmp_path):
     asyncio.run(scenario())
 
 
-def test_unreadable_article_cannot_be_picked_and_the_others_still_open(tmp_path):
+def test_unreadable_article_shows_its_error_in_its_pane_and_the_others_still_open(tmp_path):
     paths = [write(tmp_path, "one.txt", f"A\n\n{SHARED}\n"), write(tmp_path, "two.txt", f"B\n\n{SHARED}\n")]
-    story, outlets = story_from_paths([*paths, str(tmp_path / "missing.txt")])
+    story, outlets = story_from_paths([paths[0], str(tmp_path / "missing.txt"), paths[1]])
 
     async def scenario():
         app = ParallaxApp([story], outlets)
@@ -58,12 +58,25 @@ def test_unreadable_article_cannot_be_picked_and_the_others_still_open(tmp_path)
             await settle(app, pilot)
             assert isinstance(app.screen, PickerScreen)
             options = app.screen.query_one("#outlets")
-            missing = options.get_option_at_index(2)
-            assert missing.disabled and "missing.txt" in str(missing.prompt)
+            assert "missing.txt: file not found" in str(options.get_option_at_index(1).prompt)
+            options.deselect(2)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "at least two readable outlets" in str(app.screen.query_one("#picker-error").render())
+            options.select(2)
             await pilot.press("enter")
             await settle(app, pilot)
-            assert isinstance(app.screen, CompareScreen)
-            assert len(app.screen.panes) == 2
+            screen = app.screen
+            assert isinstance(screen, CompareScreen)
+            assert len(screen.panes) == 3
+            assert "missing.txt: file not found" in str(screen.panes[1].query_one(".pane-error").render())
+            await pilot.press("n")
+            assert screen.reading.text_of(screen.reading.member(screen.group, 2)) == SHARED
+            assert not screen.panes[1].query_one(".pane-missing").display
+            await pilot.press("tab")
+            assert screen.active == 2, "the keys pass over the pane that could not be read"
+            await pilot.press("tab")
+            assert screen.active == 0
 
     asyncio.run(scenario())
 

@@ -148,10 +148,10 @@ class ParallaxApp(App):
             return None, ""
         index = {a.outlet.id: i for i, a in enumerate(self.articles)}
         unknown = [o for o in self.outlet_ids if o not in index]
-        chosen = [index[o] for o in self.outlet_ids if o in index and self.articles[index[o]].ok]
+        chosen = [index[o] for o in self.outlet_ids if o in index]
         if unknown:
             return chosen, f"Unknown outlets: {', '.join(unknown)}; known: {', '.join(index)}."
-        if len(chosen) < 2:
+        if sum(self.articles[i].ok for i in chosen) < 2:
             return chosen, "At least two readable outlets are needed; pick them here."
         return chosen, ""
 

@@ -72,8 +72,9 @@ class CompareScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._activate(0)
-        self.call_after_refresh(self.settle, 0, 0, None)
+        first = self._readable()[0]
+        self._activate(first)
+        self.call_after_refresh(self.settle, first, 0, None)
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -181,11 +182,19 @@ class CompareScreen(Screen):
 
     # --- panes ---------------------------------------------------------------
 
+    def _readable(self) -> list[int]:
+        """Panes whose article was read; a failed one shows its error and is passed over by the keys."""
+        return [i for i, article in enumerate(self.reading.articles) if article.sentences] or [0]
+
     def action_pane(self, step: int) -> None:
-        self._activate((self.active + step) % len(self.panes))
+        readable = self._readable()
+        place = readable.index(self.active) if self.active in readable else 0
+        self._activate(readable[(place + step) % len(readable)])
         self.redraw()
 
     def on_article_pane_clicked(self, event: ArticlePane.Clicked) -> None:
+        if event.index not in self._readable():
+            return
         self._activate(event.index)
         self.redraw()
 

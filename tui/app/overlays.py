@@ -79,7 +79,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         rows = [f"{b.key.replace(',', ' / '):<12} {b.tooltip or b.description}" for b in self.bindings]
         rows += [
-            f"{'ctrl+p':<12} Command palette: citation style, theme",
+            f"{'ctrl+p':<12} Command palette: every action, citation style, theme",
+            f"{'mouse':<12} Click a sentence to put the cursor there; the wheel scrolls a pane",
             "",
             "Marked text is shared with another chosen outlet; coloured quotation marks show quotations.",
             "In each pane, words differing from the base outlet are coloured: added, changed, [-removed],",

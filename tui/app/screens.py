@@ -101,8 +101,8 @@ class PickerScreen(Screen):
     def _selections(self) -> list[Selection[int]]:
         selections = []
         for index, article in enumerate(self.articles):
-            ticked = article.ok and (self.chosen is None or index in self.chosen)
-            selections.append(Selection(self._label(article), index, ticked, disabled=not article.ok))
+            ticked = self.chosen is None or index in self.chosen
+            selections.append(Selection(self._label(article), index, ticked))
         return selections
 
     @staticmethod
@@ -117,9 +117,12 @@ class PickerScreen(Screen):
         self.query_one(SelectionList).select_all()
 
     def action_confirm(self) -> None:
-        chosen = sorted(i for i in self.query_one(SelectionList).selected if self.articles[i].ok)
-        if len(chosen) < 2:
-            message = f"Pick at least two outlets to compare ({len(chosen)} ticked)."
+        chosen = sorted(self.query_one(SelectionList).selected)
+        readable = [i for i in chosen if self.articles[i].ok]
+        if len(readable) < 2:
+            unreadable = len(chosen) - len(readable)
+            note = f", {unreadable} of them unreadable" if unreadable else ""
+            message = f"Pick at least two readable outlets to compare ({len(chosen)} ticked{note})."
             self.query_one("#picker-error", Static).update(Content(message))
             self.notify(message, severity="warning", markup=False)
             return
