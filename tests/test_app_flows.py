@@ -9,7 +9,7 @@ from tui.app.app import ParallaxApp
 from tui.app.compare import CompareScreen
 from tui.app.detail import DetailStrip
 from tui.app.paragraph import ParagraphView
-from tui.app.screens import PickerScreen
+from tui.app.screens import PickerScreen, StoryListScreen
 from tui.cite import cite_many
 from tui.sources import load_catalog, sample_sources_path
 
@@ -79,6 +79,37 @@ def test_picker_lists_outlets_with_headlines_and_needs_two():
             await settle(app, pilot)
             assert isinstance(app.screen, CompareScreen)
             assert [p.article.outlet.id for p in app.screen.panes] == ["cnn-local", "beirut-wire"]
+
+    run(scenario())
+
+
+def test_several_stories_are_listed_first_and_escape_goes_back_to_them(tmp_path):
+    sample = sample_sources_path().parent
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        "outlets:\n  cnn: {name: CNN}\n  wire: {name: Wire}\n  agg: {name: Aggregator}\nstories:\n"
+        f"  - {{id: first, title: First story, articles: [{{outlet: cnn, file: {sample}/000_1287c803b40b51b3.txt}},"
+        f" {{outlet: agg, file: {sample}/001_b01ba1ddf5deec65.txt}}]}}\n"
+        f"  - {{id: second, title: Second story, articles: [{{outlet: wire, file: {sample}/003_f21b342950398cdc.txt}},"
+        f" {{outlet: cnn, file: {sample}/000_1287c803b40b51b3.txt}}]}}\n")
+    catalog = load_catalog(sources)
+
+    async def scenario():
+        app = ParallaxApp(list(catalog.stories), catalog.outlets)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, StoryListScreen)
+            await pilot.press("down", "enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, PickerScreen) and app.screen.story.id == "second"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, StoryListScreen)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert [p.article.outlet.id for p in app.screen.panes] == ["cnn", "agg"]
 
     run(scenario())
 

@@ -155,6 +155,9 @@ class ParallaxApp(App):
             return chosen, "At least two readable outlets are needed; pick them here."
         return chosen, ""
 
+    def on_picker_screen_stories_wanted(self, event: PickerScreen.StoriesWanted) -> None:
+        self._show(StoryListScreen(self.stories))
+
     def on_picker_screen_picked(self, event: PickerScreen.Picked) -> None:
         self.compare_outlets(event.chosen)
 

@@ -73,8 +73,12 @@ class PickerScreen(Screen):
     BINDINGS = [
         Binding("enter", "confirm", "Compare", id="confirm", priority=True),
         Binding("a", "all", "All", id="select_all"),
+        Binding("escape", "stories", "Stories", id="stories"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
+
+    class StoriesWanted(Message):
+        """The user wants the list of stories again."""
 
     class Picked(Message):
         """The user confirmed outlets: indexes into the loaded articles."""
@@ -112,6 +116,13 @@ class PickerScreen(Screen):
             return outlet + Content(f"cannot be read: {inert(article.error)}").stylize("dim")
         when = Content(f"{inert(article.published) or 'no date':<12} ").stylize("dim")
         return outlet + when + Content(inert(article.title) or "(no headline)")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Going back to the stories only makes sense when there is more than one.
+        return action != "stories" or len(getattr(self.app, "stories", ())) > 1
+
+    def action_stories(self) -> None:
+        self.post_message(self.StoriesWanted())
 
     def action_all(self) -> None:
         self.query_one(SelectionList).select_all()
