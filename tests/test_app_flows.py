@@ -202,7 +202,7 @@ def test_map_lists_groups_and_jumps_to_the_chosen_row():
             await pilot.press("m")
             await pilot.pause()
             table = app.screen.query_one(DataTable)
-            assert table.row_count == len(app.screen.reading.groups)
+            assert table.row_count == len(app.screen.reading.groups) + len(app.screen.reading.figure_groups)
             await pilot.press("down", "down", "enter")
             await pilot.pause()
             screen = app.screen
@@ -210,6 +210,31 @@ def test_map_lists_groups_and_jumps_to_the_chosen_row():
             wanted = table.coordinate_to_cell_key((2, 0)).row_key.value
             assert screen.group.id == int(wanted)
             assert len(set(rows(screen).values())) == 1
+
+    run(scenario())
+
+
+def test_map_lists_figure_conflicts_and_brings_each_pane_to_its_figure():
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("m")
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            rows = [[str(cell) for cell in table.get_row_at(r)] for r in range(table.row_count)]
+            killed = next(i for i, row in enumerate(rows) if row[0] == "figure" and row[-1].startswith("killed:"))
+            assert "Wash. pol. at least 80, 60" in rows[killed][-1] and "CNN 62, 83" in rows[killed][-1]
+            assert rows[killed][1:6] == ["●"] * 5
+            await pilot.press(*["down"] * killed, "enter")
+            await pilot.pause()
+            screen = app.screen
+            shown = [screen.reading.articles[i].sentence_text(screen.cursors[i]) for i in range(5)]
+            assert "62 Syrian soldiers were killed" in shown[0]
+            assert "at least 80 Syrian soldiers were killed" in shown[2]
+            assert "an estimated 60 Syrian soldiers" in shown[4]
+            figures = [[screen.reading.articles[p.index].text[a:b] for a, b, k in p.decor.spans if k == "figure"] for p in screen.panes]
+            assert figures[2] == ["80", "60"] and figures[4] == ["60"]
 
     run(scenario())
 

@@ -100,7 +100,8 @@ class CompareScreen(Screen):
         sentence = max(0, min(sentence, len(article.sentences) - 1))
         self.active, self.cursors[pane] = pane, sentence
         candidates = self.reading.groups_at(pane, sentence)
-        self.group = group if group in candidates else next(iter(candidates), None)
+        chosen_figures = group is not None and group.id < 0
+        self.group = group if group in candidates or chosen_figures else next(iter(candidates), None)
         for other in range(len(self.cursors)):
             member = self.reading.member(self.group, other)
             if other != pane and member is not None:
@@ -259,7 +260,7 @@ class CompareScreen(Screen):
     def _jump_to_group(self, group_id: int | None) -> None:
         if group_id is None:
             return
-        group = self.reading.groups[group_id]
+        group = self.reading.group(group_id)
         pane = self.active if self.active in group.articles else min(group.articles)
         self._activate(pane)
         self.settle(pane, self.reading.member(group, pane).sentence, group)

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from tui.app.paragraph import inert
 from tui.app.reading import Reading
-from tui.model import GroupKind
+from tui.model import Group, GroupKind
 
 
 class MapScreen(ModalScreen[int | None]):
@@ -30,8 +30,9 @@ class MapScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="map-box"):
-            count = len(self.reading.groups)
-            yield Static(Content(f"Alignment map · {count} shared passages · enter jumps, escape closes"), id="map-title")
+            count, figures = len(self.reading.groups), len(self.reading.figure_groups)
+            title = f"Alignment map · {count} shared passages · {figures} figure conflicts · enter jumps, escape closes"
+            yield Static(Content(title), id="map-title")
             yield DataTable(id="map-table", cursor_type="row", zebra_stripes=True)
 
     def ordered_groups(self) -> list[int]:
@@ -53,12 +54,18 @@ class MapScreen(ModalScreen[int | None]):
         table.add_column("opening words", width=90)
         for group_id in self.ordered_groups():
             group = self.reading.groups[group_id]
-            marks = ["●" if covered else "·" for covered in self.reading.coverage(group)]
             kind = "quote" if group.kind is GroupKind.QUOTE else "text"
-            table.add_row(kind, *marks, Text(inert(self.reading.opening(group))), key=str(group_id))
+            self._add_row(table, group, kind, self.reading.opening(group))
+        # Figures that outlets give differently, wherever they say them: what a fact-checker looks for.
+        for group_id, group in self.reading.figure_groups.items():
+            self._add_row(table, group, "figure", self.reading.figure_summary(group_id))
         if self.current is not None:
             table.move_cursor(row=table.get_row_index(str(self.current)))
         table.focus()
+
+    def _add_row(self, table: DataTable, group: Group, kind: str, words: str) -> None:
+        marks = ["●" if covered else "·" for covered in self.reading.coverage(group)]
+        table.add_row(kind, *marks, Text(inert(words)), key=str(group.id))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.dismiss(int(event.row_key.value))

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import date
 
-from tui.model import Alignment, Article, Group, GroupKind, Member
+from tui.model import Alignment, Article, FigureConflict, Group, GroupKind, Member
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,32 @@ class Reading:
         self._stops = [self._build_stops(pane, None) for pane in range(len(self.articles))]
         self._quote_stops = [self._build_stops(pane, GroupKind.QUOTE) for pane in range(len(self.articles))]
         self._by_sentence = [self._index_sentences(pane) for pane in range(len(self.articles))]
+        # Figure conflicts behave like groups with negative ids: one member per outlet, its first mention.
+        self.figure_groups: dict[int, Group] = {-c.id: self._figure_group(c) for c in alignment.conflicts}
+        self._figures = {-c.id: c for c in alignment.conflicts}
+
+    def _figure_group(self, conflict: FigureConflict) -> Group:
+        members, seen = [], set()
+        for figure in conflict.figures:
+            if figure.article not in seen:
+                seen.add(figure.article)
+                sentence = self.articles[figure.article].sentences[figure.sentence]
+                members.append(Member(figure.article, sentence.index, sentence.start, sentence.end, 100.0))
+        return Group(-conflict.id, GroupKind.SENTENCE, members)
+
+    def group(self, group_id: int) -> Group:
+        """A shared passage, or (negative id) a figure conflict."""
+        return self.groups[group_id] if group_id > 0 else self.figure_groups[group_id]
+
+    def figure_summary(self, group_id: int) -> str:
+        """What a figure conflict counts and each outlet's values: "killed: CNN 62, 83 · Beirut at least 62"."""
+        conflict = self._figures[group_id]
+        per_outlet: dict[int, list[str]] = {}
+        for f in conflict.figures:
+            value = self.articles[f.article].text[f.start : f.end]
+            per_outlet.setdefault(f.article, []).append(f"{f.qualifier} {value}".strip())
+        parts = [f"{self.articles[a].outlet.short} {', '.join(dict.fromkeys(v))}" for a, v in per_outlet.items()]
+        return f"{conflict.measure}: " + " · ".join(parts)
 
     def _build_stops(self, pane: int, kind: GroupKind | None) -> list[Stop]:
         stops = {
@@ -100,7 +126,7 @@ class Reading:
         from tui.wording import diff_words
 
         mine, base = self.member(group, pane), self.member(group, self.base)
-        if mine is None or base is None or pane == self.base:
+        if mine is None or base is None or pane == self.base or group.id < 0:
             return None
         # Curly or straight quotation marks are house style, not a change of wording.
         return diff_words(self.text_of(base), self.text_of(mine), ignore_quotes=True)
@@ -108,6 +134,10 @@ class Reading:
     def overlay(self, group: Group | None, pane: int) -> Overlay:
         """Spans of added, changed, removed words and changed figures in a pane's version."""
         overlay = Overlay()
+        if group is not None and group.id < 0:
+            figures = self._figures[group.id].figures
+            overlay.spans = [(f.start, f.end, "figure") for f in figures if f.article == pane]
+            return overlay
         diff = self.diff(group, pane) if group is not None else None
         if diff is None:
             return overlay
