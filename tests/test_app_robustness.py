@@ -44,6 +44,12 @@ def test_markup_in_an_article_shows_literally(tmp_path):
             shown = " ".join(str(v.render()) for v in app.screen.panes[0].query(ParagraphView))
             assert "[bold]loud[/bold]" in shown and "[link=http://x]here[/link]" in shown
             assert "\x1b" not in shown
+            await pilot.press("j", "j", "c")
+            await pilot.pause()
+            assert "See [link=http://x]here[/link] red." in app.clipboard
+            assert "\x1b" not in app.clipboard and "[31m" not in app.clipboard
+            shown_notice = str(list(app._notifications)[-1].message)
+            assert "[link=http://x]here[/link]" in shown_notice and "\x1b" not in shown_notice
 
     asyncio.run(scenario())
 

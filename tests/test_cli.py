@@ -138,3 +138,19 @@ def test_align_never_imports_textual():
             "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stderr.strip().endswith("[]"), result.stderr[-300:]
+
+
+def test_quote_style_and_case_count_as_differences_only_when_asked(tmp_path):
+    (tmp_path / "a.txt").write_text("Head A\n\n“The strike was halted immediately,” officials said on Saturday morning.\n")
+    (tmp_path / "b.txt").write_text('Head B\n\n"The Strike was halted immediately," officials said on Saturday morning.\n')
+    paths = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+    def changes(*flags: str) -> list[tuple[str, str]]:
+        data = json.loads(run("align", "--format", "json", *flags, *paths).stdout)
+        group = next(g for g in data["groups"] if g["kind"] == "sentence")
+        return [(e["base"], e["text"]) for e in group["members"][1]["changes"]["edits"]]
+
+    assert changes() == [("strike", "Strike")]
+    assert changes("--ignore-case") == []
+    assert ("“", '"') in changes("--ignore-case", "--compare-quotes")
+    assert json.loads(run("align", "--format", "json", "--ignore-case", *paths).stdout)["settings"]["ignore_case"] is True

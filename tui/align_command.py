@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import asdict
 
-from tui.cli import EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, pick_outlets, pick_story, settings_dict, settings_from, stories_from
+from tui.cli import (
+    EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, diff_options_from, pick_outlets, pick_story, settings_dict, settings_from,
+    stories_from,
+)
 from tui.pipeline import compare, load_articles
+from tui.wording import DiffOptions
 
 
 def run_align(args: argparse.Namespace) -> int:
@@ -16,26 +21,40 @@ def run_align(args: argparse.Namespace) -> int:
         ids = ", ".join(s.id for s in stories)
         raise UsageError(f"{where}: holds several stories; choose one with --story ID ({ids})")
     story = pick_outlets(story, args.outlets)
-    articles = load_articles(story, outlets, refresh=args.refresh)
+    articles = load_articles(story, outlets, refresh=args.refresh, on_progress=_progress_reporter(story))
     for article in articles:
         if not article.ok:
             print(f"parallax: {article.error}", file=sys.stderr)
-    settings = settings_from(args)
+    settings, options = settings_from(args), diff_options_from(args)
     alignment = compare(articles, settings)
-    _print(alignment, args.format, story, settings_dict(settings))
+    _print(alignment, args.format, story, {**settings_dict(settings), **asdict(options)}, options)
     return EXIT_OK if all(a.ok for a in articles) else EXIT_ARTICLE_FAILED
 
 
-def _print(alignment, fmt: str, story, settings: dict) -> None:
+def _progress_reporter(story):
+    """Fetching pages can take a while: say which one is on its way, on a terminal only."""
+    if not sys.stderr.isatty() or not any(ref.url for ref in story.articles):
+        return None
+
+    def report(done: int, total: int, source: str) -> None:
+        line = f"reading {done + 1} of {total}: {source}"[:100] if source else ""
+        sys.stderr.write(f"\r\x1b[K{line}")
+        sys.stderr.flush()
+
+    return report
+
+
+def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions) -> None:
     title = f"{story.title} ({story.date})" if story.date else story.title
     if fmt == "json":
         from tui.render import to_json
 
-        _write(to_json(alignment, story={"id": story.id, "title": story.title, "date": story.date}, settings=settings) + "\n")
+        story_info = {"id": story.id, "title": story.title, "date": story.date}
+        _write(to_json(alignment, story=story_info, settings=settings, options=options) + "\n")
     elif fmt == "markdown":
         from tui.render import to_markdown
 
-        _write(to_markdown(alignment, title=title))
+        _write(to_markdown(alignment, title=title, options=options))
     else:
         from rich.console import Console
 
@@ -43,7 +62,8 @@ def _print(alignment, fmt: str, story, settings: dict) -> None:
 
         # Piped output is not wrapped, so that each version stays on one line for grep and friends.
         console = Console(highlight=False, soft_wrap=not sys.stdout.isatty(), emoji=False, markup=False)
-        render_text(alignment, console, title=title, differences=console.is_terminal and not console.no_color)
+        colour = console.is_terminal and not console.no_color
+        render_text(alignment, console, title=title, differences=colour, options=options)
 
 
 def _write(text: str) -> None:

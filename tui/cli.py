@@ -10,6 +10,7 @@ from pathlib import Path
 from tui import __version__
 from tui.align import AlignSettings
 from tui.cite import STYLES
+from tui.wording import DiffOptions
 from tui.model import Outlet, Story
 
 EXIT_OK, EXIT_ARTICLE_FAILED, EXIT_USAGE = 0, 1, 2
@@ -49,6 +50,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help=f"shortest passage matched as part of a longer one (default {defaults.min_words})")
     tuning.add_argument("--min-quote-words", type=_count, default=defaults.min_quote_words, metavar="N",
                         help=f"shortest quotation that forms a group (default {defaults.min_quote_words})")
+    wording = parser.add_argument_group("word differences")
+    wording.add_argument("--ignore-case", action="store_true", help="do not count changes of upper and lower case")
+    wording.add_argument("--compare-quotes", action="store_true",
+                         help="count curly against straight quotation marks as a difference (ignored by default)")
 
 
 def reader_parser() -> argparse.ArgumentParser:
@@ -80,6 +85,10 @@ def settings_from(args: argparse.Namespace) -> AlignSettings:
         min_score=args.min_score, min_partial=args.min_partial,
         min_words=args.min_words, min_quote_words=args.min_quote_words,
     )
+
+
+def diff_options_from(args: argparse.Namespace) -> DiffOptions:
+    return DiffOptions(ignore_case=args.ignore_case, ignore_quotes=not args.compare_quotes)
 
 
 def stories_from(args: argparse.Namespace) -> tuple[list[Story], dict[str, Outlet], str]:
@@ -167,6 +176,7 @@ def run_reader(args: argparse.Namespace) -> int:
         story_id=story.id if story else None,
         outlet_ids=[ref.outlet for ref in story.articles] if story and args.outlets else None,
         settings=settings_from(args),
+        diff_options=diff_options_from(args),
         theme=args.theme,
         cite_style=args.cite_style,
         refresh=args.refresh,

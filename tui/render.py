@@ -6,7 +6,7 @@ import json
 import re
 
 from tui.model import Alignment, Article, Group, GroupKind, Member
-from tui.wording import diff_words
+from tui.wording import DiffOptions, diff_versions
 
 FORMATS = ("text", "markdown", "json")
 
@@ -27,14 +27,17 @@ def coverage(alignment: Alignment, group: Group) -> tuple[list[str], list[str]]:
     return have, lack
 
 
-def to_json(alignment: Alignment, *, story: dict[str, str] | None = None, settings: dict | None = None) -> str:
+def to_json(
+    alignment: Alignment, *, story: dict[str, str] | None = None, settings: dict | None = None,
+    options: DiffOptions | None = None,
+) -> str:
     """The documented JSON shape (see README, "JSON output")."""
     articles = alignment.articles
     data = {
         "story": story or {},
         "settings": settings or {},
         "articles": [_article_json(a) for a in articles],
-        "groups": [_group_json(alignment, g) for g in alignment.groups],
+        "groups": [_group_json(alignment, g, options) for g in alignment.groups],
         "figure_conflicts": [
             {
                 "id": c.id,
@@ -76,7 +79,7 @@ def _article_json(article: Article) -> dict:
     }
 
 
-def _group_json(alignment: Alignment, group: Group) -> dict:
+def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None) -> dict:
     base = group.members[0]
     members = []
     for member in group.members:
@@ -91,13 +94,13 @@ def _group_json(alignment: Alignment, group: Group) -> dict:
         if member.quote is not None:
             entry["quote"] = member.quote
         if member is not base:
-            entry["changes"] = _changes(member_text(alignment, base), entry["text"])
+            entry["changes"] = _changes(member_text(alignment, base), entry["text"], options)
         members.append(entry)
     return {"id": group.id, "kind": group.kind.value, "members": members}
 
 
-def _changes(base: str, text: str) -> dict:
-    diff = diff_words(base, text, ignore_quotes=True)
+def _changes(base: str, text: str, options: DiffOptions | None) -> dict:
+    diff = diff_versions(base, text, options)
     edits = [
         {"op": e.tag, "base": base[e.a_start : e.a_end], "text": text[e.b_start : e.b_end]}
         for e in diff.edits
@@ -115,7 +118,7 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def to_markdown(alignment: Alignment, *, title: str = "") -> str:
+def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions | None = None) -> str:
     """Markdown for notes and reports: one section per group, additions in bold, removals struck through."""
     lines = [f"# {md_escape(title) if title else 'Parallax alignment'}", "", "## Articles", ""]
     for number, article in enumerate(alignment.articles, 1):
@@ -124,7 +127,7 @@ def to_markdown(alignment: Alignment, *, title: str = "") -> str:
         groups = [g for g in alignment.groups if g.kind is kind]
         lines += ["", f"## {heading} ({len(groups)})"]
         for group in groups:
-            lines += _md_group(alignment, group)
+            lines += _md_group(alignment, group, options)
     lines += ["", f"## Figure conflicts ({len(alignment.conflicts)})", ""]
     for conflict in alignment.conflicts:
         values = "; ".join(_figure_phrase(alignment, f) for f in conflict.figures)
@@ -139,7 +142,7 @@ def _md_article(number: int, article: Article) -> str:
     return f"{number}. **{md_escape(article.outlet.name)}**: {md_escape(article.title)}{date}"
 
 
-def _md_group(alignment: Alignment, group: Group) -> list[str]:
+def _md_group(alignment: Alignment, group: Group, options: DiffOptions | None) -> list[str]:
     have, lack = coverage(alignment, group)
     missing = f"; not in {md_escape(', '.join(lack))}" if lack else ""
     lines = ["", f"### {group.id}. In {len(have)} outlets: {md_escape(', '.join(have))}{missing}", ""]
@@ -147,13 +150,13 @@ def _md_group(alignment: Alignment, group: Group) -> list[str]:
     for member in group.members:
         label = md_escape(outlet_label(alignment.articles[member.article]))
         text = member_text(alignment, member)
-        body = md_escape(text) if member is group.members[0] else _md_diff(base, text)
+        body = md_escape(text) if member is group.members[0] else _md_diff(base, text, options)
         lines.append(f"- **{label}** ({member.score:.0f}): {body}")
     return lines
 
 
-def _md_diff(base: str, text: str) -> str:
-    diff = diff_words(base, text, ignore_quotes=True)
+def _md_diff(base: str, text: str, options: DiffOptions | None) -> str:
+    diff = diff_versions(base, text, options)
     parts = []
     for edit in diff.edits:
         old, new = md_escape(base[edit.a_start : edit.a_end]), md_escape(text[edit.b_start : edit.b_end])

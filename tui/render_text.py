@@ -7,7 +7,7 @@ from rich.text import Text
 
 from tui.model import Alignment, Article, Group, GroupKind
 from tui.render import coverage, member_text, outlet_label
-from tui.wording import diff_words
+from tui.wording import DiffOptions, diff_versions
 
 STYLE_ADDED = "green"
 STYLE_CHANGED = "yellow"
@@ -15,7 +15,10 @@ STYLE_REMOVED = "red strike"
 STYLE_FIGURE = "bold white on red"
 
 
-def render_text(alignment: Alignment, console: Console, *, title: str = "", differences: bool = True) -> None:
+def render_text(
+    alignment: Alignment, console: Console, *, title: str = "", differences: bool = True,
+    options: DiffOptions | None = None,
+) -> None:
     """Print the comparison; Text objects only, so article text can never act as markup."""
     articles = alignment.articles
     loaded = sum(a.ok for a in articles)
@@ -35,7 +38,7 @@ def render_text(alignment: Alignment, console: Console, *, title: str = "", diff
         console.print()
         console.print(Text(f"{heading} ({len(groups)})", style="bold underline"))
         for group in groups:
-            console.print(_group_block(alignment, group, width, differences))
+            console.print(_group_block(alignment, group, width, differences, options))
     _print_conflicts(alignment, console, width)
 
 
@@ -53,7 +56,9 @@ def _article_line(number: int, article: Article, width: int) -> Text:
     return line
 
 
-def _group_block(alignment: Alignment, group: Group, width: int, differences: bool) -> RichGroup:
+def _group_block(
+    alignment: Alignment, group: Group, width: int, differences: bool, options: DiffOptions | None
+) -> RichGroup:
     have, lack = coverage(alignment, group)
     header = Text(f"\n#{group.id} ", style="bold cyan")
     header.append(f"in {len(have)} outlets", style="cyan")
@@ -67,14 +72,14 @@ def _group_block(alignment: Alignment, group: Group, width: int, differences: bo
         line.append(f"{member.score:>3.0f}  ", style="dim")
         # Struck-through words only make sense in colour; without it each version is printed as written.
         plain = member is group.members[0] or not differences
-        line.append_text(Text(" ".join(text.split())) if plain else diff_text(base, text))
+        line.append_text(Text(" ".join(text.split())) if plain else diff_text(base, text, options))
         lines.append(line)
     return RichGroup(*lines)
 
 
-def diff_text(base: str, text: str) -> Text:
+def diff_text(base: str, text: str, options: DiffOptions | None = None) -> Text:
     """`text` with the words that differ from `base` coloured, and removed words struck through."""
-    diff = diff_words(base, text, ignore_quotes=True)
+    diff = diff_versions(base, text, options)
     figures = [(f.b_start, f.b_end) for f in diff.figures]
     out = Text()
     last_a = last_b = 0

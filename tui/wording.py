@@ -94,6 +94,20 @@ def numbers_in(text: str) -> list[tuple[str, float, int, int]]:
     return found
 
 
+@dataclass(frozen=True)
+class DiffOptions:
+    """How the reader and `parallax align` compare two versions; quote style is ignored unless asked."""
+
+    ignore_case: bool = False
+    ignore_quotes: bool = True
+
+
+def diff_versions(a: str, b: str, options: DiffOptions | None = None) -> WordDiff:
+    """diff_words with the user's options."""
+    options = options or DiffOptions()
+    return diff_words(a, b, ignore_case=options.ignore_case, ignore_quotes=options.ignore_quotes)
+
+
 def diff_words(a: str, b: str, *, ignore_case: bool = False, ignore_quotes: bool = False) -> WordDiff:
     """Compare a and b word by word and list the figures whose values differ."""
     tokens_a = tokenize(a, ignore_case=ignore_case, ignore_quotes=ignore_quotes)

@@ -16,6 +16,7 @@ from tui.app.reading import Reading
 from tui.app.screens import LoadingScreen, PickerScreen, StoryListScreen
 from tui.app.settings import Settings, variable_defaults
 from tui.model import Alignment, Article, Outlet, Story
+from tui.wording import DiffOptions
 
 
 class ParallaxApp(App):
@@ -52,6 +53,7 @@ class ParallaxApp(App):
         story_id: str | None = None,
         outlet_ids: list[str] | None = None,
         settings: AlignSettings | None = None,
+        diff_options: DiffOptions | None = None,
         theme: str | None = None,
         cite_style: str | None = None,
         refresh: bool = False,
@@ -62,6 +64,7 @@ class ParallaxApp(App):
         self.stories, self.outlets = list(stories), outlets
         self.story_id, self.outlet_ids = story_id, outlet_ids
         self.align_settings = settings or AlignSettings()
+        self.diff_options = diff_options or DiffOptions()
         self.refresh_cache = refresh
         self.today = today or date.today()
         self.settings = Settings(self, theme=theme, cite_style=cite_style, errors=list(load_errors or []))
@@ -179,7 +182,7 @@ class ParallaxApp(App):
         self.post_message(self.Aligned(alignment))
 
     def on_parallax_app_aligned(self, event: Aligned) -> None:
-        self._show(CompareScreen(Reading(event.alignment)))
+        self._show(CompareScreen(Reading(event.alignment, options=self.diff_options)))
 
     def on_parallax_app_work_failed(self, event: WorkFailed) -> None:
         self.notify(event.error, severity="error", timeout=30, markup=False)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tui.model import Alignment, Article, FigureConflict, Group, GroupKind, Member
+from tui.wording import DiffOptions, diff_versions
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,9 @@ class Overlay:
 class Reading:
     """The chosen articles, their alignment, and queries the compare screen asks of them."""
 
-    def __init__(self, alignment: Alignment, base: int = 0) -> None:
+    def __init__(self, alignment: Alignment, base: int = 0, options: DiffOptions | None = None) -> None:
         self.alignment = alignment
+        self.options = options or DiffOptions()
         self.articles: list[Article] = alignment.articles
         self.base = base
         self.groups: dict[int, Group] = {g.id: g for g in alignment.groups}
@@ -123,13 +125,10 @@ class Reading:
 
     def diff(self, group: Group, pane: int):
         """The word diff of a pane's version against the base version, or None without both."""
-        from tui.wording import diff_words
-
         mine, base = self.member(group, pane), self.member(group, self.base)
         if mine is None or base is None or pane == self.base or group.id < 0:
             return None
-        # Curly or straight quotation marks are house style, not a change of wording.
-        return diff_words(self.text_of(base), self.text_of(mine), ignore_quotes=True)
+        return diff_versions(self.text_of(base), self.text_of(mine), self.options)
 
     def overlay(self, group: Group | None, pane: int) -> Overlay:
         """Spans of added, changed, removed words and changed figures in a pane's version."""
