@@ -222,10 +222,10 @@ def test_map_lists_figure_conflicts_and_brings_each_pane_to_its_figure():
             await pilot.press("m")
             await pilot.pause()
             table = app.screen.query_one(DataTable)
-            rows = [[str(cell) for cell in table.get_row_at(r)] for r in range(table.row_count)]
-            killed = next(i for i, row in enumerate(rows) if row[0] == "figure" and row[-1].startswith("killed:"))
-            assert "Wash. pol. at least 80, 60" in rows[killed][-1] and "CNN 62, 83" in rows[killed][-1]
-            assert rows[killed][1:6] == ["●"] * 5
+            table_rows = [[str(cell) for cell in table.get_row_at(r)] for r in range(table.row_count)]
+            killed = next(i for i, row in enumerate(table_rows) if row[0] == "figure" and row[-1].startswith("killed:"))
+            assert "Wash. pol. at least 80, 60" in table_rows[killed][-1] and "CNN 62, 83" in table_rows[killed][-1]
+            assert table_rows[killed][1:6] == ["●"] * 5
             await pilot.press(*["down"] * killed, "enter")
             await pilot.pause()
             screen = app.screen

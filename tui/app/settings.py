@@ -39,12 +39,7 @@ class Settings:
         self._register_themes()
 
     def _register_themes(self) -> None:
-        try:
-            from tui.app.theming import load_theme_files, theme_dirs
-        except ImportError:  # TEMP until theming lands
-            return
-
-        result = load_theme_files(theme_dirs())
+        result = theming.load_theme_files(theming.theme_dirs())
         for theme in result.themes:
             self.app.register_theme(theme)
         self.errors += result.errors
