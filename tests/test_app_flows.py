@@ -11,6 +11,7 @@ from tui.app.detail import DetailStrip
 from tui.app.paragraph import ParagraphView
 from tui.app.screens import PickerScreen, StoryListScreen
 from tui.cite import cite_many
+from tests.sample import sentence_containing
 from tui.sources import load_catalog, sample_sources_path
 
 OUTLETS = ["cnn-local", "aggregator", "dc-politics", "beirut-wire", "defence-mag"]
@@ -359,5 +360,30 @@ def test_broken_theme_file_is_reported_and_skipped(config_dir):
             await settle(app, pilot)
             assert isinstance(app.screen, CompareScreen)
             assert any("broken.yaml" in n.message for n in app._notifications)
+
+    run(scenario())
+
+
+def test_shared_sentences_and_the_cursor_are_drawn_on_the_theme_backgrounds():
+    def backgrounds(view, start: int, end: int) -> set[str]:
+        """Background colours of the spans drawn over article offsets start..end of a paragraph view."""
+        base = view.paragraph.start
+        return {span.style.background.hex for span in view.render().spans
+                if span.start < end - base and span.end > start - base
+                and getattr(span.style, "background", None) is not None and span.style.background.a > 0}
+
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS, theme="parallax-dark")
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("n", "n")
+            await pilot.pause()
+            variables, pane = app.theme_variables, app.screen.panes[0]
+            cursor = app.screen.reading.member(app.screen.group, 0)
+            assert variables["px-cursor"].upper() in backgrounds(pane.view_of(pane.paragraph_of(cursor.start)), cursor.start, cursor.end)
+            shared = pane.article.sentences[sentence_containing("cnn", "The Russian military said 62 Syrian soldiers")]
+            assert backgrounds(pane.view_of(shared.paragraph), shared.start, shared.end) == {variables["px-shared"].upper()}
+            plain = pane.article.sentences[sentence_containing("cnn", "As a delicate ceasefire appeared")]
+            assert backgrounds(pane.view_of(plain.paragraph), plain.start, plain.end) == set()
 
     run(scenario())

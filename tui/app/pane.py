@@ -76,7 +76,12 @@ class ArticlePane(Vertical):
         self.post_message(self.Clicked(self.index))
 
     def style_of(self, component: str) -> Style:
-        return self.get_visual_style(f"pane--{component}", partial=True)
+        """A span style from the app's CSS; partial, so spans layer (a quotation inside a shared sentence)."""
+        name = f"pane--{component}"
+        style = self.get_visual_style(name, partial=True)
+        # A partial visual style leaves the background out; shared sentences and the cursor need theirs.
+        background = self.get_component_styles(name).background
+        return style + Style(background=background) if background.a > 0 else style
 
     def set_active(self, active: bool) -> None:
         """Mark the pane the keys act on (on the header only: restyling every paragraph is slow)."""
