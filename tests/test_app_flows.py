@@ -11,6 +11,7 @@ from tui.app.detail import DetailStrip
 from tui.app.paragraph import ParagraphView
 from tui.app.screens import PickerScreen, StoryListScreen
 from tui.cite import cite_many
+from tui.prefs import load_prefs
 from tests.sample import sentence_containing
 from tui.sources import load_catalog, sample_sources_path
 
@@ -385,5 +386,18 @@ def test_shared_sentences_and_the_cursor_are_drawn_on_the_theme_backgrounds():
             assert backgrounds(pane.view_of(shared.paragraph), shared.start, shared.end) == {variables["px-shared"].upper()}
             plain = pane.article.sentences[sentence_containing("cnn", "As a delicate ceasefire appeared")]
             assert backgrounds(pane.view_of(plain.paragraph), plain.start, plain.end) == set()
+
+    run(scenario())
+
+
+def test_citation_style_from_the_command_line_is_remembered(config_dir):
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS, cite_style="apa")
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("]", "c")
+            assert app.clipboard.startswith("“unintentional loss of life.”")
+            assert "(2016, September 17)" in app.clipboard
+        assert load_prefs(config_dir / "prefs.yaml").cite_style == "apa"
 
     run(scenario())

@@ -7,9 +7,9 @@ import sys
 from dataclasses import asdict
 
 from tui.cli import (
-    EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, diff_options_from, pick_outlets, pick_story, settings_dict, settings_from,
-    stories_from,
+    EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, diff_options_from, pick_outlets, pick_story, settings_from, stories_from,
 )
+from tui.clean import strip_controls
 from tui.pipeline import compare, load_articles
 from tui.wording import DiffOptions
 
@@ -27,7 +27,7 @@ def run_align(args: argparse.Namespace) -> int:
             print(f"parallax: {article.error}", file=sys.stderr)
     settings, options = settings_from(args), diff_options_from(args)
     alignment = compare(articles, settings)
-    _print(alignment, args.format, story, {**settings_dict(settings), **asdict(options)}, options)
+    _print(alignment, args.format, story, {**asdict(settings), **asdict(options)}, options)
     return EXIT_OK if all(a.ok for a in articles) else EXIT_ARTICLE_FAILED
 
 
@@ -45,7 +45,7 @@ def _progress_reporter(story):
 
 
 def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions) -> None:
-    title = f"{story.title} ({story.date})" if story.date else story.title
+    title = strip_controls(f"{story.title} ({story.date})" if story.date else story.title)
     if fmt == "json":
         from tui.render import to_json
 

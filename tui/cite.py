@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from tui.clean import strip_controls
+
 STYLES = ("plain", "markdown", "apa", "mla", "chicago", "bibtex")
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -16,9 +18,6 @@ MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Se
 NOT_AUTHORS = {"admin", "administrator", "staff", "editor", "editors", "staff writer", "web desk", "desk",
                "newsroom", "anonymous", "unknown", "webmaster", "editorial staff", "none", "null"}  # fmt: skip
 
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
-# C0 and C1 controls, plus the bidirectional overrides that can make pasted text read in another order.
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _BIBTEX_SPECIAL = re.compile(r"[\\{}%&$#_~^]")
 _BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -63,9 +62,7 @@ def cite_many(sources: list[CitationSource], style: str) -> str:
 
 def clean(text: str) -> str:
     """Drop escape sequences and control characters and collapse all whitespace to single spaces."""
-    text = _ESCAPES.sub("", text or "")
-    text = _CONTROLS.sub(" ", text)
-    return " ".join(text.split())
+    return " ".join(strip_controls(text or "").split())
 
 
 def _quote(source: CitationSource) -> str:

@@ -13,7 +13,7 @@ _ANSI_OSC = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
 _ANSI_OTHER = re.compile(r"\x1b[@-Z\\-_]?")
 _C1_CSI = re.compile(r"\x9b[0-?]*[ -/]*[@-~]")
 # C0 and C1 controls except tab and newline, DEL, bidirectional overrides and zero-width characters.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -27,7 +27,7 @@ def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters, keeping newlines."""
     for pattern in (_ANSI_OSC, _ANSI_CSI, _C1_CSI, _ANSI_OTHER):
         text = pattern.sub("", text)
-    return _CONTROLS.sub("", text)
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def repair(text: str) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 from tui import __version__
 from tui.align import AlignSettings
 from tui.cite import STYLES
+from tui.render import FORMATS
+from tui.sources_schema import did_you_mean
 from tui.wording import DiffOptions
 from tui.model import Outlet, Story
 
@@ -76,7 +77,7 @@ def align_parser() -> argparse.ArgumentParser:
         description="Print the comparison of a story's articles without the interface.",
     )
     _common(parser)
-    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format (default text)")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
     return parser
 
 
@@ -113,7 +114,7 @@ def pick_story(stories: list[Story], story_id: str | None, where: str) -> Story 
         return stories[0] if len(stories) == 1 else None
     found = next((s for s in stories if s.id == story_id), None)
     if found is None:
-        raise UsageError(f"{where or 'the given paths'}: no story '{story_id}'{_did_you_mean(story_id, [s.id for s in stories])}")
+        raise UsageError(f"{where or 'the given paths'}: no story '{story_id}'{did_you_mean(story_id, [s.id for s in stories])}")
     return found
 
 
@@ -125,19 +126,12 @@ def pick_outlets(story: Story, outlets_arg: str | None) -> Story:
     known = [ref.outlet for ref in story.articles]
     for outlet_id in wanted:
         if outlet_id not in known:
-            raise UsageError(f"--outlets: story '{story.id}' has no outlet '{outlet_id}'{_did_you_mean(outlet_id, known)}"
+            raise UsageError(f"--outlets: story '{story.id}' has no outlet '{outlet_id}'{did_you_mean(outlet_id, known)}"
                              f" (its outlets: {', '.join(known)})")
     if len(set(wanted)) < 2:
         raise UsageError("--outlets: name at least two outlets to compare")
     chosen = [next(ref for ref in story.articles if ref.outlet == o) for o in dict.fromkeys(wanted)]
     return Story(story.id, story.title, story.date, tuple(chosen))
-
-
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
 def run_reader(args: argparse.Namespace) -> int:
     stories, outlets, where = stories_from(args)
     story = pick_story(stories, args.story, where)
+    if story is None and args.outlets:
+        ids = ", ".join(s.id for s in stories)
+        raise UsageError(f"--outlets needs --story: {where} holds several stories ({ids})")
     if story is not None and args.outlets:
         story = pick_outlets(story, args.outlets)
         stories = [story]
@@ -182,6 +179,3 @@ def run_reader(args: argparse.Namespace) -> int:
         refresh=args.refresh,
     )
 
-
-def settings_dict(settings: AlignSettings) -> dict:
-    return asdict(settings)

@@ -10,6 +10,7 @@ from tui.model import Article, Figure, FigureConflict
 _NUMBER = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w:/-]|[.,]\d)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*|[;:]")
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\b\.?|o'clock|(?:gmt|utc|est|edt|bst)\b)", re.IGNORECASE)
 _QUALIFIERS = ("at least", "more than", "over", "about", "around", "an estimated", "estimated", "nearly",
                "almost", "up to", "some", "roughly", "approximately", "fewer than", "less than", "under")
 _MEASURES = {
@@ -40,15 +41,15 @@ def _figure(text: str, sentence, match: re.Match[str], index: int) -> Figure | N
     before = _WORD.findall(text[max(sentence.start, match.start() - 60) : match.start()].lower())
     after = _WORD.findall(text[match.end() : min(sentence.end, match.end() + 60)].lower())
     value = float(match.group(1).replace(",", ""))
-    if _is_date_or_time(value, before, after, match.group(1)):
+    if _TIME_AFTER.match(text, match.end()) or _is_date_or_time(value, before, after, match.group(1)):
         return None
     qualifier = next((q for q in _QUALIFIERS if " ".join(before[-len(q.split()) :]) == q), "")
     return Figure(index, sentence.index, match.start(), match.end(), value, qualifier, _measure(before, after))
 
 
 def _is_date_or_time(value: float, before: list[str], after: list[str], raw: str) -> bool:
-    if after and after[0] in {"a.m", "p.m", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "percent"}:
-        return after[0] != "percent"
+    if after and after[0] in {"gmt", "utc", "hrs", "hours"} and len(raw) == 4:
+        return True  # "1400 GMT"
     if (before and _MONTH.match(before[-1])) or (after and _MONTH.match(after[0])):
         return True
     return raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100

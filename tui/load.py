@@ -53,7 +53,11 @@ def read_document(
     if ref.url:
         return fetch_url(ref.url, refresh=refresh, cache_dir=cache_dir, client=client)
     if ref.file:
-        return read_file(resolve_file(ref), shown=ref.file)
+        try:
+            path = resolve_file(ref)
+        except RuntimeError:  # "~nobody/...": there is no such home directory
+            raise LoadError(ref.file, "cannot expand '~': no such user's home directory") from None
+        return read_file(path, shown=ref.file)
     raise LoadError(ref.outlet or "article", "no file or url given")
 
 

@@ -144,9 +144,6 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     dateline: Span | None = None
 
-    def slice(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     def sentence_text(self, index: int) -> str:
         sentence = self.sentences[index]
         return self.text[sentence.start : sentence.end]
@@ -220,6 +217,3 @@ class Alignment:
     articles: list[Article]
     groups: list[Group]
     conflicts: list[FigureConflict] = field(default_factory=list)
-
-    def groups_of(self, article: int, sentence: int) -> list[Group]:
-        return [g for g in self.groups if any(m.article == article and m.sentence == sentence for m in g.members)]

@@ -7,7 +7,8 @@ from urllib.parse import urlparse
 
 from tui.align import AlignSettings, align
 from tui.model import Alignment, Article, ArticleRef, Document, Outlet, Story
-from tui.text import build_article
+from tui.clean import strip_controls
+from tui.text import build_article, inert_outlet
 
 Progress = Callable[[int, int, str], None]
 
@@ -39,11 +40,13 @@ def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: b
     try:
         document = read_document(ref, refresh=refresh)
     except LoadError as error:
-        return Article(id=article_id, source=ref.source, outlet=outlet, text="", title=ref.title, error=str(error))
+        return failed_article(article_id, ref, outlet, str(error))
+    except Exception as error:  # noqa: BLE001 - one article's surprise must not cost the others
+        return failed_article(article_id, ref, outlet, f"{ref.source}: could not be read ({type(error).__name__}: {error})")
     if document.site_name and _named_after_host(outlet, ref):
         # A URL given on the command line names its outlet by host until the page says its real name.
         outlet = Outlet(outlet.id, document.site_name, outlet.label, outlet.homepage)
-    return build_article(
+    article = build_article(
         article_id,
         ref.source,
         outlet,
@@ -53,6 +56,15 @@ def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: b
         author=ref.author or document.author,
         url=ref.canonical_url or document.url or ref.url,
     )
+    if not article.sentences:
+        return failed_article(article_id, ref, outlet, f"{ref.source}: no text left once markup and control characters are removed")
+    return article
+
+
+def failed_article(article_id: str, ref: ArticleRef, outlet: Outlet, error: str) -> Article:
+    """An article that could not be read: no text, and the reason, cleaned like everything shown."""
+    return Article(id=article_id, source=strip_controls(ref.source), outlet=inert_outlet(outlet), text="",
+                   title=strip_controls(ref.title), error=strip_controls(error))
 
 
 def compare(articles: Sequence[Article], settings: AlignSettings | None = None) -> Alignment:

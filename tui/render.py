@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from tui.clean import strip_controls
 from tui.model import Alignment, Article, Group, GroupKind, Member
 from tui.wording import DiffOptions, diff_versions
 
@@ -115,7 +116,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 
 def md_escape(text: str) -> str:
     """Article text made inert for Markdown: every special character escaped, line breaks flattened."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(strip_controls(text).split()))
 
 
 def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions | None = None) -> str:

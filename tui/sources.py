@@ -40,7 +40,10 @@ class SourcesError(Exception):
 def load_catalog(path: str | Path) -> Catalog:
     """Read and check a sources file; every problem is reported at once in a SourcesError."""
     shown = str(path)
-    file = Path(path).expanduser()
+    try:
+        file = Path(path).expanduser()
+    except RuntimeError:  # "~nobody/...": there is no such home directory
+        raise SourcesError(shown, [Problem(None, "cannot expand '~': no such user's home directory")]) from None
     text = _read_text(file, shown)
     root = _compose(text, shown)
     base_dir = str(file.absolute().parent)

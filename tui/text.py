@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from tui.blocks import Block, classify, inline_dateline, join_lines
-from tui.clean import clean_lines
+from tui.clean import clean_lines, strip_controls
 from tui.model import Article, BlockKind, Outlet, Paragraph, Quote, Sentence, Span
 from tui.quotes import find_quotes
 from tui.sentences import split_sentences
@@ -15,6 +15,8 @@ def build_article(
     article_id: str, source: str, outlet: Outlet, raw_text: str, *, markdown: bool = True, **meta: str
 ) -> Article:
     """Clean and segment one article; `meta` fills title, published, author and url."""
+    meta = {key: strip_controls(value) for key, value in meta.items()}
+    source, outlet = strip_controls(source), inert_outlet(outlet)
     text, spans = join_lines(clean_lines(raw_text, markdown=markdown))
     blocks = classify(text, spans)
     dateline = inline_dateline(text, blocks)
@@ -49,10 +51,6 @@ def _quotes(text: str, blocks: list[Block], sentences: list[Sentence]) -> list[Q
     return quotes
 
 
-def sentence_at(article: Article, offset: int) -> int | None:
-    """Index of the sentence that contains a character offset."""
-    starts = [s.start for s in article.sentences]
-    index = bisect.bisect_right(starts, offset) - 1
-    if index >= 0 and offset < article.sentences[index].end:
-        return index
-    return None
+def inert_outlet(outlet: Outlet) -> Outlet:
+    """An outlet whose names cannot carry terminal control sequences (they come from files and URLs)."""
+    return Outlet(outlet.id, strip_controls(outlet.name), strip_controls(outlet.label), strip_controls(outlet.homepage))

@@ -14,7 +14,8 @@ from tui.align import AlignSettings
 from tui.app.compare import CompareScreen
 from tui.app.reading import Reading
 from tui.app.screens import LoadingScreen, PickerScreen, StoryListScreen
-from tui.app.settings import Settings, variable_defaults
+from tui.app.settings import Settings
+from tui.app.theming import variable_defaults
 from tui.model import Alignment, Article, Outlet, Story
 from tui.wording import DiffOptions
 
@@ -107,7 +108,7 @@ class ParallaxApp(App):
             self.notify(f"No story {story_id!r}; choose one from the list.", severity="error", markup=False)
             self._show(StoryListScreen(self.stories))
             return
-        self.story = story
+        self.story, self.articles, self.chosen = story, [], []
         self._show(LoadingScreen(f"Reading {len(story.articles)} articles of “{story.title or story.id}”"))
         self._load(story)
 
@@ -188,6 +189,10 @@ class ParallaxApp(App):
         self.notify(event.error, severity="error", timeout=30, markup=False)
         if self.story is not None and self.articles:
             self._show(PickerScreen(self.story, self.articles, self.chosen or None))
+        elif len(self.stories) > 1:
+            self._show(StoryListScreen(self.stories))
+        elif isinstance(self.screen, LoadingScreen):
+            self.screen.failed(event.error)
 
     def on_compare_screen_outlets_wanted(self, event: CompareScreen.OutletsWanted) -> None:
         if self.story is not None:

@@ -166,6 +166,8 @@ class CompareScreen(Screen):
         self.settle(self.active, self.cursors[self.active] + step, None)
 
     def _jump(self, step: int, quotes: bool) -> None:
+        if not self.reading.articles[self.active].sentences:
+            return
         member = self.reading.member(self.group, self.active)
         start = member.start if member else self.reading.articles[self.active].sentences[self.cursors[self.active]].start
         stop = self.reading.jump(self.active, self.cursors[self.active], start, step, quotes)

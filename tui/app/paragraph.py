@@ -12,16 +12,15 @@ from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
 
+from tui.clean import CONTROL_CHARACTERS
 from tui.model import Article, Paragraph
 
-# Control characters would reach the terminal as escape sequences; replacing them keeps offsets intact.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"\s*\S+")
 
 
 def inert(text: str) -> str:
-    """Article text with control characters blanked, same length."""
-    return _CONTROL.sub(" ", text)
+    """Text with control characters blanked, same length, so offsets into it stay true."""
+    return CONTROL_CHARACTERS.sub(" ", text)
 
 
 @dataclass

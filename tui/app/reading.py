@@ -89,10 +89,6 @@ class Reading:
     def shared_sentences(self, pane: int) -> set[int]:
         return set(self._by_sentence[pane])
 
-    def shared_quote_spans(self, pane: int) -> list[tuple[int, int]]:
-        """Character spans of quotations in this pane that other outlets share."""
-        return [(m.start, m.end) for g in self.alignment.groups if g.kind is GroupKind.QUOTE for m in g.members_of(pane)]
-
     def jump(self, pane: int, sentence: int, start: int, step: int, quotes: bool = False) -> Stop | None:
         """The next (step=1) or previous (step=-1) shared passage after a position in a pane."""
         stops = self._quote_stops[pane] if quotes else self._stops[pane]

@@ -50,6 +50,8 @@ class StoryListScreen(Screen):
 class LoadingScreen(Screen):
     """A visible loading state while a worker reads or aligns articles."""
 
+    BINDINGS = [Binding("q", "app.quit", "Quit", id="quit")]
+
     def __init__(self, what: str) -> None:
         super().__init__()
         self.what = what
@@ -63,8 +65,15 @@ class LoadingScreen(Screen):
         yield Footer()
 
     def progress(self, done: int, total: int, name: str) -> None:
-        """Show how far the worker has got."""
-        self.query_one("#loading-progress", Static).update(Content(f"{done} of {total} · {inert(name)}"))
+        """Show how far the worker has got: the article on its way, counted from one."""
+        line = f"{done + 1} of {total} · {inert(name)}" if name else f"{done} of {total}"
+        self.query_one("#loading-progress", Static).update(Content(line))
+
+    def failed(self, error: str) -> None:
+        """The work cannot go on: say why, stop the spinner, and leave quitting to the user."""
+        self.query_one(LoadingIndicator).display = False
+        self.query_one("#loading-what", Static).update(Content(f"Could not go on: {inert(error)}"))
+        self.query_one("#loading-progress", Static).update(Content("Press q to quit."))
 
 
 class PickerScreen(Screen):

@@ -20,11 +20,6 @@ DEFAULT_THEME = "parallax-dark"
 NOTICE_CHARS = 600
 
 
-def variable_defaults(dark: bool) -> dict[str, str]:
-    """Fallback values of the reader's colour variables for themes that do not set them."""
-    return theming.variable_defaults(dark)
-
-
 class Settings:
     """Loads theme files, applies the chosen theme and citation style, and remembers changes."""
 
@@ -32,6 +27,9 @@ class Settings:
         self.app = app
         self.prefs = load_prefs()
         self.cite_style = cite_style if cite_style in STYLES else self.prefs.cite_style
+        if cite_style in STYLES and cite_style != self.prefs.cite_style:
+            self.prefs.cite_style = cite_style  # a style chosen on the command line is remembered too
+            self._save_later = True
         self.wanted_theme = theme or self.prefs.theme
         self.errors = errors
         if cite_style and cite_style not in STYLES:
@@ -44,8 +42,12 @@ class Settings:
             self.app.register_theme(theme)
         self.errors += result.errors
 
+    _save_later = False
+
     def apply(self) -> None:
         """Report load problems and switch to the wanted theme (called once the app is mounted)."""
+        if self._save_later:
+            self._save()
         for error in self.errors:
             self.app.notify(error, severity="error", timeout=20, markup=False)
         wanted = self.wanted_theme or DEFAULT_THEME
