@@ -165,7 +165,10 @@ def test_next_and_previous_shared_passage_and_cursor_keys():
             sentence = screen.cursors[0]
             await pilot.press("j", "j", "k")
             assert screen.cursors[0] == sentence + 1
-            assert len(set(rows(screen).values())) <= 1
+            assert screen.group is None, "“A statement from US Central Command …” is CNN's own sentence"
+            await pilot.press("n")
+            assert cursor_texts(screen)[3].startswith("U.S. Central Command said the strike")
+            assert len(rows(screen)) == 4 and len(set(rows(screen).values())) == 1
 
     run(scenario())
 

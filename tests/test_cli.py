@@ -25,17 +25,24 @@ def test_align_json_has_the_documented_shape():
     data = json.loads(result.stdout)
     assert [a["outlet"] for a in data["articles"]][0].startswith("CNN")
     first = data["articles"][0]
-    assert {"id", "source", "outlet", "title", "sentences"} <= set(first)
+    assert set(first) == {"id", "source", "outlet", "outlet_id", "label", "title", "published", "author", "url",
+                          "error", "sentences", "quotes"}
     assert first["source"] == "tui/data/sample/000_1287c803b40b51b3.txt"
+    assert set(data) == {"story", "settings", "articles", "groups", "figure_conflicts"}
     for article in data["articles"]:
         for s in article["sentences"]:
-            assert {"index", "text", "start", "end"} <= set(s)
+            assert set(s) == {"index", "text", "start", "end", "kind"}
+        for q in article["quotes"]:
+            assert set(q) == {"index", "text", "start", "end", "sentence"}
     kinds = {g["kind"] for g in data["groups"]}
     assert kinds == {"sentence", "quote"}
     ids = {a["id"] for a in data["articles"]}
     for group in data["groups"]:
         for m in group["members"]:
             assert {"article", "sentence", "start", "end", "text", "score"} <= set(m)
+            assert set(m) - {"article", "sentence", "start", "end", "text", "score"} <= {"quote", "changes"}
+            assert ("quote" in m) == (group["kind"] == "quote")
+            assert ("changes" in m) == (m is not group["members"][0])
             assert m["article"] in ids
     centcom = [g for g in data["groups"] if any("halted immediately" in m["text"] for m in g["members"])]
     assert centcom and len(centcom[0]["members"]) == 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console, Group as RichGroup
 from rich.text import Text
 
@@ -31,7 +32,7 @@ def render_text(
         style="dim",
     ))
     console.print()
-    width = max((len(outlet_label(a)) for a in articles), default=8)
+    width = max((cell_len(outlet_label(a)) for a in articles), default=8)
     for number, article in enumerate(articles, 1):
         console.print(_article_line(number, article, width))
     for heading, groups in (("Shared sentences", sentence_groups), ("Shared quotations", quote_groups)):
@@ -42,9 +43,14 @@ def render_text(
     _print_conflicts(alignment, console, width)
 
 
+def _padded(label: str, width: int) -> str:
+    """A label padded to a width in terminal cells: wide characters take two."""
+    return label + " " * max(0, width - cell_len(label))
+
+
 def _article_line(number: int, article: Article, width: int) -> Text:
     line = Text(f"{number:>2}. ")
-    line.append(outlet_label(article).ljust(width), style="bold")
+    line.append(_padded(outlet_label(article), width), style="bold")
     if not article.ok:
         line.append("  could not be read: ", style="red")
         line.append(article.error)
@@ -68,7 +74,7 @@ def _group_block(
     base = member_text(alignment, group.members[0])
     for member in group.members:
         text = member_text(alignment, member)
-        line = Text(f"  {outlet_label(alignment.articles[member.article]).ljust(width)} ", style="bold")
+        line = Text(f"  {_padded(outlet_label(alignment.articles[member.article]), width)} ", style="bold")
         line.append(f"{member.score:>3.0f}  ", style="dim")
         # Struck-through words only make sense in colour; without it each version is printed as written.
         plain = member is group.members[0] or not differences
@@ -108,7 +114,7 @@ def _print_conflicts(alignment: Alignment, console: Console, width: int) -> None
         for figure in conflict.figures:
             article = alignment.articles[figure.article]
             sentence = article.sentences[figure.sentence]
-            line = Text(f"  {outlet_label(article).ljust(width)} ", style="bold")
+            line = Text(f"  {_padded(outlet_label(article), width)} ", style="bold")
             qualifier = f"{figure.qualifier} " if figure.qualifier else ""
             line.append(f"{qualifier}{article.text[figure.start:figure.end]}".rjust(14), style="bold red")
             line.append("  ")
