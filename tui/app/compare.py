@@ -65,9 +65,10 @@ class CompareScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        fitting = self._fitting(self.app.size.width)
         with Horizontal(id="panes"):
             for index, article in enumerate(self.reading.articles):
-                yield ArticlePane(article, index, is_base=index == self.reading.base)
+                yield ArticlePane(article, index, is_base=index == self.reading.base, shown=index < fitting)
         yield DetailStrip(self.reading)
         yield Footer()
 
@@ -114,8 +115,9 @@ class CompareScreen(Screen):
         for pane in self.panes:
             pane.redecorate(self._decor(pane.index))
             offset = self._cursor_offset(pane.index)
-            if offset is not None:
-                remounted |= pane.show_paragraph(pane.paragraph_of(offset))
+            if pane.display and not pane.article.error:
+                # A pane that has never shown its text starts at its top when there is nothing to show.
+                remounted |= pane.show_paragraph(pane.paragraph_of(offset or 0))
         self.query_one(DetailStrip).show(self.group)
         # Freshly mounted paragraphs have no place yet; otherwise the panes are levelled in this frame.
         if remounted or not self._level():
@@ -217,10 +219,14 @@ class CompareScreen(Screen):
         self._fit_panes()
         self.call_after_refresh(self._level)
 
+    def _fitting(self, width: int) -> int:
+        """How many panes fit side by side."""
+        return max(1, min(len(self.reading.articles), width // MIN_PANE_WIDTH))
+
     def _fit_panes(self) -> None:
         """Show as many panes as fit, keeping the focused one in view."""
         panes = self.panes
-        visible = max(1, min(len(panes), self.size.width // MIN_PANE_WIDTH))
+        visible = self._fitting(self.size.width)
         if self.active < self.first_pane:
             self.first_pane = self.active
         elif self.active >= self.first_pane + visible:

@@ -47,10 +47,12 @@ class ArticlePane(Vertical):
             super().__init__()
             self.index = index
 
-    def __init__(self, article: Article, index: int, *, is_base: bool = False) -> None:
+    def __init__(self, article: Article, index: int, *, is_base: bool = False, shown: bool = True) -> None:
         super().__init__(id=f"pane-{index}", classes="pane")
         self.article = article
         self.index = index
+        # A pane off screen (many outlets, narrow terminal) gets its paragraphs when it first comes into view.
+        self.shown_at_start = shown
         self.is_base = is_base
         self.decor = Decor()
         self.window = (0, 0)
@@ -67,7 +69,7 @@ class ArticlePane(Vertical):
         with VerticalScroll(classes="pane-body", can_focus=False):
             if self.article.error:
                 yield Static(Content(inert(self.article.error)), classes="pane-error")
-            else:
+            elif self.shown_at_start:
                 # Composed with the pane, so the whole screen is laid out once before its first paint.
                 yield from self._window_widgets(0)
         yield Static(Content("┄ not in this outlet ┄"), classes="pane-missing")
