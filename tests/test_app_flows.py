@@ -258,9 +258,12 @@ def test_narrow_terminal_shows_fewer_panes_and_tab_cycles_them():
             assert [p.display for p in screen.panes] == [False, False, True, True, False]
             assert screen.sub_title == "outlets 3–4 of 5 · tab shows the others"
             await pilot.press("]")
+            await pilot.pause()
             texts = cursor_texts(screen)
             assert texts[3].startswith("when coalition officials were informed")
             assert "halted immediately" in texts[0] and texts[4] is None
+            # Panes 2 and 3 got their text only when they came into view; they are level all the same.
+            assert set(rows(screen)) == {2, 3} and len(set(rows(screen).values())) == 1
 
     run(scenario())
 
