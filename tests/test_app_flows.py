@@ -1,6 +1,7 @@
 """Pilot tests of the reader on the sample story: what each pane shows after the keys a reader presses."""
 
 import asyncio
+from contextlib import asynccontextmanager
 
 import pytest
 from textual.widgets import DataTable, SelectionList
@@ -35,6 +36,15 @@ async def settle(app, pilot) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
     await pilot.pause()
+
+
+@asynccontextmanager
+async def compare_screen(size: tuple[int, int] = (160, 45), **options):
+    """The sample story's compare screen with all five outlets, once loading and alignment are done."""
+    app = make_app(outlet_ids=OUTLETS, **options)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        yield app, pilot
 
 
 def run(coroutine):
@@ -129,9 +139,7 @@ def test_outlets_option_skips_the_picker():
 
 def test_next_quotation_brings_every_pane_to_its_version_level_with_the_cursor():
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen() as (app, pilot):
             await pilot.press("]")
             await pilot.pause()
             screen = app.screen
@@ -153,9 +161,7 @@ def test_next_quotation_brings_every_pane_to_its_version_level_with_the_cursor()
 
 def test_next_and_previous_shared_passage_and_cursor_keys():
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen() as (app, pilot):
             screen = app.screen
             await pilot.press("n", "n")
             assert cursor_texts(screen)[3].startswith("U.S. Central Command said the strike")
@@ -175,9 +181,7 @@ def test_next_and_previous_shared_passage_and_cursor_keys():
 
 def test_base_switch_and_difference_toggle_change_the_colouring():
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen() as (app, pilot):
             screen = app.screen
             await pilot.press("n", "n")
             diff_kinds = {"added", "changed", "figure"}
@@ -201,9 +205,7 @@ def test_base_switch_and_difference_toggle_change_the_colouring():
 
 def test_map_lists_groups_and_jumps_to_the_chosen_row():
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen() as (app, pilot):
             await pilot.press("m")
             await pilot.pause()
             table = app.screen.query_one(DataTable)
@@ -221,9 +223,7 @@ def test_map_lists_groups_and_jumps_to_the_chosen_row():
 
 def test_map_lists_figure_conflicts_and_brings_each_pane_to_its_figure():
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen() as (app, pilot):
             await pilot.press("m")
             await pilot.pause()
             table = app.screen.query_one(DataTable)
@@ -246,9 +246,7 @@ def test_map_lists_figure_conflicts_and_brings_each_pane_to_its_figure():
 
 def test_narrow_terminal_shows_fewer_panes_and_tab_cycles_them():
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen(size=(80, 24)) as (app, pilot):
             screen = app.screen
             assert [p.display for p in screen.panes] == [True, True, False, False, False]
             assert screen.sub_title == "outlets 1–2 of 5 · tab shows the others"
@@ -270,9 +268,7 @@ def test_narrow_terminal_shows_fewer_panes_and_tab_cycles_them():
 
 def test_clicking_a_sentence_puts_the_cursor_there_and_levels_the_others():
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen() as (app, pilot):
             screen = app.screen
             beirut = screen.panes[3]
             view = next(v for v in beirut.body.query(ParagraphView)
@@ -290,9 +286,7 @@ def test_clicking_a_sentence_puts_the_cursor_there_and_levels_the_others():
 
 def test_not_in_this_outlet_marks_shared_passages_only():
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen() as (app, pilot):
             screen = app.screen
             await pilot.press("j", "j", "j")
             await pilot.pause()
@@ -304,9 +298,7 @@ def test_not_in_this_outlet_marks_shared_passages_only():
 
 def test_copying_citations_puts_them_on_the_clipboard_and_says_so():
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen() as (app, pilot):
             screen = app.screen
             await pilot.press("]", "c")
             member = screen.reading.member(screen.group, 0)
@@ -323,9 +315,7 @@ def test_copying_citations_puts_them_on_the_clipboard_and_says_so():
 
 def test_citation_style_from_the_palette_is_used_and_remembered(config_dir):
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen() as (app, pilot):
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*"citation style bibtex")
@@ -342,9 +332,7 @@ def test_citation_style_from_the_palette_is_used_and_remembered(config_dir):
 
 def test_theme_switch_recolours_and_is_remembered(config_dir):
     async def scenario(theme=None):
-        app = make_app(outlet_ids=OUTLETS, theme=theme)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen(theme=theme) as (app, pilot):
             before = app.get_css_variables()["px-added"]
             if theme is None:
                 app.theme = "parallax-light"
@@ -362,9 +350,7 @@ def test_broken_theme_file_is_reported_and_skipped(config_dir):
     (config_dir / "themes" / "broken.yaml").write_text("name: [unclosed\n", encoding="utf-8")
 
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen() as (app, pilot):
             assert isinstance(app.screen, CompareScreen)
             assert any("broken.yaml" in n.message for n in app._notifications)
 
@@ -380,9 +366,7 @@ def test_shared_sentences_and_the_cursor_are_drawn_on_the_theme_backgrounds():
                 and getattr(span.style, "background", None) is not None and span.style.background.a > 0}
 
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS, theme="parallax-dark")
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen(theme="parallax-dark") as (app, pilot):
             await pilot.press("n", "n")
             await pilot.pause()
             variables, pane = app.theme_variables, app.screen.panes[0]
@@ -398,9 +382,7 @@ def test_shared_sentences_and_the_cursor_are_drawn_on_the_theme_backgrounds():
 
 def test_citation_style_from_the_command_line_is_remembered(config_dir):
     async def scenario():
-        app = make_app(outlet_ids=OUTLETS, cite_style="apa")
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
+        async with compare_screen(cite_style="apa") as (app, pilot):
             await pilot.press("]", "c")
             assert app.clipboard.startswith("“unintentional loss of life.”")
             assert "(2016, September 17)" in app.clipboard
