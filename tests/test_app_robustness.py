@@ -109,3 +109,13 @@ def test_a_five_megabyte_article_opens_without_freezing(tmp_path):
             assert screen.cursors[0] == len(screen.reading.articles[0].sentences) - 1
 
     asyncio.run(scenario())
+
+
+def test_exported_terminal_size_gives_way_to_the_real_terminal():
+    from tui.app.app import trust_the_terminal_size
+
+    environ = {"COLUMNS": "80", "LINES": "24", "TERM": "xterm"}
+    trust_the_terminal_size(environ, stdout_is_terminal=False)
+    assert environ == {"COLUMNS": "80", "LINES": "24", "TERM": "xterm"}  # piped: the variables are all there is
+    trust_the_terminal_size(environ, stdout_is_terminal=True)
+    assert environ == {"TERM": "xterm"}

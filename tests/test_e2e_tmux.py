@@ -14,8 +14,16 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 REPO = Path(__file__).resolve().parent.parent
 
 
+SOCKET = f"parallax-test-{uuid.uuid4().hex[:8]}"
+
+
+def tmux(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run tmux against a server of the test's own (no user config, no other sessions to share sizes with)."""
+    return subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", *args], capture_output=True, text=True, check=check)
+
+
 def capture(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+    return tmux("capture-pane", "-p", "-t", session).stdout
 
 
 def wait_for(session: str, *texts: str, timeout: float = 20.0) -> str:
@@ -32,17 +40,20 @@ def wait_for(session: str, *texts: str, timeout: float = 20.0) -> str:
 
 @pytest.fixture
 def session(tmp_path):
-    name = f"parallax-test-{uuid.uuid4().hex[:8]}"
-    command = f"PARALLAX_CONFIG_DIR={tmp_path} {sys.executable} -m tui --theme parallax-dark"
+    name = f"parallax-{uuid.uuid4().hex[:8]}"
+    # Stale COLUMNS/LINES, as CI shells and scripts export them: the reader must size itself by the terminal.
+    command = f"COLUMNS=80 LINES=24 PARALLAX_CONFIG_DIR={tmp_path} {sys.executable} -m tui --theme parallax-dark"
     # tmux runs the command in its own shell; the working directory has no sources.yaml, so the sample opens.
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "160", "-y", "45", "-c", str(tmp_path), command], check=True)
+    tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "45", "-c", str(tmp_path), command)
+    size = tmux("display-message", "-p", "-t", name, "#{window_width}x#{window_height}").stdout.strip()
+    assert size == "160x45", f"tmux made a {size} window, not 160x45"
     yield name
-    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    tmux("kill-server", check=False)
 
 
 def keys(session: str, *pressed: str) -> None:
     for key in pressed:
-        subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
+        tmux("send-keys", "-t", session, key)
         time.sleep(0.15)
 
 

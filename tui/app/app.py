@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import sys
+from collections.abc import Iterable, MutableMapping
 from datetime import date
 
 from textual import work
@@ -202,8 +204,21 @@ class ParallaxApp(App):
         self.settings.copy_citations(event.reading, event.members, self.today)
 
 
+def trust_the_terminal_size(environ: MutableMapping[str, str], stdout_is_terminal: bool) -> None:
+    """Drop exported COLUMNS and LINES when a real terminal can tell its own size.
+
+    Textual, through shutil, lets these variables override the terminal, so a value left over from a
+    script or CI setup would lay the reader out at the wrong size and never follow resizes.
+    """
+    if stdout_is_terminal:
+        environ.pop("COLUMNS", None)
+        environ.pop("LINES", None)
+
+
 def run_app(stories: list[Story], outlets: dict[str, Outlet], **options) -> int:
     """Run the reader until the user quits; the exit code is 0 unless the app failed."""
+    stdout = sys.__stdout__
+    trust_the_terminal_size(os.environ, stdout is not None and stdout.isatty())
     app = ParallaxApp(stories, outlets, **options)
     app.run()
     return app.return_code or 0
