@@ -296,6 +296,70 @@ def test_not_in_this_outlet_marks_shared_passages_only():
     run(scenario())
 
 
+def notice_row(pane) -> int | None:
+    """The body row of a pane's "not in this outlet" line, or None when it is hidden."""
+    notice = pane.query_one(".pane-missing")
+    if not notice.display:
+        return None
+    return notice.styles.offset.y.value - pane.query_one(".pane-header").outer_size.height
+
+
+def text_rows(pane) -> set[int]:
+    """The body rows on screen where the pane draws article text (not the blank rows between paragraphs)."""
+    top = round(pane.body.scroll_y)
+    found = set()
+    for view in pane.views:
+        first = view.virtual_region.y + view.styles.padding.top - top
+        last = view.virtual_region.y + view.outer_size.height - view.styles.padding.bottom - top
+        found.update(range(max(first, 0), last))
+    return found
+
+
+def test_not_in_this_outlet_sits_between_paragraphs_and_hides_no_text():
+    async def scenario():
+        async with compare_screen() as (app, pilot):
+            screen = app.screen
+            for key in ["]", "]", "n", "n"]:
+                await pilot.press(key)
+                await pilot.pause()
+                missing = [p for p in screen.panes if screen.reading.member(screen.group, p.index) is None]
+                assert missing, "every step of this walk has an outlet that lacks the passage"
+                for pane in missing:
+                    row = notice_row(pane)
+                    assert row is not None and 0 <= row < pane.body.size.height
+                    assert row not in text_rows(pane), (key, pane.article.outlet.short, row)
+
+    run(scenario())
+
+
+def test_tab_into_an_outlet_that_lacks_the_passage_keeps_the_reading_place():
+    async def scenario():
+        async with compare_screen() as (app, pilot):
+            screen = app.screen
+            await pilot.press("]")
+            await pilot.pause()
+            before = rows(screen)
+            assert screen.reading.member(screen.group, 2) is None  # Wash. pol. lacks "unintentional loss of life"
+            await pilot.press("tab", "tab")
+            await pilot.pause()
+            await pilot.pause()
+            assert screen.active == 2
+            washington = screen.panes[2]
+            # The cursor enters at the row being read, not at the top of the article.
+            cursor_row = washington.row_of(washington.article.sentences[screen.cursors[2]].start) - round(washington.body.scroll_y)
+            assert abs(cursor_row - screen.level_row) <= 2 and screen.cursors[2] > 3
+            after = rows(screen)
+            assert all(abs(after[p] - before[p]) <= 2 for p in before), (before, after)
+            # Reading on from there reaches the CENTCOM statement, which every pane then shows level,
+            # Beirut's version included though it sits near the top of its article.
+            await pilot.press("j")
+            await pilot.pause()
+            assert "coalition officials were informed" in cursor_texts(screen)[2]
+            assert len(rows(screen)) == 4 and len(set(rows(screen).values())) == 1, rows(screen)
+
+    run(scenario())
+
+
 def test_copying_citations_puts_them_on_the_clipboard_and_says_so():
     async def scenario():
         async with compare_screen() as (app, pilot):

@@ -60,6 +60,8 @@ class CompareScreen(Screen):
         self.group: Group | None = None
         self.show_diff = True
         self.first_pane = 0
+        # The body row the cursor's passage sits on in every pane, as last levelled.
+        self.level_row = 0
         self._panes: list[ArticlePane] = []
         self._static = [self._static_spans(p) for p in range(len(reading.articles))]
 
@@ -154,6 +156,14 @@ class CompareScreen(Screen):
         if offset is None:
             return True
         row = active.keep_visible(offset)
+        # A passage near the top of some article can sit no lower than its row in that text: raise the
+        # common row to it rather than leave that pane out of line.
+        tops = [pane.row_of(mine) for pane in self.panes if pane.display and (mine := self._cursor_offset(pane.index)) is not None]
+        highest = min((top for top in tops if top is not None), default=row)
+        if row > highest:
+            row = highest
+            active.level(offset, row)
+        self.level_row = row
         reached = True
         for pane in self.panes:
             mine = self._cursor_offset(pane.index)
@@ -194,13 +204,27 @@ class CompareScreen(Screen):
     def action_pane(self, step: int) -> None:
         readable = self._readable()
         place = readable.index(self.active) if self.active in readable else 0
-        self._activate(readable[(place + step) % len(readable)])
-        self.redraw()
+        self._enter(readable[(place + step) % len(readable)])
 
     def on_article_pane_clicked(self, event: ArticlePane.Clicked) -> None:
-        if event.index not in self._readable():
-            return
-        self._activate(event.index)
+        if event.index in self._readable():
+            self._enter(event.index)
+
+    def _enter(self, index: int) -> None:
+        """Move to another pane without moving the text: a pane that lacks the current passage takes the
+        cursor on its sentence nearest the row being read (once it is on screen and laid out)."""
+        self._activate(index)
+        if self.reading.member(self.group, index) is None:
+            pane = self.panes[index]
+            pane.show_paragraph(pane.paragraph_of(self._cursor_offset(index) or 0))
+            self.call_after_refresh(self._cursor_to_level_row, index)
+        else:
+            self.redraw()
+
+    def _cursor_to_level_row(self, index: int) -> None:
+        sentence = self.panes[index].sentence_near(self.level_row)
+        if sentence is not None and self.active == index:
+            self.cursors[index] = sentence
         self.redraw()
 
     def on_paragraph_view_sentence_clicked(self, event: ParagraphView.SentenceClicked) -> None:

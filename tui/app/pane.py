@@ -57,6 +57,7 @@ class ArticlePane(Vertical):
         self.decor = Decor()
         self.window = (0, 0)
         self.paragraph_starts = [p.start for p in article.paragraphs]
+        self.sentence_starts = [s.start for s in article.sentences]
         # How many rows each restyled paragraph grows (or shrinks) at the next layout.
         self.growth: dict[ParagraphView, int] = {}
         self._body: VerticalScroll | None = None
@@ -145,6 +146,11 @@ class ArticlePane(Vertical):
     def _forget_growth(self) -> None:
         self.growth.clear()
 
+    def _top(self, view: ParagraphView) -> int:
+        """A view's first row in the body's virtual space, counting restyles the layout has not caught up with."""
+        top = view.virtual_region.y
+        return top + sum(grown for other, grown in self.growth.items() if other.virtual_region.y < top)
+
     def row_of(self, offset: int) -> int | None:
         """The line, counted in the body's virtual space, where an article offset is drawn.
 
@@ -154,8 +160,7 @@ class ArticlePane(Vertical):
         view = self.view_of(self.paragraph_of(offset))
         if view is None or not view.region:
             return None
-        top = view.virtual_region.y
-        top += sum(grown for other, grown in self.growth.items() if other.virtual_region.y < top)
+        top = self._top(view)
         # A child's virtual region is in the body's scrolled coordinates: row 0 is the top of the text.
         return top + view.styles.padding.top + view.line_of(offset)
 
@@ -180,10 +185,48 @@ class ArticlePane(Vertical):
             top = round(self.body.scroll_target_y)
         return row - top
 
+    def _visible_views(self) -> tuple[int, list[ParagraphView]]:
+        """The first body row on screen, and the laid-out paragraph views that show at least one row."""
+        top, height = round(self.body.scroll_target_y), self.body.size.height
+        views = []
+        for view in self.views:
+            if not view.virtual_region.height:
+                continue  # not laid out yet
+            first = self._top(view)
+            if first < top + height and first + view.outer_size.height + self.growth.get(view, 0) > top:
+                views.append(view)
+        return top, views
+
+    def sentence_near(self, screen_row: int) -> int | None:
+        """The sentence whose first line is drawn nearest a body row on screen: where reading goes on here."""
+        top, views = self._visible_views()
+        best: tuple[int, int] | None = None
+        for view in views:
+            start, end = view.span
+            first = bisect.bisect_left(self.sentence_starts, start)
+            last = bisect.bisect_left(self.sentence_starts, end)
+            for index in range(first, last):
+                row = self._top(view) + view.styles.padding.top + view.line_of(self.sentence_starts[index]) - top
+                if best is None or abs(row - screen_row) < abs(best[0] - screen_row):
+                    best = (row, index)
+        return best[1] if best else None
+
+    def _gap_near(self, screen_row: int) -> int:
+        """The blank row between paragraphs nearest a body row, so the notice hides no text (else the row)."""
+        top, views = self._visible_views()
+        height = self.body.size.height
+        gaps = []
+        for view in views:
+            if view.styles.padding.bottom:
+                gap = self._top(view) + view.outer_size.height + self.growth.get(view, 0) - 1 - top
+                if 0 <= gap < height:
+                    gaps.append(gap)
+        return min(gaps, key=lambda gap: (abs(gap - screen_row), gap), default=screen_row)
+
     def show_missing(self, screen_row: int | None) -> None:
-        """Show the dim "not in this outlet" line at a body row, or hide it with None."""
+        """Show the dim "not in this outlet" line near a body row, between paragraphs; hide it with None."""
         notice = self.query_one(".pane-missing", Static)
         notice.display = screen_row is not None
         if screen_row is not None:
             header = self.query_one(".pane-header").outer_size.height
-            notice.styles.offset = (0, header + screen_row)
+            notice.styles.offset = (0, header + self._gap_near(screen_row))
