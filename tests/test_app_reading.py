@@ -92,3 +92,23 @@ def test_citation_source_carries_the_quoted_words_and_outlet():
     assert source.outlet == "Outlet 1"
     assert source.headline == "Title 1"
     assert source.accessed == date(2024, 5, 1)
+
+
+def test_place_of_a_missing_passage_follows_the_nearest_shared_one():
+    a = article(0, ["Lead shared with c.", "First shared thing.", "Second shared thing.", "Third shared thing."])
+    b = article(1, ["Third shared thing.", "First shared thing.", "Filler in b."])
+    c = article(2, ["Lead shared with c.", "Second shared thing."])
+    d = article(3, ["Nothing shared at all."])
+    groups = [
+        Group(1, GroupKind.SENTENCE, [member(a, 0), member(c, 0)]),
+        Group(2, GroupKind.SENTENCE, [member(a, 1), member(b, 1)]),
+        Group(3, GroupKind.SENTENCE, [member(a, 2), member(c, 1)]),
+        Group(4, GroupKind.SENTENCE, [member(a, 3), member(b, 0)]),
+    ]
+    reading = Reading(Alignment([a, b, c, d], groups))
+    # b lacks a's second passage: it would come after b's version of the first, wherever b put that.
+    assert reading.place_of_missing(0, 2, a.sentences[2].start, 1) == b.paragraphs[2].start
+    # b lacks a's lead too, and carries nothing before it: its place is the paragraph of the next one it has.
+    assert reading.place_of_missing(0, 0, a.sentences[0].start, 1) == b.paragraphs[1].start
+    # An outlet that shares nothing has no place to show.
+    assert reading.place_of_missing(0, 2, a.sentences[2].start, 3) is None

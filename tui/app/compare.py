@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -62,6 +64,8 @@ class CompareScreen(Screen):
         self.first_pane = 0
         # The body row the cursor's passage sits on in every pane, as last levelled.
         self.level_row = 0
+        # Where each pane that lacks the current passage would carry it (an article offset).
+        self.places: dict[int, int] = {}
         self._panes: list[ArticlePane] = []
         self._static = [self._static_spans(p) for p in range(len(reading.articles))]
 
@@ -105,10 +109,16 @@ class CompareScreen(Screen):
         candidates = self.reading.groups_at(pane, sentence)
         chosen_figures = group is not None and group.id < 0
         self.group = group if group in candidates or chosen_figures else next(iter(candidates), None)
+        self.places = {}
+        here = self.reading.member(self.group, pane)
         for other in range(len(self.cursors)):
             member = self.reading.member(self.group, other)
             if other != pane and member is not None:
                 self.cursors[other] = member.sentence
+            elif other != pane and here is not None and self.reading.articles[other].sentences:
+                place = self.reading.place_of_missing(pane, here.sentence, here.start, other)
+                if place is not None:
+                    self.places[other] = place
         self.redraw()
 
     def redraw(self) -> None:
@@ -117,6 +127,8 @@ class CompareScreen(Screen):
         for pane in self.panes:
             pane.redecorate(self._decor(pane.index))
             offset = self._cursor_offset(pane.index)
+            if offset is None:
+                offset = self.places.get(pane.index)
             if pane.display and not pane.article.error:
                 # A pane that has never shown its text starts at its top when there is nothing to show.
                 remounted |= pane.show_paragraph(pane.paragraph_of(offset or 0))
@@ -159,7 +171,9 @@ class CompareScreen(Screen):
         # A passage near the top of some article can sit no lower than its row in that text: raise the
         # common row to it rather than leave that pane out of line.
         tops = [pane.row_of(mine) for pane in self.panes if pane.display and (mine := self._cursor_offset(pane.index)) is not None]
-        highest = min((top for top in tops if top is not None), default=row)
+        # A pane lacking the passage shows the place it would be at one row below (the notice on the row).
+        tops += [top - 1 for index, place in self.places.items() if self.panes[index].display and self._cursor_offset(index) is None and (top := self.panes[index].row_of(place)) is not None]
+        highest = max(0, min((top for top in tops if top is not None), default=row))
         if row > highest:
             row = highest
             active.level(offset, row)
@@ -171,6 +185,9 @@ class CompareScreen(Screen):
                 reached &= pane.level(mine, row)
             # Only a shared passage can be missing somewhere; other panes stay where they are otherwise.
             missing = self.group is not None and mine is None and not pane.article.error
+            if missing and pane.index in self.places:
+                # The text it carries around that place shows beside the passage, the notice between.
+                reached &= pane.level(self.places[pane.index], row + 1)
             pane.show_missing(row if missing else None)
         return reached
 
@@ -214,8 +231,12 @@ class CompareScreen(Screen):
         """Move to another pane without moving the text: a pane that lacks the current passage takes the
         cursor on its sentence nearest the row being read (once it is on screen and laid out)."""
         self._activate(index)
-        if self.reading.member(self.group, index) is None:
-            pane = self.panes[index]
+        pane = self.panes[index]
+        if self.reading.member(self.group, index) is None and index in self.places:
+            # Where the passage would be in this outlet: the same place its notice marked.
+            self.cursors[index] = max(0, bisect.bisect_right(pane.sentence_starts, self.places[index]) - 1)
+            self.redraw()
+        elif self.reading.member(self.group, index) is None:
             pane.show_paragraph(pane.paragraph_of(self._cursor_offset(index) or 0))
             self.call_after_refresh(self._cursor_to_level_row, index)
         else:

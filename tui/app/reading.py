@@ -38,6 +38,8 @@ class Reading:
         self.groups: dict[int, Group] = {g.id: g for g in alignment.groups}
         self._stops = [self._build_stops(pane, None) for pane in range(len(self.articles))]
         self._quote_stops = [self._build_stops(pane, GroupKind.QUOTE) for pane in range(len(self.articles))]
+        self._stop_keys = [[(s.sentence, s.start) for s in stops] for stops in self._stops]
+        self._quote_stop_keys = [[(s.sentence, s.start) for s in stops] for stops in self._quote_stops]
         self._by_sentence = [self._index_sentences(pane) for pane in range(len(self.articles))]
         # Figure conflicts behave like groups with negative ids: one member per outlet, its first mention.
         self.figure_groups: dict[int, Group] = {-c.id: self._figure_group(c) for c in alignment.conflicts}
@@ -92,12 +94,30 @@ class Reading:
     def jump(self, pane: int, sentence: int, start: int, step: int, quotes: bool = False) -> Stop | None:
         """The next (step=1) or previous (step=-1) shared passage after a position in a pane."""
         stops = self._quote_stops[pane] if quotes else self._stops[pane]
-        keys = [(s.sentence, s.start) for s in stops]
+        keys = self._quote_stop_keys[pane] if quotes else self._stop_keys[pane]
         if step > 0:
             index = bisect.bisect_right(keys, (sentence, start))
             return stops[index] if index < len(stops) else None
         index = bisect.bisect_left(keys, (sentence, start)) - 1
         return stops[index] if index >= 0 else None
+
+    def place_of_missing(self, pane: int, sentence: int, start: int, other: int, reach: int = 200) -> int | None:
+        """Where a passage missing from another pane would sit in it, as the start of a paragraph there: the
+        one after the nearest shared passage before this position that it does carry, else the one holding
+        the nearest shared passage after it. Only this many shared passages either way are looked at."""
+        stops = self._stops[pane]
+        here = bisect.bisect_left(self._stop_keys[pane], (sentence, start))
+        article = self.articles[other]
+        for stop in reversed(stops[max(0, here - reach) : here]):
+            member = self.member(self.groups[stop.group], other)
+            if member is not None:
+                following = article.sentences[member.sentence].paragraph + 1
+                return article.paragraphs[following].start if following < len(article.paragraphs) else len(article.text)
+        for stop in stops[here : here + reach]:
+            member = self.member(self.groups[stop.group], other)
+            if member is not None:
+                return article.paragraphs[article.sentences[member.sentence].paragraph].start
+        return None
 
     def member(self, group: Group | None, pane: int) -> Member | None:
         if group is None:
