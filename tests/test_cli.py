@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,25 @@ def test_quote_style_and_case_count_as_differences_only_when_asked(tmp_path):
     assert changes("--ignore-case") == []
     assert ("“", '"') in changes("--ignore-case", "--compare-quotes")
     assert json.loads(run("align", "--format", "json", "--ignore-case", *paths).stdout)["settings"]["ignore_case"] is True
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_output_cut_short_by_the_reader_is_not_an_error(fmt):
+    """`parallax align | head`: the pipe closes before anything is written; status 0, nothing on stderr."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([sys.executable, "-m", "tui", "align", "--format", fmt], cwd=ROOT, stdout=write_end,
+                                stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_reader_without_a_terminal_says_so_instead_of_hanging():
+    result = subprocess.run([sys.executable, "-m", "tui", "--outlets", "cnn-local,aggregator"], cwd=ROOT,
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr and "parallax align" in result.stderr
+    assert result.stdout == ""

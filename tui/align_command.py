@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import asdict
 
@@ -62,6 +63,7 @@ def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions) -> 
 
         # Piped output is not wrapped, so that each version stays on one line for grep and friends.
         console = Console(highlight=False, soft_wrap=not sys.stdout.isatty(), emoji=False, markup=False)
+        console.on_broken_pipe = _stdout_gone  # Rich's own handler exits with status 1
         colour = console.is_terminal and not console.no_color
         render_text(alignment, console, title=title, differences=colour, options=options)
 
@@ -71,4 +73,12 @@ def _write(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        pass
+        _stdout_gone()
+
+
+def _stdout_gone() -> None:
+    """Whatever read the output has stopped (`| head`): that is not an error, so stop writing quietly,
+    including the interpreter's last flush at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

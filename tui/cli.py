@@ -165,6 +165,9 @@ def run_reader(args: argparse.Namespace) -> int:
     if story is not None and args.outlets:
         story = pick_outlets(story, args.outlets)
         stories = [story]
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        # Textual draws on stderr and reads keys from stdin; without a terminal it would hang, drawing into a pipe.
+        raise UsageError("the reader needs a terminal (run it in one); `parallax align` prints the comparison instead")
     from tui.app.app import run_app
 
     return run_app(
