@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 
 from tui.app.app import ParallaxApp
 from tui.app.compare import CompareScreen
@@ -53,8 +54,14 @@ async def one_run(size: tuple[int, int]) -> tuple[float, list[float], list[float
     return launch, jumps, idle
 
 
+def _tmux(session: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """tmux on a server of each run's own (named after the session): no user config, and no race with the
+    previous run's server shutting down."""
+    return subprocess.run(["tmux", "-L", session, "-f", "/dev/null", *args], capture_output=True, text=True, check=check)
+
+
 def _capture(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+    return _tmux(session, "capture-pane", "-p", "-t", session).stdout
 
 
 def _until_still(session: str, before: str, began: float, limit: float = 2.0) -> float:
@@ -72,10 +79,10 @@ def _until_still(session: str, before: str, began: float, limit: float = 2.0) ->
 
 def terminal_run(keys: list[str]) -> tuple[float, list[float]]:
     """Launch `parallax` in tmux at 160x45; the launch time and each key's delay to a settled screen."""
-    session = f"parallax-bench-{os.getpid()}"
+    session = f"parallax-bench-{uuid.uuid4().hex[:8]}"
     command = (f"PARALLAX_CONFIG_DIR={tempfile.mkdtemp()} {sys.executable} -m tui --outlets {','.join(OUTLETS)}")
     began = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "45", command], check=True)
+    _tmux(session, "new-session", "-d", "-s", session, "-x", "160", "-y", "45", command)
     try:
         while "Next shared" not in _capture(session):
             time.sleep(0.003)
@@ -84,12 +91,12 @@ def terminal_run(keys: list[str]) -> tuple[float, list[float]]:
         delays = []
         for key in keys:
             before, pressed = _capture(session), time.perf_counter()
-            subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
+            _tmux(session, "send-keys", "-t", session, key)
             delays.append(_until_still(session, before, pressed))
             time.sleep(0.15)
         return launch, delays
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], stderr=subprocess.DEVNULL)
+        _tmux(session, "kill-server", check=False)
 
 
 def report_terminal(runs: int) -> None:

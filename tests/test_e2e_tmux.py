@@ -14,16 +14,13 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 REPO = Path(__file__).resolve().parent.parent
 
 
-SOCKET = f"parallax-test-{uuid.uuid4().hex[:8]}"
-
-
-def tmux(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Run tmux against a server of the test's own (no user config, no other sessions to share sizes with)."""
-    return subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", *args], capture_output=True, text=True, check=check)
+def tmux(session: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """tmux on a server of the session's own: no user config, no other sessions to share sizes with."""
+    return subprocess.run(["tmux", "-L", session, "-f", "/dev/null", *args], capture_output=True, text=True, check=check)
 
 
 def capture(session: str) -> str:
-    return tmux("capture-pane", "-p", "-t", session).stdout
+    return tmux(session, "capture-pane", "-p", "-t", session).stdout
 
 
 def wait_for(session: str, *texts: str, timeout: float = 20.0) -> str:
@@ -38,22 +35,32 @@ def wait_for(session: str, *texts: str, timeout: float = 20.0) -> str:
     raise AssertionError(f"{texts!r} never appeared together; the screen showed:\n{screen}")
 
 
+def start(tmp_path, width: int, height: int, environment: str = ""):
+    """`parallax` on the sample story in a fresh tmux window of the given size; yields the session name."""
+    name = f"parallax-{uuid.uuid4().hex[:8]}"
+    command = f"{environment} PARALLAX_CONFIG_DIR={tmp_path} {sys.executable} -m tui --theme parallax-dark"
+    # tmux runs the command in its own shell; the working directory has no sources.yaml, so the sample opens.
+    tmux(name, "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), "-c", str(tmp_path), command)
+    size = tmux(name, "display-message", "-p", "-t", name, "#{window_width}x#{window_height}").stdout.strip()
+    assert size == f"{width}x{height}", f"tmux made a {size} window, not {width}x{height}"
+    yield name
+    tmux(name, "kill-server", check=False)
+
+
 @pytest.fixture
 def session(tmp_path):
-    name = f"parallax-{uuid.uuid4().hex[:8]}"
     # Stale COLUMNS/LINES, as CI shells and scripts export them: the reader must size itself by the terminal.
-    command = f"COLUMNS=80 LINES=24 PARALLAX_CONFIG_DIR={tmp_path} {sys.executable} -m tui --theme parallax-dark"
-    # tmux runs the command in its own shell; the working directory has no sources.yaml, so the sample opens.
-    tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "45", "-c", str(tmp_path), command)
-    size = tmux("display-message", "-p", "-t", name, "#{window_width}x#{window_height}").stdout.strip()
-    assert size == "160x45", f"tmux made a {size} window, not 160x45"
-    yield name
-    tmux("kill-server", check=False)
+    yield from start(tmp_path, 160, 45, environment="COLUMNS=80 LINES=24")
+
+
+@pytest.fixture
+def narrow_session(tmp_path):
+    yield from start(tmp_path, 80, 24)
 
 
 def keys(session: str, *pressed: str) -> None:
     for key in pressed:
-        tmux("send-keys", "-t", session, key)
+        tmux(session, "send-keys", "-t", session, key)
         time.sleep(0.15)
 
 
@@ -76,3 +83,16 @@ def test_pick_outlets_jump_to_a_quotation_and_open_the_map(session):
     screen = wait_for(session, "copied")
     assert "CNN" in screen
     keys(session, "q")
+
+
+def test_narrow_terminal_shows_two_panes_and_tab_brings_the_others(narrow_session):
+    wait_for(narrow_session, "Tick two or more outlets")
+    keys(narrow_session, "Enter")
+    screen = wait_for(narrow_session, "outlets 1–2 of 5")
+    assert "CNN" in screen and "Aggregator" in screen and "Beirut" not in screen
+    keys(narrow_session, "]", "Tab", "Tab", "Tab")
+    # Beirut is focused: Wash. pol. and Beirut show, Beirut at its version of the quotation, and Wash. pol.,
+    # which lacks it, says so.
+    screen = wait_for(narrow_session, "outlets 3–4 of 5", "not in this outlet", "unintentional loss")
+    assert "Wash. pol." in screen and "Beirut" in screen and "CNN" not in screen
+    keys(narrow_session, "q")
