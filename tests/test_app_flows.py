@@ -244,6 +244,27 @@ def test_map_lists_figure_conflicts_and_brings_each_pane_to_its_figure():
     run(scenario())
 
 
+def test_map_on_a_narrow_terminal_keeps_room_for_the_words_and_shows_figure_rows_whole():
+    async def scenario():
+        async with compare_screen(size=(80, 24)) as (app, pilot):
+            await pilot.press("m")
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            columns = list(table.columns.values())
+            # Outlet names are cut to three letters so the opening words stay readable.
+            assert [str(c.label) for c in columns[1:6]] == ["CNN", "Agg", "Was", "Bei", "Def"]
+            assert columns[-1].width >= 30
+            assert sum(c.get_render_width(table) for c in columns) <= table.scrollable_content_region.width
+            for key, row in table.rows.items():
+                words = str(table.get_row(key)[-1])
+                if table.get_row(key)[0] == "figure":
+                    assert row.height * columns[-1].width >= len(words), words  # wrapped, not cut
+                else:
+                    assert row.height == 1
+
+    run(scenario())
+
+
 def test_narrow_terminal_shows_fewer_panes_and_tab_cycles_them():
     async def scenario():
         async with compare_screen(size=(80, 24)) as (app, pilot):

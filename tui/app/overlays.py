@@ -49,9 +49,10 @@ class MapScreen(ModalScreen[int | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         # DataTable reads plain strings as markup; article data goes in as rich Text.
-        outlets = [Text(inert(a.outlet.short)[:10]) for a in self.reading.articles]
-        table.add_columns("kind", *outlets)
-        table.add_column("opening words", width=90)
+        names = [inert(a.outlet.short) for a in self.reading.articles]
+        width, words = self._column_widths(names)
+        table.add_columns("kind", *(Text(name[:width]) for name in names))
+        table.add_column("opening words", width=words)
         for group_id in self.ordered_groups():
             group = self.reading.groups[group_id]
             kind = "quote" if group.kind is GroupKind.QUOTE else "text"
@@ -63,9 +64,22 @@ class MapScreen(ModalScreen[int | None]):
             table.move_cursor(row=table.get_row_index(str(self.current)))
         table.focus()
 
+    def _column_widths(self, names: list[str]) -> tuple[int, int]:
+        """How wide the outlet columns and the opening words may be: outlet names are cut short (down to
+        three letters) before the opening words get narrower than about 40 columns."""
+        # The box is 90% of the screen, less its border, padding and the table's scrollbar (2); each column
+        # has one cell of padding either side.
+        available = int(self.app.size.width * 0.9) - 6
+        width = max((len(name) for name in names), default=3)
+        width = min(10, max(3, width))
+        while width > 3 and 8 + len(names) * (width + 2) + 42 > available:
+            width -= 1
+        return width, max(20, min(90, available - 8 - len(names) * (width + 2) - 2))
+
     def _add_row(self, table: DataTable, group: Group, kind: str, words: str) -> None:
         marks = ["●" if covered else "·" for covered in self.reading.coverage(group)]
-        table.add_row(kind, *marks, Text(inert(words)), key=str(group.id))
+        # A figure row is read in full (every outlet's number); passages show their opening words on one line.
+        table.add_row(kind, *marks, Text(inert(words)), key=str(group.id), height=None if kind == "figure" else 1)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.dismiss(int(event.row_key.value))
