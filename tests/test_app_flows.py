@@ -265,6 +265,25 @@ def test_map_on_a_narrow_terminal_keeps_room_for_the_words_and_shows_figure_rows
     run(scenario())
 
 
+def test_help_on_a_short_terminal_scrolls_to_every_key():
+    async def scenario():
+        async with compare_screen(size=(80, 24)) as (app, pilot):
+            await pilot.press("?")
+            await pilot.pause()
+            box = app.screen.query_one("#help-box")
+            body = str(app.screen.query_one("#help-body").render())
+            for key in ["pagedown / ctrl+d", "g / home", "G / end", "ctrl+p", "mouse", "Escape closes this help"]:
+                assert key in body
+            # Wrapped descriptions hang under themselves, not under the keys.
+            assert all(line.startswith(" ") or line[:1].isalnum() or line[:1] in "[]?" for line in body.splitlines() if line)
+            assert box.has_focus and box.max_scroll_y > 0
+            await pilot.press(*["down"] * (box.max_scroll_y + 2))
+            await pilot.pause()
+            assert box.scroll_y == box.max_scroll_y
+
+    run(scenario())
+
+
 def test_narrow_terminal_shows_fewer_panes_and_tab_cycles_them():
     async def scenario():
         async with compare_screen(size=(80, 24)) as (app, pilot):

@@ -119,3 +119,90 @@ def test_exported_terminal_size_gives_way_to_the_real_terminal():
     assert environ == {"COLUMNS": "80", "LINES": "24", "TERM": "xterm"}  # piped: the variables are all there is
     trust_the_terminal_size(environ, stdout_is_terminal=True)
     assert environ == {"TERM": "xterm"}
+
+
+def top_paragraph(pane, y: int | None = None) -> tuple[int, int]:
+    """The paragraph at the top of a pane (scrolled to y), and how many of its rows are scrolled past."""
+    y = round(pane.body.scroll_y) if y is None else y
+    view = next(v for v in pane.views if v.virtual_region.bottom > y)
+    return view.paragraph.index, y - view.virtual_region.y
+
+
+def test_scrolling_a_long_article_moves_the_mounted_paragraphs_along(tmp_path):
+    long = "Long report\n\n" + "\n\n".join(f"Paragraph {i} of the long report goes on about the repairs." for i in range(1, 600))
+    paths = [write(tmp_path, "long.txt", long + f"\n\n{SHARED}\n"), write(tmp_path, "small.txt", f"Short\n\n{SHARED}\n")]
+    story, outlets = story_from_paths(paths)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            pane = app.screen.panes[0]
+            count = len(pane.article.paragraphs)
+            assert pane.window[1] < count  # not every paragraph is mounted
+            # Scroll down as the wheel or the scrollbar would, to the end of what is mounted, again and again:
+            # the text goes on, and the paragraph at the top stays put whenever the window moves.
+            for _ in range(30):
+                before = pane.window
+                y = round(pane.body.max_scroll_y) - 3
+                place = top_paragraph(pane, y)
+                pane.body.scroll_to(y=y, animate=False, immediate=True)
+                for _ in range(4):
+                    await pilot.pause()
+                if pane.window != before:
+                    assert top_paragraph(pane) == place
+                if pane.window[1] == count:
+                    break
+            assert pane.window[1] == count
+            pane.body.scroll_end(animate=False)
+            await pilot.pause()
+            assert pane.views[-1].paragraph.index == count - 1
+            assert pane.views[-1].region.height > 0  # on screen
+            # And back up to the start the same way.
+            for _ in range(30):
+                pane.body.scroll_to(y=2, animate=False)
+                await pilot.pause()
+                await pilot.pause()
+                if pane.window[0] == 0:
+                    break
+            assert pane.window[0] == 0
+
+    asyncio.run(scenario())
+
+
+def test_page_keys_and_g_move_through_a_long_article(tmp_path):
+    long = "Long report\n\n" + "\n\n".join(f"Paragraph {i} of the long report goes on about the repairs." for i in range(1, 600))
+    paths = [write(tmp_path, "long.txt", long + f"\n\n{SHARED}\n"), write(tmp_path, "small.txt", f"Short\n\n{SHARED}\n")]
+    story, outlets = story_from_paths(paths)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen, pane = app.screen, app.screen.panes[0]
+            text = pane.article.sentence_text
+            await pilot.press("pagedown")
+            await pilot.pause()
+            first_page = screen.cursors[0]
+            # A screenful is about 19 two-row paragraphs at this size; the cursor is on screen, at the reading row.
+            assert 12 <= first_page <= 26, text(first_page)
+            await pilot.press("ctrl+d", "ctrl+d")
+            await pilot.pause()
+            assert screen.cursors[0] > first_page + 24
+            await pilot.press("ctrl+u")
+            await pilot.pause()
+            assert first_page < screen.cursors[0] < first_page + 24
+            await pilot.press("G")
+            await pilot.pause()
+            await pilot.pause()
+            assert text(screen.cursors[0]) == SHARED
+            assert screen.group is not None  # the last sentence is the shared one: both panes show it
+            # Its paragraphs were mounted afresh, and it is on screen, level with the other pane's version.
+            on_screen = {p.index: p.row_of(screen.reading.member(screen.group, p.index).start) - round(p.body.scroll_y)
+                         for p in screen.panes}
+            assert 0 <= on_screen[0] < pane.body.size.height and on_screen[0] == on_screen[1], on_screen
+            await pilot.press("g")
+            await pilot.pause()
+            assert screen.cursors[0] == 0 and round(pane.body.scroll_y) == 0
+
+    asyncio.run(scenario())

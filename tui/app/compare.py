@@ -31,6 +31,10 @@ class CompareScreen(Screen):
         Binding("[", "jump_quote(-1)", "Prev quote", id="prev_quote", tooltip="Previous shared quotation", show=False),
         Binding("j,down", "move(1)", "Down", id="cursor_down", tooltip="Cursor to the next sentence", show=False),
         Binding("k,up", "move(-1)", "Up", id="cursor_up", tooltip="Cursor to the previous sentence", show=False),
+        Binding("pagedown,ctrl+d", "page(1)", "Page down", id="page_down", tooltip="Cursor a screenful further down", show=False),
+        Binding("pageup,ctrl+u", "page(-1)", "Page up", id="page_up", tooltip="Cursor a screenful further up", show=False),
+        Binding("g,home", "edge(0)", "Start", id="start", tooltip="Cursor to the first sentence", show=False),
+        Binding("G,end", "edge(-1)", "End", id="end", tooltip="Cursor to the last sentence", show=False),
         Binding("tab", "pane(1)", "Next pane", id="next_pane", tooltip="Move to the next outlet's pane", priority=True),
         Binding("shift+tab", "pane(-1)", "Prev pane", id="prev_pane", tooltip="Move to the previous outlet's pane", priority=True, show=False),
         Binding("b", "base", "Make base", id="make_base", tooltip="Compare every other outlet against this one"),
@@ -134,8 +138,10 @@ class CompareScreen(Screen):
                 remounted |= pane.show_paragraph(pane.paragraph_of(offset or 0))
         self.query_one(DetailStrip).show(self.group)
         # Freshly mounted paragraphs have no place yet; otherwise the panes are levelled in this frame.
-        if remounted or not self._level():
-            self.call_after_refresh(self._level)
+        if remounted:
+            self.call_later(self._level_when_mounted)
+        elif not self._level():
+            self._level_later()
 
     def _cursor_offset(self, pane: int) -> int | None:
         member = self.reading.member(self.group, pane)
@@ -161,38 +167,79 @@ class CompareScreen(Screen):
     def _level(self) -> bool:
         """Scroll panes so their version of the passage sits on the cursor's row; mark panes that lack it.
 
-        Returns False when a pane could not reach its place yet (its text grows at the next layout).
+        Returns False when a pane could not reach its place yet (its paragraphs are not laid out, or its text
+        grows at the next layout).
         """
         active = self.panes[self.active]
         offset = self._cursor_offset(self.active)
         if offset is None:
             return True
         row = active.keep_visible(offset)
+        if row is None:
+            return False
+        shown = [pane for pane in self.panes if pane.display and not pane.article.error]
         # A passage near the top of some article can sit no lower than its row in that text: raise the
         # common row to it rather than leave that pane out of line.
-        tops = [pane.row_of(mine) for pane in self.panes if pane.display and (mine := self._cursor_offset(pane.index)) is not None]
+        tops = [pane.row_of(mine) for pane in shown if (mine := self._cursor_offset(pane.index)) is not None]
         # A pane lacking the passage shows the place it would be at one row below (the notice on the row).
-        tops += [top - 1 for index, place in self.places.items() if self.panes[index].display and self._cursor_offset(index) is None and (top := self.panes[index].row_of(place)) is not None]
+        tops += [top - 1 for pane in shown if pane.index in self.places and self._cursor_offset(pane.index) is None
+                 and (top := pane.row_of(self.places[pane.index])) is not None]
         highest = max(0, min((top for top in tops if top is not None), default=row))
         if row > highest:
             row = highest
             active.level(offset, row)
         self.level_row = row
         reached = True
-        for pane in self.panes:
+        for pane in shown:
             mine = self._cursor_offset(pane.index)
             if mine is not None and pane.index != self.active:
                 reached &= pane.level(mine, row)
             # Only a shared passage can be missing somewhere; other panes stay where they are otherwise.
-            missing = self.group is not None and mine is None and not pane.article.error
+            missing = self.group is not None and mine is None
             if missing and pane.index in self.places:
                 # The text it carries around that place shows beside the passage, the notice between.
                 reached &= pane.level(self.places[pane.index], row + 1)
             pane.show_missing(row if missing else None)
         return reached
 
+    async def _level_when_mounted(self) -> None:
+        for pane in self.panes:
+            await pane.laid_out()
+            pane._stop_sliding()
+        self._level_later()
+
+    def _level_later(self, tries: int = 30) -> None:
+        """Level once the layout has caught up; freshly mounted paragraphs can take a few frames."""
+
+        def attempt() -> None:
+            if not self._level() and tries > 1:
+                self._level_later(tries - 1)
+
+        self.call_after_refresh(attempt)
+
     def action_move(self, step: int) -> None:
         self.settle(self.active, self.cursors[self.active] + step, None)
+
+    def action_page(self, step: int) -> None:
+        """Scroll the focused pane a screenful and put the cursor on the sentence at the reading row there."""
+        pane = self.panes[self.active]
+        if not pane.article.sentences:
+            return
+        body = pane.body
+        body.scroll_to(y=body.scroll_target_y + step * max(1, body.size.height - 2), animate=False, immediate=True)
+        self.call_after_refresh(self._cursor_to_reading_row, self.active, step)
+
+    def _cursor_to_reading_row(self, index: int, step: int) -> None:
+        sentence = self.panes[index].sentence_near(self.level_row)
+        if sentence is None or sentence == self.cursors[index]:
+            # Nothing new at that row (the article ends there): go one sentence on instead.
+            sentence = self.cursors[index] + step
+        self.settle(index, sentence, None)
+
+    def action_edge(self, end: int) -> None:
+        sentences = self.reading.articles[self.active].sentences
+        if sentences:
+            self.settle(self.active, len(sentences) - 1 if end else 0, None)
 
     def _jump(self, step: int, quotes: bool) -> None:
         if not self.reading.articles[self.active].sentences:
@@ -262,7 +309,7 @@ class CompareScreen(Screen):
 
     def on_resize(self) -> None:
         self._fit_panes()
-        self.call_after_refresh(self._level)
+        self._level_later()
 
     def _fitting(self, width: int) -> int:
         """How many panes fit side by side."""
@@ -300,7 +347,7 @@ class CompareScreen(Screen):
         strip = self.query_one(DetailStrip)
         strip.display = not strip.display
         strip.show(self.group)
-        self.call_after_refresh(self._level)
+        self._level_later()
 
     # --- map, help, citations ------------------------------------------------
 

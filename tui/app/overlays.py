@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
@@ -98,18 +100,33 @@ class HelpScreen(ModalScreen[None]):
         self.bindings = bindings
 
     def compose(self) -> ComposeResult:
-        rows = [f"{b.key.replace(',', ' / '):<12} {b.tooltip or b.description}" for b in self.bindings]
-        rows += [
-            f"{'ctrl+p':<12} Command palette: every action, citation style, theme",
-            f"{'mouse':<12} Click a sentence to put the cursor there; the wheel scrolls a pane",
-            "",
-            "Marked text is shared with another chosen outlet; coloured quotation marks show quotations.",
-            "In each pane, words differing from the base outlet are coloured: added, changed, [-removed],",
-            "and changed figures stand out most. Escape closes this help.",
+        keys = [(b.key.replace(",", " / "), b.tooltip or b.description) for b in self.bindings]
+        keys += [
+            ("ctrl+p", "Command palette: every action, citation style, theme"),
+            ("mouse", "Click a sentence to put the cursor there; the wheel scrolls a pane"),
         ]
-        with Vertical(id="help-box"):
+        width = max(len(key) for key, _ in keys) + 1
+        # The box is 100 columns at most, less border, padding and a scrollbar; descriptions wrap under
+        # themselves, not under the keys.
+        room = min(100, self.app.size.width) - 8
+        rows = []
+        for key, does in keys:
+            lines = textwrap.wrap(does, max(20, room - width - 1))
+            rows += [f"{key:<{width}} {lines[0]}", *(f"{'':<{width}} {line}" for line in lines[1:])]
+        rows.append("")
+        rows += textwrap.wrap(
+            "Marked text is shared with another chosen outlet; coloured quotation marks show quotations. "
+            "In each pane, words differing from the base outlet are coloured: added, changed, [-removed], "
+            "and changed figures stand out most. Escape closes this help.",
+            max(20, room),
+        )
+        # Scrolls (arrows, page keys, wheel) where the terminal is too short for all of it.
+        with VerticalScroll(id="help-box"):
             yield Static(Content("Keys"), id="help-title")
             yield Static(Content("\n".join(rows)), id="help-body")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

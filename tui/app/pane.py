@@ -8,6 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from tui.app.paragraph import Decor, ParagraphView, inert
@@ -62,6 +63,8 @@ class ArticlePane(Vertical):
         self.growth: dict[ParagraphView, int] = {}
         self._body: VerticalScroll | None = None
         self.views: list[ParagraphView] = []  # the mounted window, in order
+        self._sliding = False  # the window is being moved along; scrolling meanwhile is its own doing
+        self.mounting: AwaitMount | None = None  # a window being mounted
 
     def compose(self):
         with Vertical(classes="pane-header"):
@@ -75,8 +78,41 @@ class ArticlePane(Vertical):
                 yield from self._window_widgets(0)
         yield Static(Content("┄ not in this outlet ┄"), classes="pane-missing")
 
+    def on_mount(self) -> None:
+        self.watch(self.body, "scroll_y", self._scrolled, init=False)
+
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.index))
+
+    def _scrolled(self, old: float, new: float) -> None:
+        """Scrolled (by wheel, scrollbar or a jump) to within a screen of the mounted window's edge while the
+        article goes on: move the window along, keeping the paragraph at the top of the pane in its place."""
+        lo, hi = self.window
+        height = self.body.size.height
+        if self._sliding or not self.views or not height or not self.views[0].virtual_region.height:
+            return
+        near_end = hi < len(self.article.paragraphs) and new + 2 * height >= self.body.virtual_size.height
+        near_start = lo > 0 and new < height
+        if not (near_end or near_start):
+            return
+        top = next((v for v in self.views if v.virtual_region.bottom > new), self.views[-1])
+        anchor, shift = top.paragraph.index, new - top.virtual_region.y
+        self._remount(anchor)
+        self.call_later(self._slid, anchor, shift)
+
+    async def _slid(self, anchor: int, shift: float) -> None:
+        await self.laid_out()
+        self.call_after_refresh(self._keep_place, anchor, shift)
+
+    def _keep_place(self, anchor: int, shift: float, tries: int = 30) -> None:
+        view = self.view_of(anchor)
+        if view is not None and not view.virtual_region.height and tries > 1:
+            # Mounted but not laid out yet: its place is known after another refresh.
+            self.call_after_refresh(self._keep_place, anchor, shift, tries - 1)
+            return
+        if view is not None:
+            self.body.scroll_to(y=view.virtual_region.y + shift, animate=False, immediate=True)
+        self._stop_sliding()
 
     def style_of(self, component: str) -> Style:
         """A span style from the app's CSS; partial, so spans layer (a quotation inside a shared sentence)."""
@@ -105,9 +141,24 @@ class ArticlePane(Vertical):
         lo, hi = self.window
         if lo <= paragraph < hi:
             return False
-        self.body.remove_children()
-        self.body.mount_all(self._window_widgets(paragraph))
+        self._remount(paragraph)
         return True
+
+    def _remount(self, paragraph: int) -> None:
+        """Mount the window around a paragraph in place of the current one."""
+        self.body.remove_children()
+        # Until the new paragraphs are mounted and laid out, scroll positions say nothing about them.
+        self._sliding = True
+        self.mounting = self.body.mount_all(self._window_widgets(paragraph))
+
+    async def laid_out(self) -> None:
+        """Wait until a remounted window's paragraphs are mounted (they are laid out at the next refresh)."""
+        if self.mounting is not None:
+            await self.mounting
+            self.mounting = None
+
+    def _stop_sliding(self) -> None:
+        self._sliding = False
 
     def _window_widgets(self, paragraph: int) -> list[Static | ParagraphView]:
         """Views of the paragraphs around one paragraph, and the line that ends them."""
@@ -168,16 +219,17 @@ class ArticlePane(Vertical):
         """Scroll so an article offset sits at a given row of the body; False if that is past the end for now."""
         row = self.row_of(offset)
         if row is None:
-            return True
+            return False  # not laid out yet
         target = max(0, row - screen_row)
         self.body.scroll_to(y=target, animate=False, immediate=True)
         return target <= self.body.max_scroll_y
 
-    def keep_visible(self, offset: int) -> int:
-        """Scroll only if an article offset is out of view (or near an edge); return its row in the body."""
+    def keep_visible(self, offset: int) -> int | None:
+        """Scroll only if an article offset is out of view (or near an edge); return its row in the body
+        (None while it is not laid out)."""
         row = self.row_of(offset)
         if row is None:
-            return 0
+            return None
         height = self.body.size.height
         top = round(self.body.scroll_target_y)
         if not top + 1 <= row < top + height - 3:
