@@ -170,39 +170,157 @@ def test_scrolling_a_long_article_moves_the_mounted_paragraphs_along(tmp_path):
     asyncio.run(scenario())
 
 
-def test_page_keys_and_g_move_through_a_long_article(tmp_path):
-    long = "Long report\n\n" + "\n\n".join(f"Paragraph {i} of the long report goes on about the repairs." for i in range(1, 600))
-    paths = [write(tmp_path, "long.txt", long + f"\n\n{SHARED}\n"), write(tmp_path, "small.txt", f"Short\n\n{SHARED}\n")]
-    story, outlets = story_from_paths(paths)
+def long_story(tmp_path, shared_at: int | None = None):
+    """A 600-paragraph article and a short one; they share their last sentence (and, optionally, one more
+    inside paragraph `shared_at` of the long one)."""
+    lines = [f"Paragraph {i} of the long report goes on about the repairs." + (f" {SHARED}" if i == shared_at else "")
+             for i in range(1, 600)]
+    long = "Long report\n\n" + "\n\n".join(lines) + f"\n\n{SHARED}\n"
+    other = "Short\n\n" + "\n\n".join(f"Other paragraph {i} talks of something else entirely." for i in range(1, 30))
+    paths = [write(tmp_path, "long.txt", long), write(tmp_path, "small.txt", other + f"\n\n{SHARED}\n")]
+    return story_from_paths(paths)
+
+
+def cursor_row(screen, pane) -> int:
+    """The row of the pane's body where its cursor's sentence (or its copy of the passage) starts."""
+    return pane.row_of(screen._cursor_offset(pane.index)) - round(pane.body.scroll_y)
+
+
+def test_page_keys_move_a_screenful_and_keep_the_cursor_on_screen(tmp_path):
+    story, outlets = long_story(tmp_path)
 
     async def scenario():
         app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
         async with app.run_test(size=(160, 45)) as pilot:
             await settle(app, pilot)
             screen, pane = app.screen, app.screen.panes[0]
-            text = pane.article.sentence_text
-            await pilot.press("pagedown")
-            await pilot.pause()
-            first_page = screen.cursors[0]
-            # A screenful is about 19 two-row paragraphs at this size; the cursor is on screen, at the reading row.
-            assert 12 <= first_page <= 26, text(first_page)
-            await pilot.press("ctrl+d", "ctrl+d")
-            await pilot.pause()
-            assert screen.cursors[0] > first_page + 24
-            await pilot.press("ctrl+u")
-            await pilot.pause()
-            assert first_page < screen.cursors[0] < first_page + 24
+            height = pane.body.size.height
+            seen = [screen.cursors[0]]
+            # Far enough to cross the edge of the mounted paragraphs more than once, then back.
+            for key in ["pagedown"] * 12 + ["ctrl+u"] * 11:
+                await pilot.press(key)
+                await pilot.pause()
+                await pilot.pause()
+                seen.append(screen.cursors[0])
+                assert 0 <= cursor_row(screen, pane) < height, (key, seen)
+            steps = [b - a for a, b in zip(seen, seen[1:])]
+            # A screenful is about 19 two-row paragraphs here.
+            assert all(12 <= step <= 26 for step in steps[:12]), str(steps)
+            assert all(-26 <= step <= -12 for step in steps[12:]), str(steps)
+
+    asyncio.run(scenario())
+
+
+def test_g_and_G_reach_both_ends_and_the_last_passage_is_level(tmp_path):
+    story, outlets = long_story(tmp_path)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen, pane = app.screen, app.screen.panes[0]
             await pilot.press("G")
             await pilot.pause()
             await pilot.pause()
-            assert text(screen.cursors[0]) == SHARED
-            assert screen.group is not None  # the last sentence is the shared one: both panes show it
+            assert pane.article.sentence_text(screen.cursors[0]) == SHARED and screen.group is not None
             # Its paragraphs were mounted afresh, and it is on screen, level with the other pane's version.
-            on_screen = {p.index: p.row_of(screen.reading.member(screen.group, p.index).start) - round(p.body.scroll_y)
-                         for p in screen.panes}
-            assert 0 <= on_screen[0] < pane.body.size.height and on_screen[0] == on_screen[1], on_screen
+            assert 0 <= cursor_row(screen, pane) < pane.body.size.height
+            assert cursor_row(screen, pane) == cursor_row(screen, screen.panes[1])
             await pilot.press("g")
             await pilot.pause()
             assert screen.cursors[0] == 0 and round(pane.body.scroll_y) == 0
+
+    asyncio.run(scenario())
+
+
+def test_a_sentence_an_outlet_repeats_is_highlighted_where_the_cursor_is(tmp_path):
+    story, outlets = long_story(tmp_path, shared_at=80)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen, pane = app.screen, app.screen.panes[0]
+            await pilot.press("G")  # onto the second copy, at the end
+            await pilot.pause()
+            await pilot.pause()
+            last = pane.article.sentences[-1]
+            assert screen.cursors[0] == last.index
+            assert screen._cursor_offset(0) == last.start
+            assert (last.start, last.end, "cursor") in pane.decor.spans
+            assert 0 <= cursor_row(screen, pane) < pane.body.size.height
+
+    asyncio.run(scenario())
+
+
+def test_tab_after_scrolling_by_hand_keeps_the_text_and_scrolling_goes_on(tmp_path):
+    story, outlets = long_story(tmp_path)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen, pane = app.screen, app.screen.panes[0]
+            # Scroll the long article by hand well past its first mounted paragraphs.
+            for _ in range(40):
+                pane.body.scroll_to(y=pane.body.scroll_y + 10, animate=False, immediate=True)
+                await pilot.pause()
+            await pilot.pause()
+            assert pane.window[0] > 0
+            place = top_paragraph(pane)
+            await pilot.press("tab", "shift+tab")
+            await pilot.pause()
+            await pilot.pause()
+            assert screen.active == 0
+            # The text stayed; the cursor is on a sentence on screen.
+            assert abs(top_paragraph(pane)[0] - place[0]) <= 1, (place, top_paragraph(pane))
+            assert 0 <= cursor_row(screen, pane) < pane.body.size.height
+            # And scrolling by hand still brings more of the article.
+            window = pane.window
+            for _ in range(40):
+                pane.body.scroll_to(y=pane.body.scroll_y + 10, animate=False, immediate=True)
+                await pilot.pause()
+            assert pane.window != window
+
+    asyncio.run(scenario())
+
+
+def test_a_jump_right_after_scrolling_by_hand_is_not_undone(tmp_path):
+    story, outlets = long_story(tmp_path, shared_at=80)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen, pane = app.screen, app.screen.panes[0]
+            # To the edge of the mounted paragraphs, so they start moving along, and a jump at once.
+            pane.body.scroll_to(y=round(pane.body.max_scroll_y) - 3, animate=False, immediate=True)
+            await pilot.press("n")
+            for _ in range(6):
+                await pilot.pause()
+            assert screen.group is not None
+            rows = [cursor_row(screen, p) for p in screen.panes]
+            assert 0 <= rows[0] < pane.body.size.height and rows[0] == rows[1], rows
+
+    asyncio.run(scenario())
+
+
+def test_widening_the_terminal_fills_the_panes_that_come_into_view():
+    from tests.test_app_flows import OUTLETS, make_app
+
+    async def scenario():
+        app = make_app(outlet_ids=OUTLETS)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            await pilot.press("]")
+            await pilot.pause()
+            await pilot.resize_terminal(160, 45)
+            for _ in range(4):
+                await pilot.pause()
+            assert all(p.display for p in screen.panes)
+            assert all(p.views for p in screen.panes), [p.window for p in screen.panes]
+            carrying = [p for p in screen.panes if screen._member(p.index) is not None]
+            assert len(carrying) == 3 and len({cursor_row(screen, p) for p in carrying}) == 1
 
     asyncio.run(scenario())

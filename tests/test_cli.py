@@ -184,3 +184,20 @@ def test_reader_without_a_terminal_says_so_instead_of_hanging():
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr and "parallax align" in result.stderr
     assert result.stdout == ""
+
+
+def test_reader_with_its_output_redirected_says_so():
+    """Keys and drawing on a terminal but standard output to a file: the screen size cannot be known."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "tui", "--outlets", "cnn-local,aggregator"], cwd=ROOT,
+                                stdin=terminal, stderr=terminal, stdout=subprocess.PIPE, timeout=60)
+        os.set_blocking(controller, False)
+        said = os.read(controller, 4096).decode()
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert result.returncode == 2 and result.stdout == b""
+    assert "needs a terminal" in said

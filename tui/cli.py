@@ -165,9 +165,11 @@ def run_reader(args: argparse.Namespace) -> int:
     if story is not None and args.outlets:
         story = pick_outlets(story, args.outlets)
         stories = [story]
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
-        # Textual draws on stderr and reads keys from stdin; without a terminal it would hang, drawing into a pipe.
-        raise UsageError("the reader needs a terminal (run it in one); `parallax align` prints the comparison instead")
+    if not (sys.stdin.isatty() and sys.stdout.isatty() and sys.stderr.isatty()):
+        # Textual reads keys from stdin, draws on stderr and takes the screen size from stdout: redirected, it
+        # would hang drawing into a pipe, or lay itself out for a terminal size it cannot know.
+        raise UsageError("the reader needs a terminal, with nothing redirected; "
+                         "`parallax align` prints the comparison instead")
     from tui.app.app import run_app
 
     return run_app(

@@ -70,6 +70,7 @@ class CompareScreen(Screen):
         self.level_row = 0
         # Where each pane that lacks the current passage would carry it (an article offset).
         self.places: dict[int, int] = {}
+        self._hold_row = False
         self._panes: list[ArticlePane] = []
         self._static = [self._static_spans(p) for p in range(len(reading.articles))]
 
@@ -85,7 +86,9 @@ class CompareScreen(Screen):
     def on_mount(self) -> None:
         first = self._readable()[0]
         self._activate(first)
-        self.call_after_refresh(self.settle, first, 0, None)
+        # At once, not after the first refresh: a key pressed as the screen appears must not be undone by
+        # this. Levelling waits for the layout by itself.
+        self.settle(first, 0, None)
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -114,7 +117,7 @@ class CompareScreen(Screen):
         chosen_figures = group is not None and group.id < 0
         self.group = group if group in candidates or chosen_figures else next(iter(candidates), None)
         self.places = {}
-        here = self.reading.member(self.group, pane)
+        here = self._member(pane)
         for other in range(len(self.cursors)):
             member = self.reading.member(self.group, other)
             if other != pane and member is not None:
@@ -133,8 +136,8 @@ class CompareScreen(Screen):
             offset = self._cursor_offset(pane.index)
             if offset is None:
                 offset = self.places.get(pane.index)
-            if pane.display and not pane.article.error:
-                # A pane that has never shown its text starts at its top when there is nothing to show.
+            if pane.display and not pane.article.error and (offset is not None or not pane.views):
+                # A pane with nothing to show stays where the reader left it; one never shown starts at its top.
                 remounted |= pane.show_paragraph(pane.paragraph_of(offset or 0))
         self.query_one(DetailStrip).show(self.group)
         # Freshly mounted paragraphs have no place yet; otherwise the panes are levelled in this frame.
@@ -143,8 +146,15 @@ class CompareScreen(Screen):
         elif not self._level():
             self._level_later()
 
+    def _member(self, pane: int) -> Member | None:
+        """A pane's member of the current group: the copy under its cursor where the outlet repeats it."""
+        if self.group is None:
+            return None
+        members = self.group.members_of(pane)
+        return next((m for m in members if m.sentence == self.cursors[pane]), next(iter(members), None))
+
     def _cursor_offset(self, pane: int) -> int | None:
-        member = self.reading.member(self.group, pane)
+        member = self._member(pane)
         if member is not None:
             return member.start
         sentences = self.reading.articles[pane].sentences
@@ -152,7 +162,7 @@ class CompareScreen(Screen):
 
     def _decor(self, pane: int) -> Decor:
         decor = Decor(spans=list(self._static[pane]))
-        member = self.reading.member(self.group, pane)
+        member = self._member(pane)
         if member is not None:
             decor.spans.append((member.start, member.end, "cursor"))
         elif pane == self.active and self.reading.articles[pane].sentences:
@@ -174,9 +184,13 @@ class CompareScreen(Screen):
         offset = self._cursor_offset(self.active)
         if offset is None:
             return True
-        row = active.keep_visible(offset)
+        # Entering a pane at the row being read: on screen is enough, the text does not move.
+        row = active.keep_visible(offset, margin=not self._hold_row)
         if row is None:
             return False
+        if self._hold_row:
+            # Entering a pane that lacks the passage: the text stays where it is.
+            row, self._hold_row = self.level_row, False
         shown = [pane for pane in self.panes if pane.display and not pane.article.error]
         # A passage near the top of some article can sit no lower than its row in that text: raise the
         # common row to it rather than leave that pane out of line.
@@ -221,20 +235,10 @@ class CompareScreen(Screen):
         self.settle(self.active, self.cursors[self.active] + step, None)
 
     def action_page(self, step: int) -> None:
-        """Scroll the focused pane a screenful and put the cursor on the sentence at the reading row there."""
+        """Cursor as many sentences on as the focused pane shows at once; the panes follow as for any move."""
         pane = self.panes[self.active]
-        if not pane.article.sentences:
-            return
-        body = pane.body
-        body.scroll_to(y=body.scroll_target_y + step * max(1, body.size.height - 2), animate=False, immediate=True)
-        self.call_after_refresh(self._cursor_to_reading_row, self.active, step)
-
-    def _cursor_to_reading_row(self, index: int, step: int) -> None:
-        sentence = self.panes[index].sentence_near(self.level_row)
-        if sentence is None or sentence == self.cursors[index]:
-            # Nothing new at that row (the article ends there): go one sentence on instead.
-            sentence = self.cursors[index] + step
-        self.settle(index, sentence, None)
+        if pane.article.sentences:
+            self.settle(self.active, self.cursors[self.active] + step * max(1, pane.sentences_on_screen()), None)
 
     def action_edge(self, end: int) -> None:
         sentences = self.reading.articles[self.active].sentences
@@ -244,7 +248,7 @@ class CompareScreen(Screen):
     def _jump(self, step: int, quotes: bool) -> None:
         if not self.reading.articles[self.active].sentences:
             return
-        member = self.reading.member(self.group, self.active)
+        member = self._member(self.active)
         start = member.start if member else self.reading.articles[self.active].sentences[self.cursors[self.active]].start
         stop = self.reading.jump(self.active, self.cursors[self.active], start, step, quotes)
         if stop is None:
@@ -275,24 +279,38 @@ class CompareScreen(Screen):
             self._enter(event.index)
 
     def _enter(self, index: int) -> None:
-        """Move to another pane without moving the text: a pane that lacks the current passage takes the
-        cursor on its sentence nearest the row being read (once it is on screen and laid out)."""
+        """Move to another pane without moving the text. In a pane that lacks the current passage the cursor
+        goes where the passage would be, or else to the sentence at the row being read."""
         self._activate(index)
         pane = self.panes[index]
-        if self.reading.member(self.group, index) is None and index in self.places:
-            # Where the passage would be in this outlet: the same place its notice marked.
+        if self._member(index) is not None:
+            self.redraw()
+        elif index in self.places:
             self.cursors[index] = max(0, bisect.bisect_right(pane.sentence_starts, self.places[index]) - 1)
+            self._hold_row = True
             self.redraw()
-        elif self.reading.member(self.group, index) is None:
-            pane.show_paragraph(pane.paragraph_of(self._cursor_offset(index) or 0))
-            self.call_after_refresh(self._cursor_to_level_row, index)
         else:
-            self.redraw()
+            self.call_later(self._enter_where_reading, index)
 
-    def _cursor_to_level_row(self, index: int) -> None:
+    async def _enter_where_reading(self, index: int) -> None:
+        pane = self.panes[index]
+        if not pane.views:
+            # Never shown before (a narrow screen brings it into view): its text starts at its cursor.
+            pane.show_paragraph(pane.paragraph_of(self._cursor_offset(index) or 0))
+            await pane.laid_out()
+            pane._stop_sliding()
+        self.call_after_refresh(self._cursor_to_level_row, index)
+
+    def _cursor_to_level_row(self, index: int, tries: int = 30) -> None:
+        if self.active != index:
+            return  # the reader moved on meanwhile
         sentence = self.panes[index].sentence_near(self.level_row)
-        if sentence is not None and self.active == index:
+        if sentence is None and tries > 1:
+            self.call_after_refresh(self._cursor_to_level_row, index, tries - 1)  # not laid out yet
+            return
+        if sentence is not None:
             self.cursors[index] = sentence
+            self._hold_row = True
         self.redraw()
 
     def on_paragraph_view_sentence_clicked(self, event: ParagraphView.SentenceClicked) -> None:
@@ -309,7 +327,7 @@ class CompareScreen(Screen):
 
     def on_resize(self) -> None:
         self._fit_panes()
-        self._level_later()
+        self.redraw()  # panes that come into view need their paragraphs
 
     def _fitting(self, width: int) -> int:
         """How many panes fit side by side."""
@@ -371,7 +389,7 @@ class CompareScreen(Screen):
         self.app.push_screen(HelpScreen(self.BINDINGS))
 
     def _cursor_member(self) -> Member:
-        member = self.reading.member(self.group, self.active)
+        member = self._member(self.active)
         if member is not None:
             return member
         sentence = self.reading.articles[self.active].sentences[self.cursors[self.active]]
@@ -384,7 +402,7 @@ class CompareScreen(Screen):
         if self.group is None:
             self.post_message(self.CitationWanted(self.reading, [self._cursor_member()]))
             return
-        members = [self.reading.member(self.group, p) for p in range(len(self.panes))]
+        members = [self._member(p) for p in range(len(self.panes))]
         self.post_message(self.CitationWanted(self.reading, [m for m in members if m is not None]))
 
     def action_outlets(self) -> None:

@@ -64,6 +64,8 @@ class ArticlePane(Vertical):
         self._body: VerticalScroll | None = None
         self.views: list[ParagraphView] = []  # the mounted window, in order
         self._sliding = False  # the window is being moved along; scrolling meanwhile is its own doing
+        self._positioning = False  # the reader itself is scrolling (levelling, jumps), not the person
+        self.generation = 0  # counts remounts and levels, so a stale slide does not undo a newer position
         self.mounting: AwaitMount | None = None  # a window being mounted
 
     def compose(self):
@@ -85,11 +87,12 @@ class ArticlePane(Vertical):
         self.post_message(self.Clicked(self.index))
 
     def _scrolled(self, old: float, new: float) -> None:
-        """Scrolled (by wheel, scrollbar or a jump) to within a screen of the mounted window's edge while the
-        article goes on: move the window along, keeping the paragraph at the top of the pane in its place."""
+        """The reader scrolled (wheel or scrollbar) to within a screen of the mounted window's edge while
+        the article goes on: move the window along, keeping the paragraph at the top of the pane in place.
+        The reader's own positioning (levelling, jumps) mounts what it needs itself and is not followed."""
         lo, hi = self.window
         height = self.body.size.height
-        if self._sliding or not self.views or not height or not self.views[0].virtual_region.height:
+        if self._positioning or self._sliding or not self.views or not height or not self.views[0].virtual_region.height:
             return
         near_end = hi < len(self.article.paragraphs) and new + 2 * height >= self.body.virtual_size.height
         near_start = lo > 0 and new < height
@@ -98,21 +101,31 @@ class ArticlePane(Vertical):
         top = next((v for v in self.views if v.virtual_region.bottom > new), self.views[-1])
         anchor, shift = top.paragraph.index, new - top.virtual_region.y
         self._remount(anchor)
-        self.call_later(self._slid, anchor, shift)
+        self.call_later(self._slid, self.generation, anchor, shift)
 
-    async def _slid(self, anchor: int, shift: float) -> None:
+    async def _slid(self, generation: int, anchor: int, shift: float) -> None:
         await self.laid_out()
-        self.call_after_refresh(self._keep_place, anchor, shift)
+        self.call_after_refresh(self._keep_place, generation, anchor, shift)
 
-    def _keep_place(self, anchor: int, shift: float, tries: int = 30) -> None:
+    def _keep_place(self, generation: int, anchor: int, shift: float, tries: int = 30) -> None:
+        if generation != self.generation:
+            return  # the pane was positioned since (a jump, a level, another slide): that wins
         view = self.view_of(anchor)
         if view is not None and not view.virtual_region.height and tries > 1:
             # Mounted but not laid out yet: its place is known after another refresh.
-            self.call_after_refresh(self._keep_place, anchor, shift, tries - 1)
+            self.call_after_refresh(self._keep_place, generation, anchor, shift, tries - 1)
             return
         if view is not None:
-            self.body.scroll_to(y=view.virtual_region.y + shift, animate=False, immediate=True)
+            self._scroll(view.virtual_region.y + shift)
         self._stop_sliding()
+
+    def _scroll(self, y: float) -> None:
+        """Scroll the body on the reader's own account (not followed by the moving window)."""
+        self._positioning = True
+        try:
+            self.body.scroll_to(y=y, animate=False, immediate=True)
+        finally:
+            self._positioning = False
 
     def style_of(self, component: str) -> Style:
         """A span style from the app's CSS; partial, so spans layer (a quotation inside a shared sentence)."""
@@ -146,7 +159,12 @@ class ArticlePane(Vertical):
 
     def _remount(self, paragraph: int) -> None:
         """Mount the window around a paragraph in place of the current one."""
-        self.body.remove_children()
+        self.generation += 1
+        self._positioning = True  # removing the old paragraphs resets the scroll position
+        try:
+            self.body.remove_children()
+        finally:
+            self._positioning = False
         # Until the new paragraphs are mounted and laid out, scroll positions say nothing about them.
         self._sliding = True
         self.mounting = self.body.mount_all(self._window_widgets(paragraph))
@@ -163,8 +181,11 @@ class ArticlePane(Vertical):
     def _window_widgets(self, paragraph: int) -> list[Static | ParagraphView]:
         """Views of the paragraphs around one paragraph, and the line that ends them."""
         count = len(self.article.paragraphs)
-        lo = max(0, min(paragraph - WINDOW // 2, count - WINDOW))
-        self.window = (lo, min(count, lo + WINDOW))
+        # Paragraphs take two rows or more: this leaves over a screen either side of a slide's anchor even
+        # on a tall terminal, so one slide is not at once followed by another.
+        size = max(WINDOW, 3 * self.app.size.height)
+        lo = max(0, min(paragraph - size // 2, count - size))
+        self.window = (lo, min(count, lo + size))
         self.views = [ParagraphView(self.article, p, self.decor, self.style_of) for p in self.article.paragraphs[slice(*self.window)]]
         return [*self.views, Static(Content("— end —" if self.window[1] == count else "…"), classes="pane-end")]
 
@@ -219,20 +240,22 @@ class ArticlePane(Vertical):
         """Scroll so an article offset sits at a given row of the body; False if that is past the end for now."""
         row = self.row_of(offset)
         if row is None:
+            self.generation += 1  # the level that follows once laid out is what counts
             return False  # not laid out yet
         target = max(0, row - screen_row)
-        self.body.scroll_to(y=target, animate=False, immediate=True)
+        self.generation += 1  # a slide still settling must not undo this
+        self._scroll(target)
         return target <= self.body.max_scroll_y
 
-    def keep_visible(self, offset: int) -> int | None:
-        """Scroll only if an article offset is out of view (or near an edge); return its row in the body
-        (None while it is not laid out)."""
+    def keep_visible(self, offset: int, margin: bool = True) -> int | None:
+        """Scroll only if an article offset is out of view (or, with a margin, near an edge); return its
+        row in the body (None while it is not laid out)."""
         row = self.row_of(offset)
         if row is None:
             return None
         height = self.body.size.height
         top = round(self.body.scroll_target_y)
-        if not top + 1 <= row < top + height - 3:
+        if not top + margin <= row < top + height - 3 * margin:
             self.level(offset, max(1, height // 3))
             top = round(self.body.scroll_target_y)
         return row - top
@@ -262,6 +285,22 @@ class ArticlePane(Vertical):
                 if best is None or abs(row - screen_row) < abs(best[0] - screen_row):
                     best = (row, index)
         return best[1] if best else None
+
+    def sentences_on_screen(self) -> int:
+        """How many sentences start on the rows the pane shows (as if text filled them all)."""
+        top, views = self._visible_views()
+        height = self.body.size.height
+        count, rows = 0, 0
+        for view in views:
+            first_row = self._top(view) - top
+            rows += min(height, first_row + view.outer_size.height) - max(0, first_row)
+            first = bisect.bisect_left(self.sentence_starts, view.span[0])
+            last = bisect.bisect_left(self.sentence_starts, view.span[1])
+            for index in range(first, last):
+                row = first_row + view.styles.padding.top + view.line_of(self.sentence_starts[index])
+                count += 0 <= row < height
+        # Near the end of the mounted paragraphs part of the screen is blank: count as if text filled it.
+        return round(count * height / rows) if rows else 0
 
     def _gap_near(self, screen_row: int) -> int:
         """The blank row between paragraphs nearest a body row, so the notice hides no text (else the row)."""
