@@ -188,13 +188,15 @@ class CompareScreen(Screen):
         row = active.keep_visible(offset, margin=not self._hold_row)
         if row is None:
             return False
-        if self._hold_row:
+        holding = self._hold_row
+        if holding:
             # Entering a pane that lacks the passage: the text stays where it is.
             row, self._hold_row = self.level_row, False
         shown = [pane for pane in self.panes if pane.display and not pane.article.error]
         # A passage near the top of some article can sit no lower than its row in that text: raise the
         # common row to it rather than leave that pane out of line.
-        tops = [pane.row_of(mine) for pane in shown if (mine := self._cursor_offset(pane.index)) is not None]
+        tops = [pane.row_of(mine) for pane in shown if (mine := self._cursor_offset(pane.index)) is not None
+                and not (holding and pane is active)]
         # A pane lacking the passage shows the place it would be at one row below (the notice on the row).
         tops += [top - 1 for pane in shown if pane.index in self.places and self._cursor_offset(pane.index) is None
                  and (top := pane.row_of(self.places[pane.index])) is not None]
