@@ -203,6 +203,8 @@ class ArticlePane(Vertical):
         """Restyle with new spans; only removed words change a paragraph's height, and by how much is noted."""
         changed = [(a, b) for a, b, _ in set(self.decor.spans) ^ set(decor.spans)]
         reflow = [p for p, _ in set(self.decor.removed) ^ set(decor.removed)]
+        if changed or reflow:
+            self.decor.version += 1
         self.decor.spans, self.decor.removed = list(decor.spans), list(decor.removed)
         for view in self.views:
             start, end = view.span

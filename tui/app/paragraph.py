@@ -29,6 +29,7 @@ class Decor:
 
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     removed: list[tuple[int, str]] = field(default_factory=list)
+    version: int = 0  # bumped whenever spans or removed change, so drawn paragraphs can be reused until then
 
 
 def styled(text: str, start: int, decor: Decor, style_of: Callable[[str], Style]) -> tuple[Content, list[tuple[int, int]]]:
@@ -63,15 +64,22 @@ class ParagraphView(Widget):
         self.paragraph = paragraph
         self.decor = decor
         self.style_of = style_of
+        self._built: tuple[tuple[int, str], tuple[Content, list[tuple[int, int]]]] | None = None
 
     @property
     def span(self) -> tuple[int, int]:
         return self.paragraph.start, self.paragraph.end
 
     def build(self) -> tuple[Content, list[tuple[int, int]]]:
-        """The styled content and the (article offset, length added) of each removed-word insertion."""
-        start, end = self.span
-        return styled(self.article.text[start:end], start, self.decor, self.style_of)
+        """The styled content and the (article offset, length added) of each removed-word insertion.
+
+        Kept until the pane's decoration or the theme changes: drawing and finding rows both need it.
+        """
+        key = (self.decor.version, self.app.theme)
+        if self._built is None or self._built[0] != key:
+            start, end = self.span
+            self._built = (key, styled(self.article.text[start:end], start, self.decor, self.style_of))
+        return self._built[1]
 
     def render(self) -> Content:
         return self.build()[0]
