@@ -324,3 +324,83 @@ def test_widening_the_terminal_fills_the_panes_that_come_into_view():
             assert len(carrying) == 3 and len({cursor_row(screen, p) for p in carrying}) == 1
 
     asyncio.run(scenario())
+
+
+def wheel_down(pane, times: int) -> None:
+    """What turning the mouse wheel over a pane does, a step at a time."""
+    for _ in range(times):
+        pane.body._scroll_down_for_pointer(animate=False)
+
+
+def test_page_down_after_scrolling_by_hand_goes_on_from_what_is_shown(tmp_path):
+    story, outlets = long_story(tmp_path)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen, pane = app.screen, app.screen.panes[0]
+            for _ in range(70):
+                wheel_down(pane, 1)
+                await pilot.pause()
+            shown = top_paragraph(pane)[0]
+            assert shown > 60 and screen.cursors[0] == 0  # the cursor stayed behind, off screen
+            await pilot.press("pagedown")
+            await pilot.pause()
+            await pilot.pause()
+            assert pane.article.sentences[screen.cursors[0]].paragraph > shown
+            assert 0 <= cursor_row(screen, pane) < pane.body.size.height
+
+    asyncio.run(scenario())
+
+
+def test_a_key_pressed_while_the_paragraphs_move_along_does_not_stop_scrolling(tmp_path):
+    story, outlets = long_story(tmp_path)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen, pane = app.screen, app.screen.panes[0]
+            screen.settle(0, 60, None)
+            for _ in range(4):
+                await pilot.pause()
+            window = pane.window
+            for _ in range(400):
+                wheel_down(pane, 1)
+                if pane.window != window:
+                    break
+                await pilot.pause()
+            assert pane.window != window
+            await pilot.press("j")  # before the moved paragraphs are even laid out
+            for _ in range(6):
+                await pilot.pause()
+            window = pane.window
+            for _ in range(200):
+                wheel_down(pane, 1)
+                await pilot.pause()
+            assert pane.window != window  # the wheel still brings more of the article
+
+    asyncio.run(scenario())
+
+
+def test_a_repeated_passage_keeps_its_copy_when_another_pane_returns_to_it(tmp_path):
+    story, outlets = long_story(tmp_path, shared_at=80)
+
+    async def scenario():
+        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            screen, pane = app.screen, app.screen.panes[0]
+            await pilot.press("G")  # the long article's second copy, at its end
+            await pilot.pause()
+            await pilot.pause()
+            last = len(pane.article.sentences) - 1
+            await pilot.press("tab", "k", "j")  # in the short article: off the passage and back onto it
+            for _ in range(3):
+                await pilot.pause()
+            assert screen.active == 1 and screen.group is not None
+            assert screen.cursors[0] == last
+            assert 0 <= cursor_row(screen, pane) < pane.body.size.height
+
+    asyncio.run(scenario())

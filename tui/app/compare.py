@@ -119,7 +119,7 @@ class CompareScreen(Screen):
         self.places = {}
         here = self._member(pane)
         for other in range(len(self.cursors)):
-            member = self.reading.member(self.group, other)
+            member = self._member(other)  # the copy it shows already, where an outlet repeats the passage
             if other != pane and member is not None:
                 self.cursors[other] = member.sentence
             elif other != pane and here is not None and self.reading.articles[other].sentences:
@@ -239,8 +239,14 @@ class CompareScreen(Screen):
     def action_page(self, step: int) -> None:
         """Cursor as many sentences on as the focused pane shows at once; the panes follow as for any move."""
         pane = self.panes[self.active]
-        if pane.article.sentences:
-            self.settle(self.active, self.cursors[self.active] + step * max(1, pane.sentences_on_screen()), None)
+        if not pane.article.sentences:
+            return
+        start = self.cursors[self.active]
+        row = pane.row_of(self._cursor_offset(self.active))
+        if row is None or not 0 <= row - round(pane.body.scroll_y) < pane.body.size.height:
+            # The pane was scrolled by hand away from its cursor: page on from what it shows.
+            start = pane.sentence_near(self.level_row) or start
+        self.settle(self.active, start + step * max(1, pane.sentences_on_screen()), None)
 
     def action_edge(self, end: int) -> None:
         sentences = self.reading.articles[self.active].sentences

@@ -66,6 +66,7 @@ class ArticlePane(Vertical):
         self._sliding = False  # the window is being moved along; scrolling meanwhile is its own doing
         self._positioning = False  # the reader itself is scrolling (levelling, jumps), not the person
         self.generation = 0  # counts remounts and levels, so a stale slide does not undo a newer position
+        self._remounted = 0  # the generation of the latest remount
         self.mounting: AwaitMount | None = None  # a window being mounted
 
     def compose(self):
@@ -109,7 +110,10 @@ class ArticlePane(Vertical):
 
     def _keep_place(self, generation: int, anchor: int, shift: float, tries: int = 30) -> None:
         if generation != self.generation:
-            return  # the pane was positioned since (a jump, a level, another slide): that wins
+            # The pane was positioned since (a jump, a level): that wins. A newer remount ends its own slide.
+            if self._remounted == generation:
+                self._stop_sliding()
+            return
         view = self.view_of(anchor)
         if view is not None and not view.virtual_region.height and tries > 1:
             # Mounted but not laid out yet: its place is known after another refresh.
@@ -160,6 +164,7 @@ class ArticlePane(Vertical):
     def _remount(self, paragraph: int) -> None:
         """Mount the window around a paragraph in place of the current one."""
         self.generation += 1
+        self._remounted = self.generation
         self._positioning = True  # removing the old paragraphs resets the scroll position
         try:
             self.body.remove_children()
