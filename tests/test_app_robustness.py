@@ -2,6 +2,7 @@
 
 import asyncio
 import time
+from contextlib import asynccontextmanager
 
 import pytest
 
@@ -181,19 +182,24 @@ def long_story(tmp_path, shared_at: int | None = None):
     return story_from_paths(paths)
 
 
+@asynccontextmanager
+async def long_reader(tmp_path, shared_at: int | None = None):
+    """The reader on long_story at 160x45, loaded: the pilot, the compare screen and the long article's pane."""
+    story, outlets = long_story(tmp_path, shared_at)
+    app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        yield pilot, app.screen, app.screen.panes[0]
+
+
 def cursor_row(screen, pane) -> int:
     """The row of the pane's body where its cursor's sentence (or its copy of the passage) starts."""
     return pane.row_of(screen._cursor_offset(pane.index)) - round(pane.body.scroll_y)
 
 
 def test_page_keys_move_a_screenful_and_keep_the_cursor_on_screen(tmp_path):
-    story, outlets = long_story(tmp_path)
-
     async def scenario():
-        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
-            screen, pane = app.screen, app.screen.panes[0]
+        async with long_reader(tmp_path) as (pilot, screen, pane):
             height = pane.body.size.height
             seen = [screen.cursors[0]]
             # Far enough to cross the edge of the mounted paragraphs more than once, then back.
@@ -212,13 +218,8 @@ def test_page_keys_move_a_screenful_and_keep_the_cursor_on_screen(tmp_path):
 
 
 def test_g_and_G_reach_both_ends_and_the_last_passage_is_level(tmp_path):
-    story, outlets = long_story(tmp_path)
-
     async def scenario():
-        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
-            screen, pane = app.screen, app.screen.panes[0]
+        async with long_reader(tmp_path) as (pilot, screen, pane):
             await pilot.press("G")
             await pilot.pause()
             await pilot.pause()
@@ -234,13 +235,8 @@ def test_g_and_G_reach_both_ends_and_the_last_passage_is_level(tmp_path):
 
 
 def test_a_sentence_an_outlet_repeats_is_highlighted_where_the_cursor_is(tmp_path):
-    story, outlets = long_story(tmp_path, shared_at=80)
-
     async def scenario():
-        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
-            screen, pane = app.screen, app.screen.panes[0]
+        async with long_reader(tmp_path, shared_at=80) as (pilot, screen, pane):
             await pilot.press("G")  # onto the second copy, at the end
             await pilot.pause()
             await pilot.pause()
@@ -254,13 +250,8 @@ def test_a_sentence_an_outlet_repeats_is_highlighted_where_the_cursor_is(tmp_pat
 
 
 def test_tab_after_scrolling_by_hand_keeps_the_text_and_scrolling_goes_on(tmp_path):
-    story, outlets = long_story(tmp_path)
-
     async def scenario():
-        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
-            screen, pane = app.screen, app.screen.panes[0]
+        async with long_reader(tmp_path) as (pilot, screen, pane):
             # Scroll the long article by hand well past its first mounted paragraphs.
             for _ in range(40):
                 pane.body.scroll_to(y=pane.body.scroll_y + 10, animate=False, immediate=True)
@@ -286,13 +277,8 @@ def test_tab_after_scrolling_by_hand_keeps_the_text_and_scrolling_goes_on(tmp_pa
 
 
 def test_a_jump_right_after_scrolling_by_hand_is_not_undone(tmp_path):
-    story, outlets = long_story(tmp_path, shared_at=80)
-
     async def scenario():
-        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
-            screen, pane = app.screen, app.screen.panes[0]
+        async with long_reader(tmp_path, shared_at=80) as (pilot, screen, pane):
             # To the edge of the mounted paragraphs, so they start moving along, and a jump at once.
             pane.body.scroll_to(y=round(pane.body.max_scroll_y) - 3, animate=False, immediate=True)
             await pilot.press("n")
@@ -333,13 +319,8 @@ def wheel_down(pane, times: int) -> None:
 
 
 def test_page_down_after_scrolling_by_hand_goes_on_from_what_is_shown(tmp_path):
-    story, outlets = long_story(tmp_path)
-
     async def scenario():
-        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
-            screen, pane = app.screen, app.screen.panes[0]
+        async with long_reader(tmp_path) as (pilot, screen, pane):
             for _ in range(70):
                 wheel_down(pane, 1)
                 await pilot.pause()
@@ -355,13 +336,8 @@ def test_page_down_after_scrolling_by_hand_goes_on_from_what_is_shown(tmp_path):
 
 
 def test_a_key_pressed_while_the_paragraphs_move_along_does_not_stop_scrolling(tmp_path):
-    story, outlets = long_story(tmp_path)
-
     async def scenario():
-        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
-            screen, pane = app.screen, app.screen.panes[0]
+        async with long_reader(tmp_path) as (pilot, screen, pane):
             screen.settle(0, 60, None)
             for _ in range(4):
                 await pilot.pause()
@@ -385,13 +361,8 @@ def test_a_key_pressed_while_the_paragraphs_move_along_does_not_stop_scrolling(t
 
 
 def test_a_repeated_passage_keeps_its_copy_when_another_pane_returns_to_it(tmp_path):
-    story, outlets = long_story(tmp_path, shared_at=80)
-
     async def scenario():
-        app = ParallaxApp([story], outlets, outlet_ids=list(outlets))
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(app, pilot)
-            screen, pane = app.screen, app.screen.panes[0]
+        async with long_reader(tmp_path, shared_at=80) as (pilot, screen, pane):
             await pilot.press("G")  # the long article's second copy, at its end
             await pilot.pause()
             await pilot.pause()
