@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from tui.app.detail import DetailStrip
-from tui.app.pane import ArticlePane
+from tui.app.pane import ArticlePane, after_layout
 from tui.app.paragraph import Decor, ParagraphView
 from tui.app.reading import Reading
 from tui.model import Group, Member
@@ -192,13 +192,12 @@ class CompareScreen(Screen):
         if holding:
             # Entering a pane that lacks the passage: the text stays where it is.
             row, self._hold_row = self.level_row, False
-        shown = [pane for pane in self.panes if pane.display and not pane.article.error]
+        shown = {pane: self._cursor_offset(pane.index) for pane in self.panes if pane.display and not pane.article.error}
         # A passage near the top of some article can sit no lower than its row in that text: raise the
         # common row to it rather than leave that pane out of line.
-        tops = [pane.row_of(mine) for pane in shown if (mine := self._cursor_offset(pane.index)) is not None
-                and not (holding and pane is active)]
+        tops = [pane.row_of(mine) for pane, mine in shown.items() if mine is not None and not (holding and pane is active)]
         # A pane lacking the passage shows the place it would be at one row below (the notice on the row).
-        tops += [top - 1 for pane in shown if pane.index in self.places and self._cursor_offset(pane.index) is None
+        tops += [top - 1 for pane, mine in shown.items() if mine is None and pane.index in self.places
                  and (top := pane.row_of(self.places[pane.index])) is not None]
         highest = max(0, min((top for top in tops if top is not None), default=row))
         if row > highest:
@@ -206,8 +205,7 @@ class CompareScreen(Screen):
             active.level(offset, row)
         self.level_row = row
         reached = True
-        for pane in shown:
-            mine = self._cursor_offset(pane.index)
+        for pane, mine in shown.items():
             if mine is not None and pane.index != self.active:
                 reached &= pane.level(mine, row)
             # Only a shared passage can be missing somewhere; other panes stay where they are otherwise.
@@ -220,18 +218,12 @@ class CompareScreen(Screen):
 
     async def _level_when_mounted(self) -> None:
         for pane in self.panes:
-            await pane.laid_out()
-            pane._stop_sliding()
+            await pane.ready()
         self._level_later()
 
-    def _level_later(self, tries: int = 30) -> None:
-        """Level once the layout has caught up; freshly mounted paragraphs can take a few frames."""
-
-        def attempt() -> None:
-            if not self._level() and tries > 1:
-                self._level_later(tries - 1)
-
-        self.call_after_refresh(attempt)
+    def _level_later(self) -> None:
+        """Level once the layout has caught up."""
+        after_layout(self, lambda final: self._level())
 
     def action_move(self, step: int) -> None:
         self.settle(self.active, self.cursors[self.active] + step, None)
@@ -305,21 +297,20 @@ class CompareScreen(Screen):
         if not pane.views:
             # Never shown before (a narrow screen brings it into view): its text starts at its cursor.
             pane.show_paragraph(pane.paragraph_of(self._cursor_offset(index) or 0))
-            await pane.laid_out()
-            pane._stop_sliding()
-        self.call_after_refresh(self._cursor_to_level_row, index)
+            await pane.ready()
+        after_layout(self, lambda final: self._cursor_to_level_row(index, final))
 
-    def _cursor_to_level_row(self, index: int, tries: int = 30) -> None:
+    def _cursor_to_level_row(self, index: int, final: bool) -> bool:
         if self.active != index:
-            return  # the reader moved on meanwhile
+            return True  # the reader moved on meanwhile
         sentence = self.panes[index].sentence_near(self.level_row)
-        if sentence is None and tries > 1:
-            self.call_after_refresh(self._cursor_to_level_row, index, tries - 1)  # not laid out yet
-            return
+        if sentence is None and not final:
+            return False  # not laid out yet
         if sentence is not None:
             self.cursors[index] = sentence
             self._hold_row = True
         self.redraw()
+        return True
 
     def on_paragraph_view_sentence_clicked(self, event: ParagraphView.SentenceClicked) -> None:
         pane = next(p for p in event.control.ancestors if isinstance(p, ArticlePane)).index

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterator
 
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
 from tui.app.paragraph import Decor, ParagraphView, inert
@@ -26,6 +27,17 @@ def header_lines(article: Article, is_base: bool) -> tuple[Content, Content, Con
         first += Content("  ") + Content(" base ").stylize("reverse")
     title = Content(inert(article.title or "(no headline)")).stylize("bold")
     return first, title, Content(inert(article.url or article.source)).stylize("dim underline")
+
+
+def after_layout(widget: Widget, attempt: Callable[[bool], bool], tries: int = 30) -> None:
+    """Call attempt(final) after each refresh until it reports done: freshly mounted paragraphs can take
+    a few frames to be laid out. The last of the tries is told it is final, and must make do."""
+
+    def step(left: int) -> None:
+        if not attempt(left <= 1) and left > 1:
+            widget.call_after_refresh(step, left - 1)
+
+    widget.call_after_refresh(step, tries)
 
 
 class ArticlePane(Vertical):
@@ -106,22 +118,21 @@ class ArticlePane(Vertical):
 
     async def _slid(self, generation: int, anchor: int, shift: float) -> None:
         await self.laid_out()
-        self.call_after_refresh(self._keep_place, generation, anchor, shift)
+        after_layout(self, lambda final: self._keep_place(generation, anchor, shift, final))
 
-    def _keep_place(self, generation: int, anchor: int, shift: float, tries: int = 30) -> None:
+    def _keep_place(self, generation: int, anchor: int, shift: float, final: bool) -> bool:
         if generation != self.generation:
             # The pane was positioned since (a jump, a level): that wins. A newer remount ends its own slide.
             if self._remounted == generation:
                 self._stop_sliding()
-            return
+            return True
         view = self.view_of(anchor)
-        if view is not None and not view.virtual_region.height and tries > 1:
-            # Mounted but not laid out yet: its place is known after another refresh.
-            self.call_after_refresh(self._keep_place, generation, anchor, shift, tries - 1)
-            return
+        if view is not None and not view.virtual_region.height and not final:
+            return False  # mounted but not laid out yet: its place is known after another refresh
         if view is not None:
             self._scroll(view.virtual_region.y + shift)
         self._stop_sliding()
+        return True
 
     def _scroll(self, y: float) -> None:
         """Scroll the body on the reader's own account (not followed by the moving window)."""
@@ -179,6 +190,11 @@ class ArticlePane(Vertical):
         if self.mounting is not None:
             await self.mounting
             self.mounting = None
+
+    async def ready(self) -> None:
+        """Wait for a remount the reader itself asked for, after which the moving window may follow scrolls."""
+        await self.laid_out()
+        self._stop_sliding()
 
     def _stop_sliding(self) -> None:
         self._sliding = False
@@ -267,58 +283,48 @@ class ArticlePane(Vertical):
             top = round(self.body.scroll_target_y)
         return row - top
 
-    def _visible_views(self) -> tuple[int, list[ParagraphView]]:
-        """The first body row on screen, and the laid-out paragraph views that show at least one row."""
+    def _height(self, view: ParagraphView) -> int:
+        """A view's height, counting a restyle the layout has not caught up with."""
+        return view.outer_size.height + self.growth.get(view, 0)
+
+    def _visible_views(self) -> list[tuple[int, ParagraphView]]:
+        """The laid-out paragraph views that show at least one row, each with its first row on screen."""
         top, height = round(self.body.scroll_target_y), self.body.size.height
         views = []
         for view in self.views:
             if not view.virtual_region.height:
                 continue  # not laid out yet
-            first = self._top(view)
-            if first < top + height and first + view.outer_size.height + self.growth.get(view, 0) > top:
-                views.append(view)
-        return top, views
+            first = self._top(view) - top
+            if first < height and first + self._height(view) > 0:
+                views.append((first, view))
+        return views
+
+    def _sentence_rows(self, views: list[tuple[int, ParagraphView]]) -> Iterator[tuple[int, int]]:
+        """(sentence index, row on screen of its first line) for the sentences of these views."""
+        for first_row, view in views:
+            start, end = view.span
+            for index in range(bisect.bisect_left(self.sentence_starts, start), bisect.bisect_left(self.sentence_starts, end)):
+                yield index, first_row + view.styles.padding.top + view.line_of(self.sentence_starts[index])
 
     def sentence_near(self, screen_row: int) -> int | None:
         """The sentence whose first line is drawn nearest a body row on screen: where reading goes on here."""
-        top, views = self._visible_views()
-        best: tuple[int, int] | None = None
-        for view in views:
-            start, end = view.span
-            first = bisect.bisect_left(self.sentence_starts, start)
-            last = bisect.bisect_left(self.sentence_starts, end)
-            for index in range(first, last):
-                row = self._top(view) + view.styles.padding.top + view.line_of(self.sentence_starts[index]) - top
-                if best is None or abs(row - screen_row) < abs(best[0] - screen_row):
-                    best = (row, index)
-        return best[1] if best else None
+        rows = self._sentence_rows(self._visible_views())
+        best = min(rows, key=lambda found: abs(found[1] - screen_row), default=None)
+        return best[0] if best else None
 
     def sentences_on_screen(self) -> int:
         """How many sentences start on the rows the pane shows (as if text filled them all)."""
-        top, views = self._visible_views()
-        height = self.body.size.height
-        count, rows = 0, 0
-        for view in views:
-            first_row = self._top(view) - top
-            rows += min(height, first_row + view.outer_size.height) - max(0, first_row)
-            first = bisect.bisect_left(self.sentence_starts, view.span[0])
-            last = bisect.bisect_left(self.sentence_starts, view.span[1])
-            for index in range(first, last):
-                row = first_row + view.styles.padding.top + view.line_of(self.sentence_starts[index])
-                count += 0 <= row < height
+        views, height = self._visible_views(), self.body.size.height
+        count = sum(0 <= row < height for _, row in self._sentence_rows(views))
+        rows = sum(min(height, first + self._height(view)) - max(0, first) for first, view in views)
         # Near the end of the mounted paragraphs part of the screen is blank: count as if text filled it.
         return round(count * height / rows) if rows else 0
 
     def _gap_near(self, screen_row: int) -> int:
         """The blank row between paragraphs nearest a body row, so the notice hides no text (else the row)."""
-        top, views = self._visible_views()
         height = self.body.size.height
-        gaps = []
-        for view in views:
-            if view.styles.padding.bottom:
-                gap = self._top(view) + view.outer_size.height + self.growth.get(view, 0) - 1 - top
-                if 0 <= gap < height:
-                    gaps.append(gap)
+        gaps = [first + self._height(view) - 1 for first, view in self._visible_views() if view.styles.padding.bottom]
+        gaps = [gap for gap in gaps if 0 <= gap < height]
         return min(gaps, key=lambda gap: (abs(gap - screen_row), gap), default=screen_row)
 
     def show_missing(self, screen_row: int | None) -> None:
