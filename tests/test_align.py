@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 from tests.sample import IDS, article, sample_alignment, sample_articles, sentence_containing
 from tui.align import AlignSettings, align
 from tui.figures import find_conflicts
-from tui.model import GroupKind, Outlet
+from tui.model import GroupKind, LinkKind, Outlet
 from tui.text import build_article
 
 
@@ -95,10 +95,9 @@ def test_alignment_does_not_depend_on_article_order():
 
 
 def test_thresholds_change_what_is_linked():
-    strict = align(list(sample_articles()), AlignSettings(min_score=95, min_partial=99))
+    strict = align(list(sample_articles()), AlignSettings(min_score=95, min_partial=99, min_reordered=95))
     loose = sample_alignment()
     assert len(strict.groups) < len(loose.groups)
-    assert len(align(list(sample_articles()), AlignSettings(min_quote_words=5)).groups) < len(loose.groups)
 
 
 def test_a_sentence_merging_two_of_another_outlets_joins_both():
@@ -108,7 +107,10 @@ def test_a_sentence_merging_two_of_another_outlets_joins_both():
     groups = align(articles).groups
     sentence_groups = [g for g in groups if g.kind is GroupKind.SENTENCE]
     assert len(sentence_groups) == 1
-    assert sorted((m.article, m.sentence) for m in sentence_groups[0].members) == [(0, 1), (1, 1), (1, 2)]
+    assert sorted((m.article, m.spans) for m in sentence_groups[0].members) == [(0, (1,)), (1, (1, 2))]
+    run = next(m for m in sentence_groups[0].members if m.article == 1)
+    assert run.reason.kind is LinkKind.MERGED
+    assert articles[1].text[run.start : run.end].startswith("The convoy") and articles[1].text[run.end - 9 : run.end] == "incident."
 
 
 def test_figures_62_60_83_80_are_flagged_as_a_conflict():

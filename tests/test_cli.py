@@ -76,7 +76,7 @@ def test_align_markdown_is_pasteable():
 
 
 def test_thresholds_from_the_command_line_change_the_result(capsys):
-    assert main(["align", "--format", "json", "--min-score", "99", "--min-partial", "99"]) == 0
+    assert main(["align", "--format", "json", "--min-score", "99", "--min-partial", "99", "--min-reordered", "99"]) == 0
     strict = json.loads(capsys.readouterr().out)
     assert main(["align", "--format", "json"]) == 0
     default = json.loads(capsys.readouterr().out)

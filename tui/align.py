@@ -2,174 +2,110 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
 
-from rapidfuzz import fuzz
-
+from tui.absence import find_closest
 from tui.figures import find_conflicts
-from tui.model import Alignment, Article, Group, GroupKind, Member
-from tui.tokens import Vocabulary, normalise
+from tui.grouping import build_groups
+from tui.linking import Link, Unit, Units, candidates, rarity, weighted_overlap
+from tui.model import Alignment, Article, GroupKind, LinkKind
+from tui.scoring import AlignSettings, Scorer
 
+__all__ = ["AlignSettings", "align"]
 
-@dataclass(frozen=True)
-class AlignSettings:
-    """Thresholds of the alignment; every one can be set from the command line."""
-
-    min_score: float = 65.0  # word-level similarity that links two whole sentences
-    min_partial: float = 85.0  # how well a shorter passage must fit inside a longer one
-    min_words: int = 6  # shortest passage that may match as a part of a longer one
-    min_quote_words: int = 4  # shorter quotations never form a group
-    exact_score: float = 90.0  # passages shorter than min_words must match (almost) word for word
-
-
-# Shingles found in more units than this are checked for how many cross-article pairs they would add.
-_PAIR_BUDGET_UNITS = 64
-_PAIR_BUDGET = 2048
-
-
-@dataclass
-class Unit:
-    """A sentence or quotation prepared for matching."""
-
-    article: int
-    sentence: int
-    quote: int | None
-    start: int
-    end: int
-    code: str
-    content: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Link:
-    a: int
-    b: int
-    score: float
+# Sentences around two short quotations tell the same thing when they share this many meaningful words and
+# this weighted share of their words.
+CONTEXT_WORDS = 3
+CONTEXT_SCORE = 35.0
 
 
 def align(articles: list[Article], settings: AlignSettings | None = None) -> Alignment:
     """Group the sentences and quotations that the articles share, wherever each article placed them."""
     settings = settings or AlignSettings()
-    vocabulary = Vocabulary()
-    sentences = _sentence_units(articles, vocabulary)
-    quotes = _quote_units(articles, vocabulary, settings)
-    sentence_links = find_links(sentences, settings)
-    quote_links = find_links(quotes, settings)
-    sentence_links += _links_through_quotes(quotes, quote_links, sentences, settings)
-    groups = _groups(sentences, sentence_links, GroupKind.SENTENCE) + _groups(quotes, quote_links, GroupKind.QUOTE)
+    factory = Units(articles)
+    sentences = factory.sentences()
+    units = sentences + factory.runs()
+    quotes = factory.quotes(shortest=2)
+    discount = rarity(sentences)
+    quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
+    sentence_links = _links(units, Scorer(units, settings, discount), reorder=True)
+    sentence_links = _in_context(units, sentence_links)
+    sentence_links += _links_through_quotes(quotes, quote_links, units, settings)
+    groups = build_groups(units, sentence_links, GroupKind.SENTENCE)
+    context = _Context(groups, sentences, discount)
+    quote_links = _links(quotes, Scorer(quotes, settings, discount, context), reorder=False)
+    groups += build_groups(quotes, quote_links, GroupKind.QUOTE)
     groups.sort(key=lambda g: (g.kind is GroupKind.QUOTE, min((m.article, m.start) for m in g.members)))
     for number, group in enumerate(groups):
         group.id = number + 1
-    return Alignment(articles=articles, groups=groups, conflicts=find_conflicts(articles))
+    find_closest(factory, groups, sentences, discount)
+    return Alignment(articles=articles, groups=groups, conflicts=find_conflicts(articles, groups))
 
 
-def _unit(article: int, sentence: int, quote: int | None, start: int, end: int, text: str, vocabulary: Vocabulary) -> Unit:
-    words = normalise(text)
-    code = vocabulary.encode(words)
-    return Unit(article, sentence, quote, start, end, code, vocabulary.content(words))
+class _Context:
+    """Whether the sentences holding two quotations are grouped, or tell of the same thing in other words."""
+
+    def __init__(self, groups: list, sentences: list[Unit], discount: dict[str, float]):
+        self.group_of = {(m.article, s): g.id or id(g) for g in groups for m in g.members for s in m.spans}
+        self.sentence = {(u.article, u.sentence): u for u in sentences}
+        self.discount = discount
+        self.uses: Counter[str] = Counter(w for u in sentences for w in set(u.content))
+        self.outlets: dict[str, set[int]] = defaultdict(set)
+        for unit in sentences:
+            for word in unit.content:
+                self.outlets[word].add(unit.article)
+
+    def __call__(self, a: Unit, b: Unit) -> bool:
+        # A word the outlets use nowhere else than in this quotation ("malarkey") is the same quotation.
+        if any(self.uses[w] == len(self.outlets[w]) for w in a.content):
+            return True
+        ka, kb = (a.article, a.sentence), (b.article, b.sentence)
+        if ka in self.group_of and self.group_of.get(ka) == self.group_of.get(kb):
+            return True
+        sa, sb = self.sentence.get(ka), self.sentence.get(kb)
+        if sa is None or sb is None or len(sa.content & sb.content) < CONTEXT_WORDS:
+            return False
+        return weighted_overlap(sa, sb, self.discount) >= CONTEXT_SCORE
 
 
-def _sentence_units(articles: list[Article], vocabulary: Vocabulary) -> list[Unit]:
-    units = []
-    for a, article in enumerate(articles):
-        for s in article.sentences:
-            if s.aligned:
-                units.append(_unit(a, s.index, None, s.start, s.end, article.text[s.start : s.end], vocabulary))
-    return units
-
-
-def _quote_units(articles: list[Article], vocabulary: Vocabulary, settings: AlignSettings) -> list[Unit]:
-    """Quotations cut at sentence ends, so a quotation spanning two sentences matches each part where it is."""
-    units = []
-    for a, article in enumerate(articles):
-        for q in article.quotes:
-            for s in article.sentences[q.sentence :]:
-                if s.start >= q.end:
-                    break
-                start, end = max(q.start, s.start), min(q.end, s.end)
-                if not s.aligned or start >= end:
-                    continue
-                unit = _unit(a, s.index, q.index, start, end, article.text[start:end], vocabulary)
-                if len(unit.code) >= settings.min_quote_words:
-                    units.append(unit)
-    return units
-
-
-def find_links(units: list[Unit], settings: AlignSettings) -> list[Link]:
-    """Pairs of units from different articles that carry the same wording."""
+def _links(units: list[Unit], scorer: Scorer, *, reorder: bool) -> list[Link]:
+    """Every candidate pair that scores as a match; runs are scored against single sentences only."""
+    where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}
     links = []
-    for a, b in _candidates(units):
-        score = score_pair(units[a], units[b], settings)
-        if score is not None:
-            links.append(Link(a, b, score))
+    for a, b in candidates(units, reorder=reorder):
+        run, other = (a, b) if units[a].is_run else (b, a)
+        if units[run].is_run:
+            if units[other].is_run:
+                continue
+            parts = [units[where[(units[run].article, s)]] for s in units[run].sentences]
+            link = scorer.run_link(run, other, parts)
+        else:
+            link = scorer.link(a, b)
+        if link is not None:
+            links.append(link)
     return links
 
 
-def _candidates(units: list[Unit]) -> set[tuple[int, int]]:
-    """Pairs from different articles that share a run of three words; only those are scored."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, unit in enumerate(units):
-        for shingle in {unit.code[i : i + 3] for i in range(len(unit.code) - 2)}:
-            postings[shingle].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if len(members) < 2:
+def _in_context(units: list[Unit], links: list[Link]) -> list[Link]:
+    """Very short sentences ("That is false.") stay linked only where a neighbour is linked too."""
+    strong = {(units[l.a].article, s, units[l.b].article, t) for l in links if not l.weak
+              for s in units[l.a].sentences for t in units[l.b].sentences}
+    strong |= {(c, t, a, s) for a, s, c, t in strong}
+    kept = []
+    for link in links:
+        if not link.weak:
+            kept.append(link)
             continue
-        by_article = _by_article(members, units)
-        if len(by_article) < 2 or _too_common(len(members), by_article):
-            continue
-        groups = list(by_article.values())
-        for i, left in enumerate(groups):
-            for right in groups[i + 1 :]:
-                pairs.update((a, b) if a < b else (b, a) for a in left for b in right)
-    return pairs
+        a, b = units[link.a], units[link.b]
+        around = ((a.sentence - 1, b.sentence - 1), (a.last + 1, b.last + 1))
+        if any((a.article, s, b.article, t) in strong for s, t in around):
+            kept.append(link)
+    return kept
 
 
-def _by_article(members: list[int], units: list[Unit]) -> dict[int, list[int]]:
-    grouped: dict[int, list[int]] = defaultdict(list)
-    for index in members:
-        grouped[units[index].article].append(index)
-    return grouped
-
-
-def _too_common(count: int, by_article: dict[int, list[int]]) -> bool:
-    """A run of three words shared by very many pairs ("according to the") says nothing about a match.
-
-    Counting cross-article pairs, not units, keeps an article that repeats itself from hiding its matches.
-    """
-    if count <= _PAIR_BUDGET_UNITS:
-        return False
-    cross_pairs = (count**2 - sum(len(m) ** 2 for m in by_article.values())) // 2
-    return cross_pairs > _PAIR_BUDGET
-
-
-def score_pair(a: Unit, b: Unit, settings: AlignSettings) -> float | None:
-    """The similarity of two units if they match, else None."""
-    short, long = (a, b) if len(a.code) <= len(b.code) else (b, a)
-    needed = settings.min_score if len(short.code) >= settings.min_words else settings.exact_score
-    whole = fuzz.ratio(a.code, b.code, score_cutoff=needed)
-    if whole:
-        return round(whole, 1)
-    if len(short.code) < settings.min_words or not _enough_shared(short, long):
-        return None
-    part = fuzz.partial_ratio_alignment(short.code, long.code, score_cutoff=settings.min_partial)
-    return round(part.score, 1) if part else None
-
-
-def _enough_shared(short: Unit, long: Unit) -> bool:
-    """A fragment must bring most of its meaningful words with it, not just "the US military said"."""
-    if not short.content:
-        return False
-    shared = len(short.content & long.content)
-    return shared >= 3 and shared >= 0.6 * len(short.content)
-
-
-def _links_through_quotes(
-    quotes: list[Unit], quote_links: list[Link], sentences: list[Unit], settings: AlignSettings
-) -> list[Link]:
+def _links_through_quotes(quotes: list[Unit], quote_links: list[Link], units: list[Unit], settings: AlignSettings) -> list[Link]:
     """Sentences that carry the same substantial quotation belong together, whatever their lead-in."""
-    where = {(u.article, u.sentence): i for i, u in enumerate(sentences)}
+    where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run}
     links = []
     for link in quote_links:
         a, b = quotes[link.a], quotes[link.b]
@@ -177,29 +113,5 @@ def _links_through_quotes(
             continue
         sa, sb = where.get((a.article, a.sentence)), where.get((b.article, b.sentence))
         if sa is not None and sb is not None:
-            links.append(Link(sa, sb, link.score))
+            links.append(Link(sa, sb, link.score, LinkKind.QUOTATION))
     return links
-
-
-def _groups(units: list[Unit], links: list[Link], kind: GroupKind) -> list[Group]:
-    parent = list(range(len(units)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    best: dict[int, float] = defaultdict(float)
-    for link in links:
-        parent[root(link.a)] = root(link.b)
-        best[link.a] = max(best[link.a], link.score)
-        best[link.b] = max(best[link.b], link.score)
-    members: dict[int, list[int]] = defaultdict(list)
-    for index in best:
-        members[root(index)].append(index)
-    return [Group(0, kind, [_member(units[i], best[i]) for i in sorted(ids, key=lambda i: (units[i].article, units[i].start))]) for ids in members.values()]
-
-
-def _member(unit: Unit, score: float) -> Member:
-    return Member(unit.article, unit.sentence, unit.start, unit.end, score, unit.quote)

@@ -50,7 +50,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     tuning.add_argument("--min-words", type=_count, default=defaults.min_words, metavar="N",
                         help=f"shortest passage matched as part of a longer one (default {defaults.min_words})")
     tuning.add_argument("--min-quote-words", type=_count, default=defaults.min_quote_words, metavar="N",
-                        help=f"shortest quotation that forms a group (default {defaults.min_quote_words})")
+                        help=f"shorter quotations link only with more evidence (default {defaults.min_quote_words})")
+    tuning.add_argument("--min-reordered", type=_score, default=defaults.min_reordered, metavar="0-100",
+                        help=f"weighted share of words that links reordered sentences (default {defaults.min_reordered:g})")
     wording = parser.add_argument_group("word differences")
     wording.add_argument("--ignore-case", action="store_true", help="do not count changes of upper and lower case")
     wording.add_argument("--compare-quotes", action="store_true",
@@ -84,7 +86,7 @@ def align_parser() -> argparse.ArgumentParser:
 def settings_from(args: argparse.Namespace) -> AlignSettings:
     return AlignSettings(
         min_score=args.min_score, min_partial=args.min_partial,
-        min_words=args.min_words, min_quote_words=args.min_quote_words,
+        min_words=args.min_words, min_quote_words=args.min_quote_words, min_reordered=args.min_reordered,
     )
 
 

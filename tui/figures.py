@@ -81,7 +81,7 @@ def _noun_after(after: list[str]) -> str:
     return ""
 
 
-def find_conflicts(articles: list[Article]) -> list[FigureConflict]:
+def find_conflicts(articles: list[Article], groups: list | None = None) -> list[FigureConflict]:
     """Figures of one measure and one order of size, from two or more outlets, that do not all agree.
 
     Troop counts (62) and war totals (430,000) both count the dead; their sizes keep them apart.

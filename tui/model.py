@@ -162,9 +162,31 @@ class GroupKind(str, Enum):
     QUOTE = "quote"
 
 
+class LinkKind(str, Enum):
+    """How a member was linked to its group."""
+
+    WHOLE = "whole"  # the whole passage matches, word for word in order
+    FRAGMENT = "fragment"  # the shorter passage is part of the longer one
+    MERGED = "merged"  # a run of adjacent sentences matches one sentence of another outlet
+    REORDERED = "reordered"  # the same content words in another order, a clause added or dropped
+    QUOTATION = "quotation"  # the sentences carry the same quotation
+    USER = "user"  # joined by the user
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a member belongs to its group: its best link, to which passage, sharing which words."""
+
+    kind: LinkKind
+    score: float
+    partner: int  # article index of the member it was linked to
+    partner_sentence: int
+    shared: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Member:
-    """One outlet's version of a shared passage."""
+    """One outlet's version of a shared passage; a merged run spans several sentences."""
 
     article: int
     sentence: int
@@ -172,6 +194,24 @@ class Member:
     end: int
     score: float
     quote: int | None = None
+    sentences: tuple[int, ...] = ()
+    reason: Reason | None = None
+
+    @property
+    def spans(self) -> tuple[int, ...]:
+        """Every sentence the member covers."""
+        return self.sentences or (self.sentence,)
+
+
+@dataclass(frozen=True)
+class Closest:
+    """An outlet's nearest passage to a group it does not carry, with its similarity (0-100)."""
+
+    article: int
+    sentence: int
+    start: int
+    end: int
+    score: float
 
 
 @dataclass
@@ -181,6 +221,8 @@ class Group:
     id: int
     kind: GroupKind
     members: list[Member]
+    # Outlets (article indexes) that do not carry the group but have something close to it.
+    closest: dict[int, Closest] = field(default_factory=dict)
 
     @property
     def articles(self) -> set[int]:
@@ -188,6 +230,12 @@ class Group:
 
     def members_of(self, article: int) -> list[Member]:
         return [m for m in self.members if m.article == article]
+
+    def state(self, article: int) -> str:
+        """What an outlet does with the passage: "carried", "close" (a weaker match only) or "absent"."""
+        if article in self.articles:
+            return "carried"
+        return "close" if article in self.closest else "absent"
 
 
 @dataclass(frozen=True)

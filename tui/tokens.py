@@ -15,15 +15,59 @@ STOPWORDS = frozenset(
     told according would will could can may might must should""".split()
 )
 
+# How much a shared word says about two passages carrying the same content (see `weights`).
+FUNCTION_WEIGHT = 0.1
+NAME_WEIGHT = 1.5
+NUMBER_WEIGHT = 2.0
+
 
 def normalise(text: str) -> list[str]:
-    """Lower-cased words with punctuation dropped: "U.S." -> "us", "cease-fire" -> "ceasefire"."""
+    """Lower-cased words with punctuation dropped and plurals folded: "U.S." -> "us", "cease-fire" ->
+    "ceasefire", "increases" -> "increase"."""
+    return [word for word, _ in _words(text)]
+
+
+def _fold(word: str) -> str:
+    """A plural or third-person "s" is not a change of wording ("increases" / "increase")."""
+    if len(word) <= 3 or not word[-1] == "s" or word[-2] in "su'" or word in STOPWORDS or word[0].isdigit():
+        return word
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+
+
+def _words(text: str) -> list[tuple[str, bool]]:
+    """Normalised words, each with whether it is written capitalised inside the text (a name)."""
+    return [(word, number > 0 and capital) for number, (word, capital) in enumerate(capitalised(text))]
+
+
+def capitalised(text: str) -> list[tuple[str, bool]]:
+    """Normalised words, each with whether it is written with a capital letter."""
     words = []
-    for match in _WORD.finditer(text.lower()):
-        word = _POSSESSIVE.sub("", match.group(0)).translate(_JOINERS)
+    for match in _WORD.finditer(text):
+        raw = match.group(0)
+        word = _POSSESSIVE.sub("", raw.lower()).translate(_JOINERS)
         if word:
-            words.append(word)
+            words.append((_fold(word), raw[0].isupper()))
     return words
+
+
+def weights(text: str) -> dict[str, float]:
+    """Each distinct word of the text with its weight: numbers and names most, function words least."""
+    found: dict[str, float] = {}
+    for word, capitalised in _words(text):
+        if word in STOPWORDS:
+            weight = FUNCTION_WEIGHT
+        elif word[0].isdigit():
+            weight = NUMBER_WEIGHT
+        elif capitalised:
+            weight = NAME_WEIGHT
+        else:
+            weight = 1.0
+        found[word] = max(found.get(word, 0.0), weight)
+    return found
+
+
+def content_words(words: list[str]) -> set[str]:
+    return {w for w in words if w not in STOPWORDS}
 
 
 class Vocabulary:

@@ -1,0 +1,59 @@
+"""Honest absence: for each outlet that lacks a shared passage, its closest passage if it has one."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from tui.linking import Unit, Units, weighted_overlap
+from tui.model import Closest, Group
+
+# Below this similarity (0-100) nothing in the outlet is close, and "not in this outlet" may be said.
+CLOSE_SCORE = 35.0
+# A passage shares at least this many meaningful words with the group to count as close.
+CLOSE_WORDS = 2
+
+
+def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]) -> None:
+    """Fill `Group.closest` for every outlet that can be read and does not carry the group."""
+    by_article: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for index, unit in enumerate(sentences):
+        for code in unit.content:
+            by_article[unit.article][code].append(index)
+    readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
+    for group in groups:
+        versions = [factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end) for m in group.members]
+        present = group.articles
+        for article in readable:
+            if article in present:
+                continue
+            best = _closest(versions, sentences, by_article[article], discount)
+            if best is not None:
+                unit, score = best
+                group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
+
+
+def _closest(versions: list[Unit], sentences: list[Unit], index: dict[str, list[int]], discount: dict[str, float]):
+    shared: dict[int, int] = defaultdict(int)
+    for version in versions:
+        for code in version.content:
+            for candidate in index.get(code, ()):
+                shared[candidate] += 1
+    best: tuple[Unit, float] | None = None
+    for candidate, count in shared.items():
+        unit = sentences[candidate]
+        if max(len(unit.content & v.content) for v in versions) < CLOSE_WORDS:
+            continue
+        score = max(_similarity(v, unit, discount) for v in versions)
+        if score >= CLOSE_SCORE and (best is None or score > best[1]):
+            best = (unit, score)
+    return best
+
+
+def _similarity(version: Unit, unit: Unit, discount: dict[str, float]) -> float:
+    """The best of in-order, inside-a-longer-passage and any-order similarity."""
+    scores = [fuzz.ratio(version.code, unit.code), weighted_overlap(version, unit, discount)]
+    if 4 <= len(version.code) < len(unit.code):
+        scores.append(fuzz.partial_ratio(version.code, unit.code) * min(1.0, len(version.content & unit.content) / max(1, len(version.content))))
+    return max(scores)

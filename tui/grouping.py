@@ -1,0 +1,128 @@
+"""Groups from links: strongest links first, one version per outlet, and no chaining through short units."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tui.linking import Link, Unit, shared_words
+from tui.model import Group, GroupKind, LinkKind, Member, Reason
+
+
+# Share of the smaller version's meaningful words that any two versions of one group must have in common.
+_SHARED_SHARE = 0.34
+
+
+class _Clusters:
+    """Union-find over units that refuses merges which would make a group say two things."""
+
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        self.parent = list(range(len(units)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+        # Which cluster holds each sentence (or quotation part) already, so no passage is in two groups.
+        self.claims: dict[tuple, int] = {}
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def try_merge(self, link: Link) -> bool:
+        ra, rb = self.root(link.a), self.root(link.b)
+        if ra == rb:
+            return True
+        left, right = self.members[ra], self.members[rb]
+        if link.weak and not self._short_joins(link, left, right):
+            return False
+        if not self._one_version_per_outlet(left, right) or not self._related(left, right):
+            return False
+        keys = [key for i in left + right for key in self._keys(i)]
+        if any(self.claims.get(key, ra) not in (ra, rb) for key in keys):
+            return False
+        self.parent[rb] = ra
+        self.members[ra] = left + right
+        del self.members[rb]
+        for key in keys:
+            self.claims[key] = ra
+        return True
+
+    def _short_joins(self, link: Link, left: list[int], right: list[int]) -> bool:
+        """A short unit may join a group on its own; it never ties two groups, nor brings a longer passage
+        into its group (two long quotations that only share the few words it quotes stay apart)."""
+        a, b = self.units[link.a], self.units[link.b]
+        return (len(left) == 1 and len(a.code) <= len(b.code)) or (len(right) == 1 and len(b.code) <= len(a.code))
+
+    def _one_version_per_outlet(self, left: list[int], right: list[int]) -> bool:
+        """An outlet appears once in a group, unless it repeats the passage (whole or trimmed) elsewhere."""
+        units = self.units
+        return all(
+            _repeats(units[i], units[j]) for i in left for j in right if units[i].article == units[j].article
+        )
+
+    def _related(self, left: list[int], right: list[int]) -> bool:
+        """Every two versions of a group share some meaningful words: two fragments of different parts of
+        one long passage are not the same passage."""
+        units = self.units
+        for i in left:
+            for j in right:
+                a, b = units[i], units[j]
+                if a.article != b.article and len(a.content & b.content) < _SHARED_SHARE * min(len(a.content), len(b.content)):
+                    return False
+        return True
+
+    def _keys(self, i: int) -> list[tuple]:
+        unit = self.units[i]
+        return [(unit.article, s, unit.quote) for s in unit.sentences]
+
+
+# Whole passages and merged runs explain the most text, so they claim sentences before fragments do.
+_TIERS = {LinkKind.WHOLE: 0, LinkKind.MERGED: 0, LinkKind.USER: 0, LinkKind.QUOTATION: 1, LinkKind.FRAGMENT: 2,
+          LinkKind.REORDERED: 3}
+
+
+def _repeats(a: Unit, b: Unit) -> bool:
+    """Two passages of one article that do not overlap, the shorter found in the longer word for word (function
+    words aside)."""
+    if a.start < b.end and b.start < a.end:
+        return False
+    short, long = (a, b) if len(a.code) <= len(b.code) else (b, a)
+    return short.loose in long.loose and len(short.content) >= 2
+
+
+def _order(link: Link, units: list[Unit]) -> tuple:
+    """Strong links before weak ones, then by tier, higher scores first; ties broken by wording, not by
+    article order."""
+    keys = sorted((units[link.a].key, units[link.b].key))
+    return (link.weak, _TIERS[link.kind], -link.score, keys[0], keys[1])
+
+
+def build_groups(units: list[Unit], links: list[Link], kind: GroupKind) -> list[Group]:
+    """Merge linked units strongest first; each member keeps the best link that holds it in its group."""
+    clusters = _Clusters(units)
+    kept: list[Link] = []
+    for link in sorted(links, key=lambda link: _order(link, units)):
+        if clusters.try_merge(link):
+            kept.append(link)
+    best: dict[int, tuple[Link, int]] = {}
+    for link in kept:
+        for own, other in ((link.a, link.b), (link.b, link.a)):
+            if own not in best or link.score > best[own][0].score:
+                best[own] = (link, other)
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for index in best:
+        by_root[clusters.root(index)].append(index)
+    groups = []
+    for ids in by_root.values():
+        if len({units[i].article for i in ids}) < 2:
+            continue
+        ids.sort(key=lambda i: (units[i].article, units[i].start))
+        groups.append(Group(0, kind, [_member(units, i, *best[i]) for i in ids]))
+    return groups
+
+
+def _member(units: list[Unit], index: int, link: Link, other: int) -> Member:
+    unit, partner = units[index], units[other]
+    reason = Reason(link.kind, link.score, partner.article, partner.sentence, shared_words(unit, partner))
+    spans = unit.sentences if unit.is_run else ()
+    return Member(unit.article, unit.sentence, unit.start, unit.end, link.score, unit.quote, spans, reason)
