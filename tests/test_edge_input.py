@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tui.figures import find_conflicts
+from tui.conflicts import find_conflicts
 from tui.model import Outlet
 from tui.text import build_article
 

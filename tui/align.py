@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from tui.absence import find_closest
-from tui.figures import find_conflicts
+from tui.conflicts import find_conflicts
 from tui.grouping import build_groups
 from tui.linking import Link, Unit, Units, candidates, rarity, weighted_overlap
 from tui.model import Alignment, Article, GroupKind, LinkKind

@@ -1,15 +1,36 @@
-"""Figures compared on their own: the same count given with different values by different outlets."""
+"""Figures in article text: each number with what kind of quantity it is, what it measures and of what.
+
+An age is not a duration, an ordinal or the two sides of a vote tally are not counts, a share belongs to what
+it is a share of, and a year or a date is not a figure at all. Conflicts between outlets are found in
+`tui.conflicts`.
+"""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
-from tui.model import Article, Figure, FigureConflict
+from tui.model import Article, Figure
 
-_NUMBER = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w:/-]|[.,]\d)")
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*|[;:]")
-_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"(?<![\w.,:/-])(?P<cur>\$|US\$|£|€)?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<hyphen>-(?P<joined>[A-Za-z]+))?(?![\w:/]|[.,]\d)"
+)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
+_WORD_NUMBER = re.compile(
+    r"(?<![\w-])(?:(?P<a>a) )?(?P<w>" + "|".join(_SMALL) + r")(?:(?P<dozen> dozen)|(?P<hyphen>-(?P<joined>[A-Za-z]+)))?(?![\w-])",
+    re.IGNORECASE,
+)
+# "Cesar Sayoc Jr., 56, of Aventura": an age set off by commas after a name.
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w.’'-]*,\s\d{1,3}$")
+_SCALE = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3}
+_CLAUSE = re.compile(r"[,;:()—–]")
+# "voted 51 to 49", "a 5-4 vote", "by a margin of 220-210": the two sides of a tally.
+_TALLY = re.compile(r"\b(?:voted?|votes?|by|margin of|tally of|split)\s+(?:a\s+)?\d+\s*(?:to|-|–)\s*\d+|\d+\s*(?:-|–|to)\s*\d+\s+(?:vote|votes|decision|ruling|majority)\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.-]*|\d[\d,.]*|[;:%$]")
+_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\b\.?|o'clock|(?:gmt|utc|est|edt|bst)\b)", re.IGNORECASE)
 _QUALIFIERS = ("at least", "more than", "over", "about", "around", "an estimated", "estimated", "nearly",
                "almost", "up to", "some", "roughly", "approximately", "fewer than", "less than", "under")
@@ -17,51 +38,143 @@ _MEASURES = {
     "killed": ("killed", "dead", "deaths", "died", "death", "toll", "killing", "fatalities"),
     "wounded": ("wounded", "injured", "injuries", "hurt"),
 }
+_DURATION_UNITS = {"year": "years", "years": "years", "month": "months", "months": "months", "week": "weeks",
+                   "weeks": "weeks", "day": "days", "days": "days", "hour": "hours", "hours": "hours",
+                   "minute": "minutes", "minutes": "minutes"}
 # Nouns that count the same kind of thing.
-_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "strike": "strikes", "airstrikes": "strikes",
-          "aircraft": "planes", "warplanes": "planes", "troops": "soldiers", "soldier": "soldiers"}
-_SKIP_BEFORE = {"the", "a", "an", "syrian", "russian", "american", "us", "of", "its", "his", "their", "other",
-                "government", "regime", "army", "aid", "more", "additional", "u.s."}
+_UNITS = {"strike": "strikes", "airstrikes": "strikes", "aircraft": "planes", "warplanes": "planes",
+          "troops": "soldiers", "soldier": "soldiers", "page": "pages", "bill": "bills", "vote": "votes"}
+_SKIP = {"the", "a", "an", "of", "its", "his", "her", "their", "other", "more", "additional", "new", "u.s.", "us",
+         "in", "for", "on", "to", "and", "or", "that", "than", "who", "which", "were", "was", "are", "is", "had",
+         "have", "has", "people's", "men's", "women's", "house-passed", "last", "first", "next", "about"}
+_NOT_SUBJECT = {"million", "billion", "trillion", "thousand", "percent", "worth", "with", "from", "by", "at", "as",
+                "said", "says", "was", "be", "been", "nearly", "almost", "over", "more", "than", "least", "about",
+                "around", "some", "up", "roughly", "approximately", "estimated", "%", "$", ";", ":", "but", "it",
+                "they", "he", "she", "we", "this", "those", "these", "after", "before", "while"}
+_VICTIMS = {"soldiers", "civilians", "people", "children", "troops", "police", "officers", "fighters", "militants",
+            "students", "women", "men", "workers", "migrants", "refugees", "passengers"}
 
 
 def find_figures(article: Article, index: int) -> list[Figure]:
-    """Numbers in the body sentences with what they count; dates, times and years are left out."""
+    """Numbers in the body sentences with what they are; dates, times, years, ordinals and tallies are left out
+    unless asked for (`years=True` keeps years, for comparing aligned passages)."""
     figures = []
     for sentence in article.sentences:
         if not sentence.aligned:
             continue
         for match in _NUMBER.finditer(article.text, sentence.start, sentence.end):
-            figure = _figure(article.text, sentence, match, index)
+            figure = _digit_figure(article.text, sentence, match, index)
             if figure is not None:
                 figures.append(figure)
+        for match in _WORD_NUMBER.finditer(article.text, sentence.start, sentence.end):
+            figure = _word_figure(article.text, sentence, match, index)
+            if figure is not None:
+                figures.append(figure)
+    figures.sort(key=lambda f: f.start)
     return figures
 
 
-def _figure(text: str, sentence, match: re.Match[str], index: int) -> Figure | None:
-    before = _WORD.findall(text[max(sentence.start, match.start() - 60) : match.start()].lower())
-    after = _WORD.findall(text[match.end() : min(sentence.end, match.end() + 60)].lower())
-    value = float(match.group(1).replace(",", ""))
-    if _TIME_AFTER.match(text, match.end()) or _is_date_or_time(value, before, after, match.group(1)):
+def _context(text: str, sentence, start: int, end: int, *, clause: bool = True) -> tuple[list[str], list[str]]:
+    """Words before and after a number (within its clause unless told otherwise); full stops dropped but
+    in "no."."""
+    before_text = text[max(sentence.start, start - 80) : start]
+    after_text = text[end : min(sentence.end, end + 80)]
+    if clause:
+        before_text, after_text = _CLAUSE.split(before_text)[-1], _CLAUSE.split(after_text)[0]
+    return _words(before_text), _words(after_text)
+
+
+def _words(text: str) -> list[str]:
+    return [t if t == "no." else t.rstrip(".") for t in _TOKEN.findall(text.lower())]
+
+
+def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figure | None:
+    raw = match.group("num")
+    value = float(raw.replace(",", ""))
+    start, end = match.start("cur") if match.group("cur") else match.start("num"), match.end()
+    before, after = _context(text, sentence, start, end)
+    wide_before, wide_after = _context(text, sentence, start, end, clause=False)
+    if _TIME_AFTER.match(text, match.end()) or _is_date_or_time(value, wide_before, wide_after, raw):
         return None
+    joined = (match.group("joined") or "").lower()
+    if _is_ordinal(text, match, wide_before, joined) or _in_tally(text, sentence, match.start("num")):
+        return None
+    if _AGE_AFTER_NAME.search(text, max(0, start - 40), start + 1) and text[end : end + 1] == "," and value < 120:
+        return Figure(index, sentence.index, start, end, value, "", "age", "age", _name_before(before), raw)
+    year = raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and not match.group("cur")
+    return _classify(index, sentence, start, end, value, before, after, joined, money=bool(match.group("cur")),
+                     year=year, written=raw)
+
+
+def _word_figure(text: str, sentence, match: re.Match[str], index: int) -> Figure | None:
+    word = match.group("w").lower()
+    value = float(_SMALL[word])
+    if match.group("dozen"):
+        value *= 12
+    elif word == "dozen" and not match.group("a"):
+        return None  # "dozens", "dozen of" are not a figure
+    start, end = match.start(), match.end()
+    before, after = _context(text, sentence, start, end)
+    joined = (match.group("joined") or "").lower()
+    if joined in {"in", "to", "thirds", "fold", "way"} or (after and after[0] in {"of", "to", "or", "and"}):
+        return None  # "two-in-three", "two of them", "two to three": proportions and ranges, not counts
+    return _classify(index, sentence, start, end, value, before, after, joined, money=False, year=False,
+                     written=word)
+
+
+def _classify(index, sentence, start, end, value, before, after, joined, *, money: bool, year: bool,
+              written: str) -> Figure | None:
     qualifier = next((q for q in _QUALIFIERS if " ".join(before[-len(q.split()) :]) == q), "")
-    return Figure(index, sentence.index, match.start(), match.end(), value, qualifier, _measure(before, after))
+    if after and after[0] in _SCALE:
+        value *= _SCALE[after[0]]
+        after = after[1:]
+    kind, measure, subject = _what(before, after, joined, money=money, year=year)
+    if kind is None:
+        return None
+    return Figure(index, sentence.index, start, end, value, qualifier, measure, kind, subject, written)
 
 
-def _is_date_or_time(value: float, before: list[str], after: list[str], raw: str) -> bool:
-    if after and after[0] in {"gmt", "utc", "hrs", "hours"} and len(raw) == 4:
-        return True  # "1400 GMT"
-    if (before and _MONTH.match(before[-1])) or (after and _MONTH.match(after[0])):
-        return True
-    return raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
-
-
-def _measure(before: list[str], after: list[str]) -> str:
-    """What the number counts: deaths, wounded, or the noun that follows it."""
+def _what(before: list[str], after: list[str], joined: str, *, money: bool, year: bool):
+    """(kind, measure, subject) of a number from the words around it; kind None when it is not a figure."""
+    if joined in ("year-old", "years-old") or (before and before[-1] in {"aged", "age"}):
+        return "age", "age", _name_before(before)
+    if after[:2] in (["years", "old"], ["year", "old"]):
+        return "age", "age", _name_before(before)
+    if year:
+        return "year", "year", _about(before, after)
+    if money:
+        return "money", "$", _about(before, after)
+    if joined in _DURATION_UNITS or (after and after[0] in _DURATION_UNITS):
+        unit = _DURATION_UNITS[joined or after[0]]
+        return "duration", unit, _noun_after(after if joined else after[1:]) if joined else ""
+    if joined:
+        return "count", _UNITS.get(joined + "s", joined + "s"), _about([], after)
+    if after and (after[0] in {"percent", "%"} or after[:2] == ["per", "cent"]):
+        return "percent", "percent", _share_of(before, after)
     nearby = _until_number(before[::-1][:6]) + _until_number(after[:6])
     for name, words in _MEASURES.items():
         if any(w in words for w in nearby):
-            return name
-    return _noun_after(after)
+            return "count", name, next((w for w in after[:3] if w in _VICTIMS), "")
+    noun = _noun_after(after)
+    return ("count", noun, _about(before, after[1:])) if noun else (None, "", "")
+
+
+def _is_date_or_time(value: float, before: list[str], after: list[str], raw: str) -> bool:
+    if after and after[0] in {"gmt", "utc", "hrs"} and len(raw) == 4:
+        return True  # "1400 GMT"
+    if len(before) >= 2 and before[-1].rstrip(",").isdigit() and len(before[-1].rstrip(",")) <= 2 and _MONTH.match(before[-2]):
+        return True  # "March 3, 2016"
+    return bool((before and _MONTH.match(before[-1])) or (after and _MONTH.match(after[0])))
+
+
+def _is_ordinal(text: str, match: re.Match[str], before: list[str], joined: str) -> bool:
+    if before and before[-1] in {"no.", "no", "number", "#"}:
+        return True  # "No. 4"
+    return joined in {"st", "nd", "rd", "th"}
+
+
+def _in_tally(text: str, sentence, position: int) -> bool:
+    return any(m.start() <= position < m.end() for m in _TALLY.finditer(text, sentence.start, sentence.end))
 
 
 def _until_number(words: list[str]) -> list[str]:
@@ -75,39 +188,36 @@ def _until_number(words: list[str]) -> list[str]:
 
 
 def _noun_after(after: list[str]) -> str:
-    for word in after[:3]:
-        if word not in _SKIP_BEFORE and not word[0].isdigit():
+    for word in after[:4]:
+        if word[0].isdigit() or word in {";", ":", "%", "$"}:
+            return ""
+        if word not in _SKIP:
+            word = word.strip(".’'")
             return _UNITS.get(word, word)
     return ""
 
 
-def find_conflicts(articles: list[Article], groups: list | None = None) -> list[FigureConflict]:
-    """Figures of one measure and one order of size, from two or more outlets, that do not all agree.
-
-    Troop counts (62) and war totals (430,000) both count the dead; their sizes keep them apart.
-    """
-    figures = [f for i, article in enumerate(articles) for f in find_figures(article, i)]
-    by_measure: dict[str, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        by_measure[figure.measure].append(figure)
-    conflicts = []
-    for measure, candidates in by_measure.items():
-        if not measure:
-            continue
-        for cluster in _clusters(candidates):
-            if len({f.article for f in cluster}) > 1 and len({f.value for f in cluster}) > 1:
-                conflicts.append(FigureConflict(len(conflicts) + 1, measure, cluster))
-    return conflicts
+def _word_before(before: list[str]) -> str:
+    for word in reversed(before[-3:]):
+        if word not in _SKIP and not word[0].isdigit() and word not in {";", ":", "%", "$"}:
+            return word.strip(".’'")
+    return ""
 
 
-def _clusters(figures: list[Figure]) -> list[list[Figure]]:
-    """Runs of figures, by size, that stay within a factor of two of the run's smallest value."""
-    clusters: list[list[Figure]] = []
-    for figure in sorted(figures, key=lambda f: f.value):
-        if figure.value <= 0:
-            continue
-        if clusters and figure.value <= 2 * clusters[-1][0].value:
-            clusters[-1].append(figure)
-        else:
-            clusters.append([figure])
-    return [sorted(c, key=lambda f: (f.article, f.start)) for c in clusters]
+def _about(before: list[str], after: list[str]) -> str:
+    """The words around a figure that say what it is of ("gold-plated rolex watch"), as a phrase."""
+    words = [w.strip("’'") for w in before[-3:] + after[:5]]
+    kept = [w for w in words if w and not w[0].isdigit() and w not in _SKIP and w not in _NOT_SUBJECT]
+    return " ".join(dict.fromkeys(kept))
+
+
+def _share_of(before: list[str], after: list[str]) -> str:
+    """Whose share a percentage is: "of the vote", "of voters", or the name just before it."""
+    rest = after[2:] if after[:2] == ["per", "cent"] else after[1:]
+    if rest and rest[0] == "of":
+        return _noun_after(rest[1:])
+    return _word_before(before)
+
+
+def _name_before(before: list[str]) -> str:
+    return _word_before([w for w in before if w not in {",", "aged", "age"}])

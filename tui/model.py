@@ -248,16 +248,28 @@ class Figure:
     end: int
     value: float
     qualifier: str
-    measure: str
+    measure: str  # what is counted: "killed", "$", "percent", "age", "years", or the noun after the number
+    kind: str = "count"  # count, money, percent, age, duration or year
+    subject: str = ""  # of what or whom: "rolex", "romney", "sentence"; empty when the text does not say
+    written: str = ""  # the number as the outlet wrote it ("13.6", "43,885,310", "eight"), for its precision
 
 
 @dataclass
 class FigureConflict:
-    """Outlets give different values for what reads as the same quantity."""
+    """Outlets give different values for the same measure of the same subject."""
 
     id: int
     measure: str
     figures: list[Figure]
+    subject: str = ""
+    # "aligned passage" when the figures stand in the same place of passages the outlets share (the strongest
+    # evidence), "same measure" when they are found apart with the same measure and subject.
+    evidence: str = "same measure"
+
+    @property
+    def label(self) -> str:
+        """The measure and its subject, as shown to the reader ("$ · rolex", "killed · soldiers")."""
+        return f"{self.measure} · {self.subject}" if self.subject and self.subject != self.measure else self.measure
 
 
 @dataclass

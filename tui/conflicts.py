@@ -1,0 +1,207 @@
+"""Figure conflicts: outlets giving different values for the same measure of the same subject.
+
+The strongest evidence is a shared passage in which each outlet has a different number in the same place;
+apart from shared passages, two figures conflict only when they are of the same kind, measure and subject,
+of the same order of size, and (but for deaths and injuries) told in sentences about the same thing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tui.figures import find_figures
+from tui.model import Article, Figure, FigureConflict, Group, GroupKind
+from tui.tokens import STOPWORDS, normalise
+from tui.wording import diff_words
+
+# Figures apart from shared passages must be within this factor of each other to count the same thing.
+_SIZE_FACTOR = 2.0
+# ... and their sentences must share this many meaningful words besides the figure and its measure.
+_CONTEXT_WORDS = 2
+_CASUALTIES = {"killed", "wounded"}
+_LOWER = {"at least", "more than", "over"}
+_UPPER = {"up to", "fewer than", "less than", "under"}
+_VERBS = {"paid", "spent", "gave", "made", "won", "lost", "told", "took", "got", "put", "set", "cost", "spend",
+          "pay", "earn", "earns", "raise", "give", "take", "make", "get", "going", "reported", "including"}
+
+
+def find_conflicts(articles: list[Article], groups: list[Group] | None = None) -> list[FigureConflict]:
+    """Conflicts from shared passages first, then from figures told apart; each figure in one conflict."""
+    figures = [f for i, article in enumerate(articles) for f in find_figures(article, i)]
+    links = _Links(figures)
+    for x, y in _aligned_pairs(articles, groups or [], figures):
+        links.join(x, y, aligned=True)
+    for x, y in _apart_pairs(articles, figures):
+        links.join(x, y, aligned=False)
+    return links.conflicts(figures)
+
+
+def _aligned_pairs(articles: list[Article], groups: list[Group], figures: list[Figure]):
+    """Figures standing in the same replaced place of two outlets' versions of one shared passage."""
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for number, figure in enumerate(figures):
+        by_article[figure.article].append(number)
+    for group in groups:
+        if group.kind is not GroupKind.SENTENCE:
+            continue
+        for i, x in enumerate(group.members):
+            for y in group.members[i + 1 :]:
+                if x.article != y.article:
+                    yield from _changed_figures(articles, figures, by_article, x, y)
+
+
+def _changed_figures(articles, figures, by_article, x, y):
+    text_x = articles[x.article].text[x.start : x.end]
+    text_y = articles[y.article].text[y.start : y.end]
+    for edit in diff_words(text_x, text_y, ignore_case=True, ignore_quotes=True).edits:
+        if edit.tag != "replace":
+            continue
+        left = _inside(figures, by_article[x.article], x.start + edit.a_start, x.start + edit.a_end)
+        right = _inside(figures, by_article[y.article], y.start + edit.b_start, y.start + edit.b_end)
+        for a, b in zip(left, right):
+            fa, fb = figures[a], figures[b]
+            if fa.kind == fb.kind and fa.value != fb.value and _same_measure(fa, fb) and _compatible(fa, fb):
+                yield a, b
+
+
+def _inside(figures: list[Figure], numbers: list[int], start: int, end: int) -> list[int]:
+    return [n for n in numbers if figures[n].start < end and start < figures[n].end]
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Inside a shared passage, a share of another candidate or a toll of another group is not the same
+    figure ("Romney had 45 percent" / "Obama had 47 percent")."""
+    if not a.subject or not b.subject:
+        return True
+    return bool(set(a.subject.split()) & set(b.subject.split()))
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    return a.measure == b.measure or not a.measure or not b.measure
+
+
+def _apart_pairs(articles: list[Article], figures: list[Figure]):
+    words = {}
+    for number, figure in enumerate(figures):
+        sentence = articles[figure.article].sentences[figure.sentence]
+        text = articles[figure.article].text[sentence.start : sentence.end]
+        words[number] = {w for w in normalise(text) if w not in STOPWORDS and not w[0].isdigit()}
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for number, figure in enumerate(figures):
+        if figure.kind != "year" and figure.measure:
+            by_key[(figure.kind, figure.measure)].append(number)
+    for members in by_key.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                fa, fb = figures[a], figures[b]
+                if fa.article != fb.article and _comparable(fa, fb, words[a], words[b]):
+                    yield a, b
+
+
+def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str]) -> bool:
+    """Figures told apart from shared passages: only counts and sums, of one subject, in like sentences.
+
+    Shares, ages and durations are compared only inside shared passages: apart from them, a tax rate of one
+    year and an average rate, or an age and a term in office, read alike too often.
+    """
+    if a.value <= 0 or b.value <= 0 or max(a.value, b.value) > _SIZE_FACTOR * min(a.value, b.value):
+        return False
+    if a.measure in _CASUALTIES:
+        return not a.subject or not b.subject or a.subject == b.subject
+    if a.kind not in {"count", "money"} or not same_subject(a, b):
+        return False
+    shared = (words_a & words_b) - {a.measure} - set(a.subject.split())
+    return len(shared) >= _CONTEXT_WORDS
+
+
+def same_subject(a: Figure, b: Figure) -> bool:
+    """The words around two figures name the same thing ("Rolex", "jobs bills"); a shared verb ("earned",
+    "paid") is not a subject, and no words, no subject."""
+    return any(not _is_verb(w) for w in set(a.subject.split()) & set(b.subject.split()))
+
+
+def _is_verb(word: str) -> bool:
+    return (len(word) > 4 and word.endswith("ed")) or word in _VERBS
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Whether two figures can both be true: "more than 100" and 120, "$13.6 million" and $13,625,777."""
+    if (a.qualifier in _LOWER and b.qualifier in _LOWER) or (a.qualifier in _UPPER and b.qualifier in _UPPER):
+        return True  # "at least 120" and "more than 100" can both hold
+    for bound, other in ((a, b), (b, a)):
+        if bound.qualifier in _LOWER:
+            return other.value >= bound.value or (other.qualifier in _UPPER and other.value > bound.value)
+        if bound.qualifier in _UPPER:
+            return other.value <= bound.value
+    # "About", "nearly" and "roughly" say no more than the precision the figure is written with: "nearly $44
+    # million" agrees with $43,885,310, "roughly $141 million" does not agree with $139 million.
+    return _rounded(a.value, b) == _rounded(b.value, a) or _rounded(b.value, a) == _rounded(a.value, b)
+
+
+def _rounded(value: float, coarser: Figure) -> float:
+    """value as precise as the other figure was written: 43,885,310 read against "$43 million" is 44 million."""
+    step = _step(coarser)
+    return round(value / step) * step if step else value
+
+
+def _step(figure: Figure) -> float:
+    """The precision a figure was written with; "60" is exact, "500,000" and "$43 million" are round."""
+    digits = "".join(ch for ch in figure.written if ch.isdigit() or ch == ".")
+    if not digits or not float(digits):
+        return 1.0
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+    else:
+        zeros = len(digits) - len(digits.rstrip("0"))
+        step = 10.0**zeros if zeros >= 3 else 1.0
+    return step * figure.value / float(digits)
+
+
+class _Links:
+    """Union-find over figures; a conflict is a set of linked figures from two outlets that disagree."""
+
+    def __init__(self, figures: list[Figure]):
+        self.parent = list(range(len(figures)))
+        self.aligned: set[int] = set()
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int, *, aligned: bool) -> None:
+        ra, rb = self.root(a), self.root(b)
+        self.parent[rb] = ra
+        if aligned or ra in self.aligned or rb in self.aligned:
+            self.aligned.add(ra)
+
+    def conflicts(self, figures: list[Figure]) -> list[FigureConflict]:
+        clusters: dict[int, list[Figure]] = defaultdict(list)
+        for number, figure in enumerate(figures):
+            clusters[self.root(number)].append(figure)
+        found = []
+        for root, cluster in clusters.items():
+            if not any(x.article != y.article and not agree(x, y) for x in cluster for y in cluster):
+                continue
+            cluster.sort(key=lambda f: (f.article, f.start))
+            evidence = "aligned passage" if root in self.aligned else "same measure"
+            found.append((cluster, evidence))
+        found.sort(key=lambda item: (item[0][0].article, item[0][0].start))
+        return [FigureConflict(n + 1, c[0].measure or c[-1].measure, c, _subject(c), evidence)
+                for n, (c, evidence) in enumerate(found)]
+
+
+def _subject(cluster: list[Figure]) -> str:
+    """The words the figures' surroundings share most, in the order the first figure's text has them."""
+    counts: dict[str, int] = defaultdict(int)
+    for figure in cluster:
+        for word in set(figure.subject.split()):
+            counts[word] += 1
+    if not counts:
+        return ""
+    best = max(counts.values())
+    if best < 2:
+        return ""
+    order = [w for f in cluster for w in f.subject.split()]
+    return " ".join(dict.fromkeys(w for w in order if counts[w] == best))
