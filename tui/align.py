@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from tui.absence import find_closest
+from collections.abc import Sequence
+
 from tui.conflicts import find_conflicts
+from tui.corrections import JOIN, Correction
 from tui.grouping import build_groups
 from tui.linking import Link, Unit, Units, candidates, rarity, weighted_overlap
-from tui.model import Alignment, Article, GroupKind, LinkKind
+from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
 from tui.scoring import AlignSettings, Scorer
 
 __all__ = ["AlignSettings", "align"]
@@ -19,8 +22,10 @@ CONTEXT_WORDS = 3
 CONTEXT_SCORE = 35.0
 
 
-def align(articles: list[Article], settings: AlignSettings | None = None) -> Alignment:
-    """Group the sentences and quotations that the articles share, wherever each article placed them."""
+def align(articles: list[Article], settings: AlignSettings | None = None,
+          corrections: Sequence[Correction] = ()) -> Alignment:
+    """Group the sentences and quotations that the articles share, wherever each article placed them, with
+    the user's corrections applied over the engine's own links."""
     settings = settings or AlignSettings()
     factory = Units(articles)
     sentences = factory.sentences()
@@ -31,7 +36,8 @@ def align(articles: list[Article], settings: AlignSettings | None = None) -> Ali
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True)
     sentence_links = _in_context(units, sentence_links)
     sentence_links += _links_through_quotes(quotes, quote_links, units, settings)
-    groups = build_groups(units, sentence_links, GroupKind.SENTENCE)
+    joins, apart, applied = _corrections(articles, units, corrections)
+    groups = build_groups(units, sentence_links + joins, GroupKind.SENTENCE, apart)
     context = _Context(groups, sentences, discount)
     quote_links = _links(quotes, Scorer(quotes, settings, discount, context), reorder=False)
     groups += build_groups(quotes, quote_links, GroupKind.QUOTE)
@@ -39,7 +45,26 @@ def align(articles: list[Article], settings: AlignSettings | None = None) -> Ali
     for number, group in enumerate(groups):
         group.id = number + 1
     find_closest(factory, groups, sentences, discount)
-    return Alignment(articles=articles, groups=groups, conflicts=find_conflicts(articles, groups))
+    return Alignment(articles=articles, groups=groups, conflicts=find_conflicts(articles, groups), corrections=applied)
+
+
+def _corrections(articles: list[Article], units: list[Unit], corrections: Sequence[Correction]):
+    """The user's joins as links, the user's splits as pairs kept apart, and which corrections still apply."""
+    where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run}
+    joins: list[Link] = []
+    apart: set[frozenset] = set()
+    applied = []
+    for correction in corrections:
+        a, b = correction.a.find(articles), correction.b.find(articles)
+        found = a is not None and b is not None and a[0] != b[0] and a in where and b in where
+        applied.append(AppliedCorrection(correction, a, b) if found else AppliedCorrection(correction, None, None))
+        if not found:
+            continue
+        if correction.action == JOIN:
+            joins.append(Link(where[a], where[b], 100.0, LinkKind.USER))
+        else:
+            apart.add(frozenset({a, b}))
+    return joins, apart, applied
 
 
 class _Context:

@@ -15,8 +15,10 @@ _SHARED_SHARE = 0.34
 class _Clusters:
     """Union-find over units that refuses merges which would make a group say two things."""
 
-    def __init__(self, units: list[Unit]):
+    def __init__(self, units: list[Unit], apart: set[frozenset] | None = None):
         self.units = units
+        # Pairs of sentences the user has said are not the same passage.
+        self.apart = apart or set()
         self.parent = list(range(len(units)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
         # Which cluster holds each sentence (or quotation part) already, so no passage is in two groups.
@@ -36,6 +38,8 @@ class _Clusters:
         if link.weak and not self._short_joins(link, left, right):
             return False
         if not self._one_version_per_outlet(left, right) or not self._related(left, right):
+            return False
+        if self.apart and self._kept_apart(left, right):
             return False
         keys = [key for i in left + right for key in self._keys(i)]
         if any(self.claims.get(key, ra) not in (ra, rb) for key in keys):
@@ -71,13 +75,18 @@ class _Clusters:
                     return False
         return True
 
+    def _kept_apart(self, left: list[int], right: list[int]) -> bool:
+        units = self.units
+        return any(frozenset({(units[i].article, s), (units[j].article, t)}) in self.apart
+                   for i in left for j in right for s in units[i].sentences for t in units[j].sentences)
+
     def _keys(self, i: int) -> list[tuple]:
         unit = self.units[i]
         return [(unit.article, s, unit.quote) for s in unit.sentences]
 
 
 # Whole passages and merged runs explain the most text, so they claim sentences before fragments do.
-_TIERS = {LinkKind.WHOLE: 0, LinkKind.MERGED: 0, LinkKind.USER: 0, LinkKind.QUOTATION: 1, LinkKind.FRAGMENT: 2,
+_TIERS = {LinkKind.USER: -1, LinkKind.WHOLE: 0, LinkKind.MERGED: 0, LinkKind.QUOTATION: 1, LinkKind.FRAGMENT: 2,
           LinkKind.REORDERED: 3}
 
 
@@ -97,9 +106,10 @@ def _order(link: Link, units: list[Unit]) -> tuple:
     return (link.weak, _TIERS[link.kind], -link.score, keys[0], keys[1])
 
 
-def build_groups(units: list[Unit], links: list[Link], kind: GroupKind) -> list[Group]:
-    """Merge linked units strongest first; each member keeps the best link that holds it in its group."""
-    clusters = _Clusters(units)
+def build_groups(units: list[Unit], links: list[Link], kind: GroupKind, apart: set[frozenset] | None = None) -> list[Group]:
+    """Merge linked units strongest first (the user's joins before all); each member keeps the best link
+    that holds it in its group; sentences in `apart` never share a group."""
+    clusters = _Clusters(units, apart)
     kept: list[Link] = []
     for link in sorted(links, key=lambda link: _order(link, units)):
         if clusters.try_merge(link):
@@ -107,7 +117,7 @@ def build_groups(units: list[Unit], links: list[Link], kind: GroupKind) -> list[
     best: dict[int, tuple[Link, int]] = {}
     for link in kept:
         for own, other in ((link.a, link.b), (link.b, link.a)):
-            if own not in best or link.score > best[own][0].score:
+            if own not in best or _stronger(link, best[own][0]):
                 best[own] = (link, other)
     by_root: dict[int, list[int]] = defaultdict(list)
     for index in best:
@@ -119,6 +129,13 @@ def build_groups(units: list[Unit], links: list[Link], kind: GroupKind) -> list[
         ids.sort(key=lambda i: (units[i].article, units[i].start))
         groups.append(Group(0, kind, [_member(units, i, *best[i]) for i in ids]))
     return groups
+
+
+def _stronger(link: Link, than: Link) -> bool:
+    """A user's join is the reason a member is in its group, whatever the scores say."""
+    if (link.kind is LinkKind.USER) != (than.kind is LinkKind.USER):
+        return link.kind is LinkKind.USER
+    return link.score > than.score
 
 
 def _member(units: list[Unit], index: int, link: Link, other: int) -> Member:

@@ -272,8 +272,23 @@ class FigureConflict:
         return f"{self.measure} · {self.subject}" if self.subject and self.subject != self.measure else self.measure
 
 
+@dataclass(frozen=True)
+class AppliedCorrection:
+    """A user's correction and the two sentences it names in this run: (article, sentence), or None when
+    one of them is no longer there (the correction is kept, and applies again if it comes back)."""
+
+    correction: object  # tui.corrections.Correction
+    a: tuple[int, int] | None
+    b: tuple[int, int] | None
+
+    @property
+    def applied(self) -> bool:
+        return self.a is not None and self.b is not None
+
+
 @dataclass
 class Alignment:
     articles: list[Article]
     groups: list[Group]
     conflicts: list[FigureConflict] = field(default_factory=list)
+    corrections: list[AppliedCorrection] = field(default_factory=list)
