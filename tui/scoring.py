@@ -21,7 +21,7 @@ class AlignSettings:
     min_words: int = 6  # shortest passage that may match as a part of a longer one
     min_quote_words: int = 4  # shorter quotations form a group only when they are a name
     exact_score: float = 90.0  # passages shorter than min_words must match (almost) word for word
-    min_reordered: float = 80.0  # weighted share of words two passages carry in any order
+    min_reordered: float = 83.0  # weighted share of words two passages carry in any order
 
 
 # Runs scored as one unit must beat the best of their sentences alone by this much.
