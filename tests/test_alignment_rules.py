@@ -196,3 +196,41 @@ def test_min_quote_words_decides_whether_a_four_word_quotation_links_without_evi
         "Bakers at the market warned of “a tax on bread” this winter. Bread prices and the tax are rising.",
     ), AlignSettings(min_quote_words=minimum))
     assert (group_holding(result, 0, "a tax on bread", GroupKind.QUOTE) is not None) is linked
+
+
+def test_a_quotation_reported_without_its_marks_links_the_two_sentences():
+    result = align(articles(
+        "In a statement on Friday, Jackson said he would “fully accept my responsibility for the improper "
+        "decisions and mistakes I have made.”",
+        "When prosecutors charged the couple, the former congressman said he fully accepts the responsibility for "
+        "the improper decisions and mistakes he has made.",
+    ))
+    group = group_holding(result, 1, "fully accepts the responsibility")
+    assert group is not None and group.articles == {0, 1}
+    assert LinkKind.QUOTATION in {m.reason.kind for m in group.members}
+
+
+def test_each_clause_of_a_long_quotation_joins_the_outlet_that_quotes_only_that_clause():
+    result = align(articles(
+        "“I would say that there is a two-in-three chance that we win control of the House again, but there is a "
+        "one-in-three chance that we could lose, and I am being myself, frank,” he said in an interview.",
+        "“But there is a one-in-three chance that we could lose,” the speaker told the radio host.",
+        "“I would say that there is a two-in-three chance that we win control of the House again,” he said.",
+    ))
+    lose = group_holding(result, 1, "one-in-three chance", GroupKind.QUOTE)
+    win = group_holding(result, 2, "two-in-three chance", GroupKind.QUOTE)
+    assert lose is not None and lose.articles == {0, 1}
+    assert win is not None and win.articles == {0, 2}
+    assert "one-in-three" in result.articles[0].text[member_of(lose, 0).start : member_of(lose, 0).end]
+
+
+def test_an_ellipsis_inside_a_quotation_separates_its_parts():
+    result = align(articles(
+        "He said both “believe that conservation and healthy herds are critical ... the issuing of permits is put "
+        "on hold” for now.",
+        "“As a result, in a manner compliant with all applicable laws, the issuing of permits is being put on hold "
+        "as the decision is being removed,” the statement said.",
+    ))
+    group = group_holding(result, 0, "the issuing of permits", GroupKind.QUOTE)
+    assert group is not None and group.articles == {0, 1}
+    assert "conservation" not in result.articles[0].text[member_of(group, 0).start : member_of(group, 0).end]

@@ -12,7 +12,7 @@ from tui.corrections import JOIN, Correction
 from tui.grouping import build_groups
 from tui.linking import Link, Unit, Units, candidates, rarity, weighted_overlap
 from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
-from tui.scoring import AlignSettings, Scorer
+from tui.scoring import UNMARKED_WORDS, AlignSettings, Scorer, unmarked_score
 
 __all__ = ["AlignSettings", "align"]
 
@@ -36,6 +36,7 @@ def align(articles: list[Article], settings: AlignSettings | None = None,
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True)
     sentence_links = _in_context(units, sentence_links)
     sentence_links += _links_through_quotes(quotes, quote_links, units, settings)
+    sentence_links += _quoted_without_marks(quotes, units)
     joins, apart, applied = _corrections(articles, units, corrections)
     groups = build_groups(units, sentence_links + joins, GroupKind.SENTENCE, apart)
     context = _Context(groups, sentences, discount)
@@ -126,6 +127,25 @@ def _in_context(units: list[Unit], links: list[Link]) -> list[Link]:
         if any((a.article, s, b.article, t) in strong for s, t in around):
             kept.append(link)
     return kept
+
+
+def _quoted_without_marks(quotes: list[Unit], units: list[Unit]) -> list[Link]:
+    """A sentence that carries another outlet's quotation without its marks (reported speech: "he fully
+    accepts the responsibility for ...") belongs with the sentence that quotes it."""
+    sentences = [u for u in units if not u.is_run]
+    where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run}
+    long = [q for q in quotes if len(q.code) >= UNMARKED_WORDS]
+    pool = long + sentences
+    links = []
+    for i, j in candidates(pool, reorder=False):
+        quote, sentence = (pool[i], pool[j]) if i < len(long) <= j else (None, None)
+        if quote is None or quote.article == sentence.article:
+            continue
+        score = unmarked_score(quote, sentence)
+        own = where.get((quote.article, quote.sentence))
+        if score and own is not None:
+            links.append(Link(own, where[(sentence.article, sentence.sentence)], score, LinkKind.QUOTATION))
+    return links
 
 
 def _links_through_quotes(quotes: list[Unit], quote_links: list[Link], units: list[Unit], settings: AlignSettings) -> list[Link]:

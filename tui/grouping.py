@@ -10,6 +10,7 @@ from tui.model import Group, GroupKind, LinkKind, Member, Reason
 
 # Share of the smaller version's meaningful words that any two versions of one group must have in common.
 _SHARED_SHARE = 0.34
+_SHORT_GROUP = 6  # words: a group whose versions are all shorter than this is a group of trims
 
 
 class _Clusters:
@@ -21,8 +22,8 @@ class _Clusters:
         self.apart = apart or set()
         self.parent = list(range(len(units)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
-        # Which cluster holds each sentence (or quotation part) already, so no passage is in two groups.
-        self.claims: dict[tuple, int] = {}
+        # Units already in groups, by article, so that no stretch of text is in two groups.
+        self.claimed: dict[int, set[int]] = defaultdict(set)
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -41,21 +42,39 @@ class _Clusters:
             return False
         if self.apart and self._kept_apart(left, right):
             return False
-        keys = [key for i in left + right for key in self._keys(i)]
-        if any(self.claims.get(key, ra) not in (ra, rb) for key in keys):
+        if self._overlaps_another_group(left + right, (ra, rb)):
             return False
         self.parent[rb] = ra
         self.members[ra] = left + right
         del self.members[rb]
-        for key in keys:
-            self.claims[key] = ra
+        for i in left + right:
+            self.claimed[self.units[i].article].add(i)
         return True
+
+    def _overlaps_another_group(self, joining: list[int], roots: tuple[int, int]) -> bool:
+        units = self.units
+        for i in joining:
+            unit = units[i]
+            for j in self.claimed[unit.article]:
+                other = units[j]
+                if other.start < unit.end and unit.start < other.end and self.root(j) not in roots:
+                    return True
+        return False
 
     def _short_joins(self, link: Link, left: list[int], right: list[int]) -> bool:
         """A short unit may join a group on its own; it never ties two groups, nor brings a longer passage
         into its group (two long quotations that only share the few words it quotes stay apart)."""
-        a, b = self.units[link.a], self.units[link.b]
-        return (len(left) == 1 and len(a.code) <= len(b.code)) or (len(right) == 1 and len(b.code) <= len(a.code))
+        units = self.units
+        for alone, group, single, other in ((left, right, link.a, link.b), (right, left, link.b, link.a)):
+            if len(alone) != 1:
+                continue
+            if len(units[single].code) <= len(units[other].code):
+                return True
+            # A longer passage may join a group of short ones (the fuller version of a quotation every other
+            # outlet trims), never a group that already has a longer passage of its own.
+            if max(len(units[i].code) for i in group) < _SHORT_GROUP:
+                return True
+        return False
 
     def _one_version_per_outlet(self, left: list[int], right: list[int]) -> bool:
         """An outlet appears once in a group, unless it repeats the passage (whole or trimmed) elsewhere."""
@@ -80,15 +99,6 @@ class _Clusters:
         return any(frozenset({(units[i].article, s), (units[j].article, t)}) in self.apart
                    for i in left for j in right for s in units[i].sentences for t in units[j].sentences)
 
-    def _keys(self, i: int) -> list[tuple]:
-        unit = self.units[i]
-        return [(unit.article, s, unit.quote) for s in unit.sentences]
-
-
-# Whole passages and merged runs explain the most text, so they claim sentences before fragments do.
-_TIERS = {LinkKind.USER: -1, LinkKind.WHOLE: 0, LinkKind.MERGED: 0, LinkKind.QUOTATION: 1, LinkKind.FRAGMENT: 2,
-          LinkKind.REORDERED: 3}
-
 
 def _repeats(a: Unit, b: Unit) -> bool:
     """Two passages of one article that do not overlap, the shorter found in the longer word for word (function
@@ -97,6 +107,12 @@ def _repeats(a: Unit, b: Unit) -> bool:
         return False
     short, long = (a, b) if len(a.code) <= len(b.code) else (b, a)
     return short.loose in long.loose and len(short.content) >= 2
+
+
+# The user's joins come first; whole passages and merged runs explain the most text, so they claim sentences
+# before fragments do.
+_TIERS = {LinkKind.USER: -1, LinkKind.WHOLE: 0, LinkKind.MERGED: 0, LinkKind.QUOTATION: 1, LinkKind.FRAGMENT: 2,
+          LinkKind.REORDERED: 3}
 
 
 def _order(link: Link, units: list[Unit]) -> tuple:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -12,7 +13,12 @@ from tui.tokens import STOPWORDS, Vocabulary, capitalised, normalise, weights
 _PAIR_BUDGET_UNITS = 64
 _PAIR_BUDGET = 2048
 _FUNCTION = "\x00"  # stands for any function word in `Unit.loose`
-_MAX_RUN = 3  # sentences in a run scored as one unit against a long sentence
+_MAX_RUN = 3
+_CLAUSES_FROM = 18  # words: longer quotations are also matched clause by clause
+_CLAUSE_WORDS = 5
+# Clause breaks inside a quotation; an ellipsis marks words the outlet left out, so the parts stand apart.
+_CLAUSE = re.compile(r"(?:,\s+(?=(?:but|and|or|while|because|so|yet)\b)|;\s+|\s+[—–]\s+|\s+--\s+|\s*(?:\.\.\.|…)\s*)")
+_ELLIPSIS = re.compile(r"\.\.\.|…")  # sentences in a run scored as one unit against a long sentence
 # A content word found in more than this share of the sentences says little about a match.
 _COMMON_SHARE = 0.1
 _COMMON_DISCOUNT = 0.5
@@ -109,7 +115,21 @@ class Units:
                     unit = self.make(a, s.index, s.index, q.index, start, end)
                     if len(unit.code) >= shortest:
                         units.append(unit)
+                    if len(unit.code) >= _CLAUSES_FROM or _ELLIPSIS.search(article.text, start, end - 3):
+                        units.extend(self._clauses(a, s.index, q.index, start, end))
         return units
+
+    def _clauses(self, article: int, sentence: int, quote: int, start: int, end: int) -> list[Unit]:
+        """The clauses of a long quotation, each matched on its own: another outlet may quote only one
+        ("..., but there's a one-in-three chance that we could lose, ...")."""
+        text = self.articles[article].text
+        cuts = [start] + [m.end() for m in _CLAUSE.finditer(text, start, end)] + [end]
+        clauses = []
+        for first, last in zip(cuts, cuts[1:]):
+            unit = self.make(article, sentence, sentence, quote, first, last)
+            if _CLAUSE_WORDS <= len(unit.code) and last - first < end - start:
+                clauses.append(unit)
+        return clauses if len(clauses) > 1 else []
 
 
 def rarity(units: list[Unit]) -> dict[str, float]:

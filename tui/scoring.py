@@ -21,7 +21,7 @@ class AlignSettings:
     min_words: int = 6  # shortest passage that may match as a part of a longer one
     min_quote_words: int = 4  # shorter quotations form a group only when they are a name
     exact_score: float = 90.0  # passages shorter than min_words must match (almost) word for word
-    min_reordered: float = 83.0  # weighted share of words two passages carry in any order
+    min_reordered: float = 87.0  # weighted share of words two passages carry in any order
 
 
 # Runs scored as one unit must beat the best of their sentences alone by this much.
@@ -145,6 +145,20 @@ _NEGATIONS = frozenset("""not no never nor none nothing nobody dont doesnt didnt
 
 def _negations(words: list[str]) -> int:
     return sum(1 for w in words if w in _NEGATIONS)
+
+
+UNMARKED_WORDS = 10  # a quotation this long is recognised inside another outlet's sentence without its marks
+_UNMARKED_SCORE = 90.0
+
+
+def unmarked_score(quote: Unit, sentence: Unit) -> float | None:
+    """How well a quotation fits inside a sentence that does not mark it, function words aside."""
+    if len(quote.content & sentence.content) < 0.8 * len(quote.content) or len(sentence.code) < len(quote.code):
+        return None
+    part = fuzz.partial_ratio_alignment(quote.loose, sentence.loose, score_cutoff=_UNMARKED_SCORE)
+    if not part or _negations(quote.words) != _negations(sentence.words[part.dest_start : part.dest_end]):
+        return None
+    return round(part.score, 1)
 
 
 def _belongs(part: Unit, whole: Unit) -> bool:
