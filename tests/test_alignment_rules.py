@@ -234,3 +234,13 @@ def test_an_ellipsis_inside_a_quotation_separates_its_parts():
     group = group_holding(result, 0, "the issuing of permits", GroupKind.QUOTE)
     assert group is not None and group.articles == {0, 1}
     assert "conservation" not in result.articles[0].text[member_of(group, 0).start : member_of(group, 0).end]
+
+
+def test_a_long_quotation_quoted_whole_by_two_outlets_stays_one_group():
+    quote = ("“Syria is a complex situation with various military forces and militias operating in close proximity, "
+             "but coalition forces would not intentionally strike a known Syrian military unit,” the statement said.")
+    result = align(articles(quote, quote.replace("the statement said", "officials said"),
+                            "“Coalition forces would not intentionally strike a known Syrian military unit,” it said."))
+    quote_groups = [g for g in result.groups if g.kind is GroupKind.QUOTE]
+    assert len(quote_groups) == 1 and quote_groups[0].articles == {0, 1, 2}
+    assert result.articles[0].text[member_of(quote_groups[0], 0).start :].startswith("Syria is a complex")

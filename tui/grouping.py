@@ -118,8 +118,10 @@ _TIERS = {LinkKind.USER: -1, LinkKind.WHOLE: 0, LinkKind.MERGED: 0, LinkKind.QUO
 def _order(link: Link, units: list[Unit]) -> tuple:
     """Strong links before weak ones, then by tier, higher scores first; ties broken by wording, not by
     article order."""
-    keys = sorted((units[link.a].key, units[link.b].key))
-    return (link.weak, _TIERS[link.kind], -link.score, keys[0], keys[1])
+    a, b = units[link.a], units[link.b]
+    keys = sorted((a.key, b.key))
+    # Between equal scores the longer pair goes first: a whole quotation before the clauses it is made of.
+    return (link.weak, _TIERS[link.kind], -link.score, -len(a.code) - len(b.code), keys[0], keys[1])
 
 
 def build_groups(units: list[Unit], links: list[Link], kind: GroupKind, apart: set[frozenset] | None = None) -> list[Group]:
