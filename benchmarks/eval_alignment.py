@@ -96,6 +96,8 @@ class StoryScore:
     right: int = 0
     misses: list = field(default_factory=list)
     false: list = field(default_factory=list)
+    absent: int = 0  # "not in this outlet" claims made
+    absent_false: int = 0  # ... where the annotations show the outlet has the passage (in any wording)
     conflicts_reported: int = 0
     conflicts_right: int = 0
     conflicts_real: int = 0
@@ -162,6 +164,18 @@ def score_links(story: str, alignment: Alignment, notes: list[Annotation], resul
             result.found += linked
         if not linked:
             result.misses.append((category, note))
+    for group in alignment.groups:
+        for article, _ in enumerate(alignment.articles):
+            if group.state(article) != "absent" or not alignment.articles[article].ok:
+                continue
+            result.absent += 1
+            has_it = any(
+                n.label in POSITIVE and any(
+                    (m.article, article) == (first[0], second[0]) and _touches((m.start, m.end), first[1:])
+                    for m in group.members
+                    for first, second in ((n.a, n.b), (n.b, n.a)))
+                for n in notes)
+            result.absent_false += has_it
     for group, x, y in member_pairs(alignment):
         result.links += 1
         matched = [n for n in notes if _matches(x, y, n)]
@@ -277,13 +291,14 @@ def main() -> None:
         print(f"{story:34} {result.verbatim:9} {result.found:6} {result.links:6} {result.right:6} "
               f"{result.conflicts_reported:10} {result.conflicts_right:6} {result.conflicts_real:5} {result.conflicts_found:6}")
         _show(result, what)
-        for name in ("verbatim", "found", "short", "short_found", "headlines", "headlines_found", "links", "right", "conflicts_reported", "conflicts_right", "conflicts_real", "conflicts_found"):
+        for name in ("absent", "absent_false", "verbatim", "found", "short", "short_found", "headlines", "headlines_found", "links", "right", "conflicts_reported", "conflicts_right", "conflicts_real", "conflicts_found"):
             setattr(total, name, getattr(total, name) + getattr(result, name))
     print()
     print(f"passage recall (verbatim pairs linked): {total.found}/{total.verbatim} = {_pct(total.found, total.verbatim)}")
     print(f"short quotations (1-3 words) linked:    {total.short_found}/{total.short} = {_pct(total.short_found, total.short)}")
     print(f"headline pairs linked (not aligned):    {total.headlines_found}/{total.headlines}")
     print(f"link precision (links right):           {total.right}/{total.links} = {_pct(total.right, total.links)}")
+    print(f"'not in this outlet' contradicted:      {total.absent_false}/{total.absent} = {_pct(total.absent_false, total.absent)}")
     print(f"figure conflicts right:                 {total.conflicts_right}/{total.conflicts_reported} = "
           f"{_pct(total.conflicts_right, total.conflicts_reported)}")
     print(f"real figure conflicts found:            {total.conflicts_found}/{total.conflicts_real} = "
