@@ -244,3 +244,24 @@ def test_a_long_quotation_quoted_whole_by_two_outlets_stays_one_group():
     quote_groups = [g for g in result.groups if g.kind is GroupKind.QUOTE]
     assert len(quote_groups) == 1 and quote_groups[0].articles == {0, 1, 2}
     assert result.articles[0].text[member_of(quote_groups[0], 0).start :].startswith("Syria is a complex")
+
+
+def test_shared_wording_inside_sentences_that_otherwise_differ_is_a_phrase_group():
+    result = align(articles(
+        "Weiner, who married Huma Abedin, a longtime aide to Secretary of State Hillary Clinton, in 2010, said "
+        "he would not resign.",
+        "The congressman apologized to his wife, Huma Abedin, a longtime aide to Secretary of State Hillary "
+        "Clinton, at a news conference.",
+    ))
+    phrase = group_holding(result, 0, "a longtime aide", GroupKind.PHRASE)
+    assert phrase is not None and phrase.articles == {0, 1}
+    assert group_holding(result, 0, "would not resign") is None  # the sentences are not the same passage
+    assert "a longtime aide to Secretary of State" in result.articles[1].text[member_of(phrase, 1).start : member_of(phrase, 1).end]
+
+
+def test_a_shared_run_of_names_and_titles_is_not_shared_wording():
+    result = align(articles(
+        "The minister met on Monday with US Secretary of State John Kerry in Geneva to discuss the ceasefire.",
+        "Protesters gathered outside a hotel where US Secretary of State John Kerry was staying, police said.",
+    ))
+    assert not [g for g in result.groups if g.kind is GroupKind.PHRASE]

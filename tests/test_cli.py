@@ -36,7 +36,7 @@ def test_align_json_has_the_documented_shape():
         for q in article["quotes"]:
             assert set(q) == {"index", "text", "start", "end", "sentence"}
     kinds = {g["kind"] for g in data["groups"]}
-    assert kinds == {"sentence", "quote"}
+    assert kinds == {"sentence", "quote", "phrase"}
     ids = {a["id"] for a in data["articles"]}
     for group in data["groups"]:
         for m in group["members"]:

@@ -12,9 +12,12 @@ from tui.corrections import JOIN, Correction
 from tui.grouping import build_groups
 from tui.linking import Link, Unit, Units, candidates, rarity, weighted_overlap
 from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
+from tui.phrases import phrase_groups
 from tui.scoring import UNMARKED_WORDS, AlignSettings, Scorer, unmarked_score
 
 __all__ = ["AlignSettings", "align"]
+
+_KIND_ORDER = {GroupKind.SENTENCE: 0, GroupKind.QUOTE: 1, GroupKind.PHRASE: 2}
 
 # Sentences around two short quotations tell the same thing when they share this many meaningful words and
 # this weighted share of their words.
@@ -42,7 +45,8 @@ def align(articles: list[Article], settings: AlignSettings | None = None,
     context = _Context(groups, sentences, discount)
     quote_links = _links(quotes, Scorer(quotes, settings, discount, context), reorder=False)
     groups += build_groups(quotes, quote_links, GroupKind.QUOTE)
-    groups.sort(key=lambda g: (g.kind is GroupKind.QUOTE, min((m.article, m.start) for m in g.members)))
+    groups += phrase_groups(factory, sentences, groups)
+    groups.sort(key=lambda g: (_KIND_ORDER[g.kind], min((m.article, m.start) for m in g.members)))
     for number, group in enumerate(groups):
         group.id = number + 1
     find_closest(factory, groups, sentences, discount)

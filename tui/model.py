@@ -160,6 +160,7 @@ class Article:
 class GroupKind(str, Enum):
     SENTENCE = "sentence"
     QUOTE = "quote"
+    PHRASE = "phrase"  # the same run of words inside sentences that otherwise say different things
 
 
 class LinkKind(str, Enum):

@@ -39,6 +39,15 @@ def _words(text: str) -> list[tuple[str, bool]]:
     return [(word, number > 0 and capital) for number, (word, capital) in enumerate(capitalised(text))]
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character offsets of the words `normalise` returns, one for one."""
+    spans = []
+    for match in _WORD.finditer(text):
+        if _POSSESSIVE.sub("", match.group(0).lower()).translate(_JOINERS):
+            spans.append(match.span())
+    return spans
+
+
 def capitalised(text: str) -> list[tuple[str, bool]]:
     """Normalised words, each with whether it is written with a capital letter."""
     words = []
