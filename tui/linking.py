@@ -49,6 +49,10 @@ class Unit:
     def sentences(self) -> tuple[int, ...]:
         return tuple(range(self.sentence, self.last + 1))
 
+    def vocabulary_content(self, word: str) -> bool:
+        """Whether a word of this unit is a meaningful one (not a function word)."""
+        return word not in STOPWORDS
+
     @property
     def key(self) -> str:
         """The unit's words, for ordering that does not depend on the order of the articles."""

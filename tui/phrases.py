@@ -14,6 +14,8 @@ from tui.tokens import word_spans
 PHRASE_WORDS = 7  # a shared run this long (in words) is shared wording
 PHRASE_CONTENT = 4  # ... and it carries at least this many meaningful words
 PHRASE_PLAIN = 2  # ... of which this many are not names or numbers
+PHRASE_GAP = 3  # words one side may have that the other lacks, inside the run
+PHRASE_RATIO = 0.75  # share of the run's words that both sides have
 
 
 def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group]) -> list[Group]:
@@ -59,15 +61,42 @@ def _overlaps(span: tuple[int, int, int], stretches: list[tuple[int, int, int]])
 
 
 def _shared_run(factory: Units, a: Unit, b: Unit):
-    match = SequenceMatcher(None, a.code, b.code, autojunk=False).find_longest_match(0, len(a.code), 0, len(b.code))
-    if match.size < PHRASE_WORDS or match.size == min(len(a.code), len(b.code)):
-        return None  # too short, or one sentence is wholly inside the other (a fragment, scored elsewhere)
-    words = a.words[match.a : match.a + match.size]
-    # A run of names and titles ("with US Secretary of State John Kerry") is a name, not shared wording.
-    plain = {w for w in words if w not in a.capitals and not w[0].isdigit()} & {a.words[k] for k in range(len(a.words)) if a.code[k] in a.content}
-    if len(set(a.code[match.a : match.a + match.size]) & a.content) < PHRASE_CONTENT or len(plain) < PHRASE_PLAIN:
+    region = _longest_region(a.code, b.code)
+    if region is None:
         return None
-    return _span(factory, a, match.a, match.size), _span(factory, b, match.b, match.size)
+    (a_start, a_end), (b_start, b_end), matched = region
+    if matched == min(len(a.code), len(b.code)):
+        return None  # one sentence is wholly inside the other: a fragment, scored elsewhere
+    shared = [a.words[k] for k in range(a_start, a_end) if a.code[k] in b.code[b_start:b_end]]
+    content = {w for w in shared if a.vocabulary_content(w)}
+    # A run of names and titles ("with US Secretary of State John Kerry") is a name, not shared wording.
+    plain = {w for w in content if w not in a.capitals and not w[0].isdigit()}
+    if len(content) < PHRASE_CONTENT or len(plain) < PHRASE_PLAIN:
+        return None
+    return _span(factory, a, a_start, a_end - a_start), _span(factory, b, b_start, b_end - b_start)
+
+
+def _longest_region(a: str, b: str):
+    """The longest stretch the two word strings share, allowing gaps of up to a few words on either side
+    ("an aide" / "a longtime aide", "Hillary Clinton" / "Hillary Rodham Clinton")."""
+    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
+    best = None
+    for start, first in enumerate(blocks):
+        matched = 0
+        for end in range(start, len(blocks)):
+            if end > start and not _gap(blocks[end - 1], blocks[end]):
+                break
+            last = blocks[end]
+            matched += last.size
+            span_a, span_b = (first.a, last.a + last.size), (first.b, last.b + last.size)
+            ratio = 2 * matched / (span_a[1] - span_a[0] + span_b[1] - span_b[0])
+            if matched >= PHRASE_WORDS and ratio >= PHRASE_RATIO and (best is None or matched > best[2]):
+                best = (span_a, span_b, matched)
+    return best
+
+
+def _gap(left, right) -> bool:
+    return right.a - (left.a + left.size) <= PHRASE_GAP and right.b - (left.b + left.size) <= PHRASE_GAP
 
 
 def _span(factory: Units, unit: Unit, first: int, size: int) -> tuple[int, int, int]:

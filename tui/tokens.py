@@ -29,7 +29,8 @@ def normalise(text: str) -> list[str]:
 
 def _fold(word: str) -> str:
     """A plural or third-person "s" is not a change of wording ("increases" / "increase")."""
-    if len(word) <= 3 or not word[-1] == "s" or word[-2] in "su'" or word in STOPWORDS or word[0].isdigit():
+    # Not "isis", "texas", "bonus", "chaos", "congress": only an "s" after a consonant, "e" or "y" is a plural.
+    if len(word) <= 3 or not word[-1] == "s" or word[-2] in "siuao'" or word in STOPWORDS or word[0].isdigit():
         return word
     return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
