@@ -96,6 +96,7 @@ class StoryScore:
     right: int = 0
     misses: list = field(default_factory=list)
     false: list = field(default_factory=list)
+    heldout: bool = False  # annotated after the rules were settled, to check they hold on unseen stories
     absent: int = 0  # "not in this outlet" claims made
     absent_false: int = 0  # ... where the annotations show the outlet has the passage (in any wording)
     conflicts_reported: int = 0
@@ -223,7 +224,7 @@ def evaluate_story(story: str, settings: AlignSettings) -> StoryScore:
     alignment = align(articles, settings)
     spans = SpanMap(story, articles)
     notes, figures = read_annotation(story, spans)
-    result = StoryScore(story)
+    result = StoryScore(story, heldout=bool(yaml.safe_load((ANNOTATIONS / f"{story}.yaml").read_text(encoding="utf-8")).get("heldout")))
     score_links(story, alignment, notes, result)
     score_figures(story, alignment, figures, spans, result)
     result.alignment = alignment  # type: ignore[attr-defined]
@@ -271,6 +272,23 @@ def _show(result: StoryScore, what: set[str]) -> None:
             print(f"  {line}")
 
 
+_COUNTS = ("absent", "absent_false", "verbatim", "found", "short", "short_found", "headlines", "headlines_found",
+           "links", "right", "conflicts_reported", "conflicts_right", "conflicts_real", "conflicts_found")
+
+
+def _summary(name: str, total: StoryScore) -> None:
+    print(f"\n{name} stories")
+    print(f"passage recall (verbatim pairs linked): {total.found}/{total.verbatim} = {_pct(total.found, total.verbatim)}")
+    print(f"short quotations (1-3 words) linked:    {total.short_found}/{total.short} = {_pct(total.short_found, total.short)}")
+    print(f"headline pairs linked (not aligned):    {total.headlines_found}/{total.headlines}")
+    print(f"link precision (links right):           {total.right}/{total.links} = {_pct(total.right, total.links)}")
+    print(f"'not in this outlet' contradicted:      {total.absent_false}/{total.absent} = {_pct(total.absent_false, total.absent)}")
+    print(f"figure conflicts right:                 {total.conflicts_right}/{total.conflicts_reported} = "
+          f"{_pct(total.conflicts_right, total.conflicts_reported)}")
+    print(f"real figure conflicts found:            {total.conflicts_found}/{total.conflicts_real} = "
+          f"{_pct(total.conflicts_found, total.conflicts_real)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", default="", help="comma-separated: misses, false, figures")
@@ -284,25 +302,20 @@ def main() -> None:
     settings = AlignSettings()
     what = {w for w in args.show.split(",") if w}
     stories = args.stories.split(",") if args.stories else sorted(p.stem for p in ANNOTATIONS.glob("*.yaml"))
-    total = StoryScore("all")
+    totals = {"development": StoryScore("development"), "held out": StoryScore("held out")}
     print(f"{'story':34} {'verbatim':>9} {'found':>6} {'links':>6} {'right':>6} {'conflicts':>10} {'right':>6} {'real':>5} {'found':>6}")
     for story in stories:
         result = evaluate_story(story, settings)
-        print(f"{story:34} {result.verbatim:9} {result.found:6} {result.links:6} {result.right:6} "
+        held = " (held out)" if result.heldout else ""
+        print(f"{story + held:34} {result.verbatim:9} {result.found:6} {result.links:6} {result.right:6} "
               f"{result.conflicts_reported:10} {result.conflicts_right:6} {result.conflicts_real:5} {result.conflicts_found:6}")
         _show(result, what)
-        for name in ("absent", "absent_false", "verbatim", "found", "short", "short_found", "headlines", "headlines_found", "links", "right", "conflicts_reported", "conflicts_right", "conflicts_real", "conflicts_found"):
+        total = totals["held out" if result.heldout else "development"]
+        for name in _COUNTS:
             setattr(total, name, getattr(total, name) + getattr(result, name))
-    print()
-    print(f"passage recall (verbatim pairs linked): {total.found}/{total.verbatim} = {_pct(total.found, total.verbatim)}")
-    print(f"short quotations (1-3 words) linked:    {total.short_found}/{total.short} = {_pct(total.short_found, total.short)}")
-    print(f"headline pairs linked (not aligned):    {total.headlines_found}/{total.headlines}")
-    print(f"link precision (links right):           {total.right}/{total.links} = {_pct(total.right, total.links)}")
-    print(f"'not in this outlet' contradicted:      {total.absent_false}/{total.absent} = {_pct(total.absent_false, total.absent)}")
-    print(f"figure conflicts right:                 {total.conflicts_right}/{total.conflicts_reported} = "
-          f"{_pct(total.conflicts_right, total.conflicts_reported)}")
-    print(f"real figure conflicts found:            {total.conflicts_found}/{total.conflicts_real} = "
-          f"{_pct(total.conflicts_found, total.conflicts_real)}")
+    for name, total in totals.items():
+        if total.verbatim or total.links:
+            _summary(name, total)
     if not args.no_msrp:
         linked, counts = msrp(settings, args.msrp_limit)
         print(f"labelled pairs, same meaning linked:    {linked['1']}/{counts['1']} = {_pct(linked['1'], counts['1'])}")
