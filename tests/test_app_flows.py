@@ -328,7 +328,7 @@ def test_not_in_this_outlet_marks_shared_passages_only():
     async def scenario():
         async with compare_screen() as (app, pilot):
             screen = app.screen
-            await pilot.press("j", "j", "j")
+            await pilot.press("j", "j")
             await pilot.pause()
             assert screen.group is None
             assert not any(p.query_one(".pane-missing").display for p in screen.panes)

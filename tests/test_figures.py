@@ -115,3 +115,11 @@ def test_sums_told_apart_conflict_only_with_the_same_subject_and_like_sentences(
 
 def test_times_of_day_are_not_figures():
     assert find_conflicts(articles("The strike happened at 9 a.m. on Saturday.", "The strike happened at 10 a.m. on Saturday.")) == []
+
+
+def test_a_bare_round_number_claims_to_be_exact_an_approximate_one_does_not():
+    assert conflicts_of("Prosecutors said he bought a $43,000 Rolex watch with money from the campaign account.",
+                        "Prosecutors said he bought a $43,350 Rolex watch with money from the campaign account.")[0] == [
+        ["$43,000", "$43,350"]]
+    assert conflicts_of("Prosecutors said he bought a Rolex watch for about $43,000 with money from the campaign.",
+                        "Prosecutors said he bought a Rolex watch for $43,350 with money from the campaign.")[0] == []

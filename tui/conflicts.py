@@ -21,6 +21,7 @@ _CONTEXT_WORDS = 2
 _CASUALTIES = {"killed", "wounded"}
 _LOWER = {"at least", "more than", "over"}
 _UPPER = {"up to", "fewer than", "less than", "under"}
+_APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "an estimated", "estimated", "some"}
 _VERBS = {"paid", "spent", "gave", "made", "won", "lost", "told", "took", "got", "put", "set", "cost", "spend",
           "pay", "earn", "earns", "raise", "give", "take", "make", "get", "going", "reported", "including"}
 
@@ -145,15 +146,19 @@ def _rounded(value: float, coarser: Figure) -> float:
 
 
 def _step(figure: Figure) -> float:
-    """The precision a figure was written with; "60" is exact, "500,000" and "$43 million" are round."""
+    """The precision a figure was written with: "60" and "43,000" are exact, "about 500,000" and "$43 million"
+    are round."""
     digits = "".join(ch for ch in figure.written if ch.isdigit() or ch == ".")
     if not digits or not float(digits):
         return 1.0
     if "." in digits:
         step = 10.0 ** -len(digits.split(".")[1])
-    else:
+    elif figure.qualifier in _APPROX:
+        # "about 1,500" is round; a bare "43,000" claims to be exact, as "$43 million" claims millions.
         zeros = len(digits) - len(digits.rstrip("0"))
-        step = 10.0**zeros if zeros >= 3 else 1.0
+        step = 10.0**zeros
+    else:
+        step = 1.0
     return step * figure.value / float(digits)
 
 

@@ -24,7 +24,8 @@ def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group]) ->
     taken = _taken(groups)
     found: list[tuple[tuple[int, int, int], tuple[int, int, int]]] = []
     for i, j in candidates(sentences, reorder=False):
-        a, b = sentences[i], sentences[j]
+        # The same orientation whatever the order of the articles, so the result does not depend on it.
+        a, b = sorted((sentences[i], sentences[j]), key=lambda unit: (unit.key, unit.article))
         if (a.article, a.sentence, b.article, b.sentence) in grouped:
             continue
         run = _shared_run(factory, a, b)
