@@ -35,7 +35,9 @@ class Reading:
         self.options = options or DiffOptions()
         self.articles: list[Article] = alignment.articles
         self.base = base
-        self.groups: dict[int, Group] = {g.id: g for g in alignment.groups}
+        # Shared wording inside otherwise different sentences is listed by `parallax align`; these panes mark
+        # whole sentences, so they leave it out rather than mark a sentence as shared.
+        self.groups: dict[int, Group] = {g.id: g for g in alignment.groups if g.kind is not GroupKind.PHRASE}
         self._stops = [self._build_stops(pane, None) for pane in range(len(self.articles))]
         self._quote_stops = [self._build_stops(pane, GroupKind.QUOTE) for pane in range(len(self.articles))]
         self._stop_keys = [[(s.sentence, s.start) for s in stops] for stops in self._stops]
@@ -71,7 +73,7 @@ class Reading:
     def _build_stops(self, pane: int, kind: GroupKind | None) -> list[Stop]:
         stops = {
             (m.sentence, m.start, g.id)
-            for g in self.alignment.groups
+            for g in self.groups.values()
             if (kind is None or g.kind is kind) and len(g.articles) > 1
             for m in g.members_of(pane)
         }
