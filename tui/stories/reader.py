@@ -1,0 +1,24 @@
+"""Stories found in feeds as the reader's stories: one Story per group, its articles opened from the cache."""
+
+from __future__ import annotations
+
+from tui.model import ArticleRef, Outlet, Story
+from tui.stories.model import Findings, day, iso
+
+
+def reader_stories(
+    findings: Findings, outlets: dict[str, Outlet] | None = None
+) -> tuple[list[Story], dict[str, Outlet]]:
+    """The found stories in their order (newest and widest first) and every outlet they name."""
+    known = dict(outlets or {})
+    stories = []
+    for found in findings.stories:
+        refs = []
+        for entry in found.entries:
+            known.setdefault(entry.outlet.id, entry.outlet)
+            published = iso(entry.published) or entry.ref.published
+            refs.append(ArticleRef(outlet=entry.outlet.id, file=entry.ref.file, url=entry.ref.url,
+                                   title=entry.title, published=published or ""))
+        first = day(found.first_published)
+        stories.append(Story(found.id, found.title, first.isoformat() if first else "", tuple(refs)))
+    return stories, known
