@@ -168,3 +168,34 @@ def test_missing_sources_are_named(tmp_path, cache):
 def test_read_needs_a_terminal(tmp_path):
     result = run_stories("--read", str(tmp_path))
     assert result.returncode == 2 and "--read needs a terminal" in result.stderr
+
+
+def test_progress_names_each_stage_and_the_source_under_way(web, cache):
+    from tui.stories.collect import Source
+    from tui.stories.command import find
+
+    feeds = outlet_feeds(web)
+    seen = []
+    find([Source(url) for url in feeds.values()], on_progress=lambda *step: seen.append(step))
+    stages = list(dict.fromkeys(stage for stage, *_ in seen))
+    assert stages == ["reading sources", "downloading", "reading articles", "grouping 10 articles", ""]
+    assert ("downloading", len(PIECES), len(PIECES)) in {step[:3] for step in seen}
+    assert {step[3] for step in seen if step[0] == "reading articles"} == {web.link(p) for p in PIECES}
+
+
+def test_an_enormous_feed_is_refused_by_size_and_the_others_still_grouped(web, tmp_path, cache, monkeypatch, capsys):
+    from tui import cli
+    from tui.stories import collect
+
+    monkeypatch.setattr(collect, "MAX_FEED_BYTES", 2000)
+    storm = [p for p in PIECES if p.event == "storm"]
+    good = web.serve("/good.xml", feed_of(web, storm), RSS_TYPE)
+    padding = "<!-- " + "x" * 5000 + " -->"
+    huge_url = web.serve("/huge.xml", rss([], extra=padding), RSS_TYPE)
+    huge_file = tmp_path / "huge.xml"
+    huge_file.write_text(rss([], extra=padding))
+    assert cli.main(["stories", "--format", "json", good, huge_url, str(huge_file)]) == 1
+    out, err = capsys.readouterr()
+    assert f"parallax: {huge_url}: page is 5 KB, larger than the 2 KB limit" in err
+    assert f"parallax: {huge_file}: feed is 5 KB, larger than the 2 KB limit" in err
+    assert '"source": "' + web.link(storm[0]) + '"' in out

@@ -134,8 +134,10 @@ def find(sources, *, refresh=False, since=None, settings=None, on_progress=None,
     gathered = gather(sources, collector, on_progress)
     entries = load(gathered, collector, on_progress)
     if on_progress is not None:
-        on_progress(0, 0, "")
+        on_progress(f"grouping {len(entries)} articles", 0, 0, "")
     stories, unassigned = find_stories(entries, settings)
+    if on_progress is not None:
+        on_progress("", 0, 0, "")
     return Findings(stories, unassigned, gathered.errors, gathered.notes)
 
 
@@ -145,9 +147,9 @@ def _progress_reporter():
         return None
     from tui.clean import strip_controls
 
-    def report(done: int, total: int, source: str) -> None:
-        line = f"reading {done} of {total}: {strip_controls(source)}"[:100] if total else ""
-        sys.stderr.write(f"\r\x1b[K{line}")
+    def report(stage: str, done: int, total: int, source: str) -> None:
+        line = f"{stage} {done} of {total}: {strip_controls(source)}" if total else stage
+        sys.stderr.write(f"\r\x1b[K{line[:100]}")
         sys.stderr.flush()
 
     return report

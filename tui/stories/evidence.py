@@ -18,11 +18,12 @@ COMMON_NAME_SHARE = 0.2
 # One to four capitalised words ("Nancy Pelosi", "House Judiciary Committee", "Cesar Sayoc").
 _NAME = re.compile(r"\b(?:[A-Z][\w’'-]*[\w]|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]*[\w]|[A-Z]\.|Jr\.)){0,3}")
 _POSSESSIVE = re.compile(r"[’']s$")
+_BREAKS = STOPWORDS - {"new"}  # "New York" is a name
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-z]*\.?|I['’][a-z]+")
 # Words that start or sit inside capitalised runs without being part of anyone's or anything's name.
 _NOT_NAMES = frozenset(
     """president vice speaker leader majority minority sen senator rep representative gov governor congressman
-    congresswoman general gen col lt sgt adm secretary minister prime chancellor mayor judge justice attorney
+    congresswoman general gen col lt sgt adm sheriff secretary minister prime chancellor mayor judge justice attorney
     former outgoing acting chief director chairman chairwoman sir lord king queen prince pope reverend rev
     monday tuesday wednesday thursday friday saturday sunday january february march april june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
@@ -94,7 +95,7 @@ def _names_from(words: list[str]) -> list[str]:
     names, current = [], []
     for word in words + [""]:
         bare = _POSSESSIVE.sub("", word).rstrip(".").lower()
-        if not word or bare in _NOT_NAMES or bare in STOPWORDS or _PARTY_STATE.fullmatch(word):
+        if not word or bare in _NOT_NAMES or bare in _BREAKS or _PARTY_STATE.fullmatch(word):
             if current:
                 names.append(_POSSESSIVE.sub("", " ".join(current)))
             current = []

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit, urlunsplit
 from tui.stories.collect import Collector, Gathered, Source
 from tui.stories.model import Entry, Problem, parse_date
 
-Progress = Callable[[int, int, str], None]
+# (what is being done, how many are done, of how many, the source just done or under way)
+Progress = Callable[[str, int, int, str], None]
+Step = Callable[[int, int, str], None]  # a Progress of one stage
 # Downloads wait on the network far more than on the processor; a few at a time keeps a slow site from
 # holding up the others without hammering any one server.
 WORKERS = 6
@@ -18,7 +20,7 @@ WORKERS = 6
 
 def gather(sources: Sequence[Source], collector: Collector, on_progress: Progress | None = None) -> Gathered:
     """Every source expanded into entries (feeds and URLs fetched in parallel), duplicates counted once."""
-    results = _in_parallel(collector.expand, sources, [s.given for s in sources], on_progress)
+    results = _in_parallel(collector.expand, sources, [s.given for s in sources], _stage(on_progress, "reading sources"))
     gathered = Gathered()
     first_source: dict[str, str] = {}
     for source, result in zip(sources, results):
@@ -46,12 +48,12 @@ def load(gathered: Gathered, collector: Collector, on_progress: Progress | None 
     """
     from tui.pipeline import load_article
 
-    failed = fetch_pages([e for e in gathered.entries if e.ref.url], on_progress)
+    failed = fetch_pages([e for e in gathered.entries if e.ref.url], _stage(on_progress, "downloading"))
     loaded, early = [], 0
     total = len(gathered.entries)
     for number, entry in enumerate(gathered.entries):
         if on_progress is not None:
-            on_progress(number, total, entry.source)
+            on_progress("reading articles", number, total, entry.source)
         if entry.source in failed:
             gathered.errors.append(Problem(entry.source, failed[entry.source]))
             continue
@@ -72,7 +74,7 @@ def load(gathered: Gathered, collector: Collector, on_progress: Progress | None 
     return loaded
 
 
-def fetch_pages(entries: Sequence[Entry], on_progress: Progress | None = None) -> dict[str, str]:
+def fetch_pages(entries: Sequence[Entry], on_progress: Step | None = None) -> dict[str, str]:
     """Put every entry's page in the cache (downloading it unless cached, or anew when it asks); source -> reason
     for those that failed."""
     from tui.fetch import FetchError, get_page
@@ -88,7 +90,13 @@ def fetch_pages(entries: Sequence[Entry], on_progress: Progress | None = None) -
     return {entry.source: reason for entry, reason in zip(entries, reasons) if reason}
 
 
-def _in_parallel(work: Callable, inputs: Sequence, names: Sequence[str], on_progress: Progress | None) -> list:
+def _stage(on_progress: Progress | None, stage: str) -> Step | None:
+    if on_progress is None:
+        return None
+    return lambda done, total, name: on_progress(stage, done, total, name)
+
+
+def _in_parallel(work: Callable, inputs: Sequence, names: Sequence[str], on_progress: Step | None) -> list:
     """work(x) for every input, in order, with progress as each one finishes."""
     if not inputs:
         return []

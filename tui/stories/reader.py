@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.model import ArticleRef, Outlet, Story
-from tui.stories.model import Findings, day, iso
+from tui.stories.model import Findings, day
 
 
 def reader_stories(
@@ -16,7 +16,8 @@ def reader_stories(
         refs = []
         for entry in found.entries:
             known.setdefault(entry.outlet.id, entry.outlet)
-            published = iso(entry.published) or entry.ref.published
+            # A date, as sources.yaml gives it: citations and pane headers show no time of day.
+            published = day(entry.published).isoformat() if entry.published else entry.ref.published
             refs.append(ArticleRef(outlet=entry.outlet.id, file=entry.ref.file, url=entry.ref.url,
                                    title=entry.title, published=published or ""))
         first = day(found.first_published)
