@@ -46,10 +46,13 @@ class Evidence:
     articles: int  # how many of the story's articles carry it
 
 
-def gather(alignment: Alignment, outlets: Sequence[str], rarity: dict[str, int]) -> list[Evidence]:
-    """Evidence for one story; `outlets` names each aligned article's outlet, `rarity` counts names' articles."""
+def gather(
+    alignment: Alignment, outlets: Sequence[str], names: Sequence[set[str]], rarity: dict[str, int]
+) -> list[Evidence]:
+    """Evidence for one story: `outlets` and `names` (see names_in) belong to each aligned article in turn,
+    `rarity` counts the articles of the whole collection that carry each name (see name_rarity)."""
     found = passages(alignment, outlets)
-    found += shared_names(alignment.articles, outlets, rarity)
+    found += shared_names(names, outlets, rarity)
     found += shared_numbers(alignment.articles, outlets)
     return found
 
@@ -104,15 +107,15 @@ def _names_from(words: list[str]) -> list[str]:
     return [n for n in names if len(n) > 1]
 
 
-def shared_names(articles: Sequence[Article], outlets: Sequence[str], rarity: dict[str, int]) -> list[Evidence]:
+def shared_names(names: Sequence[set[str]], outlets: Sequence[str], rarity: dict[str, int]) -> list[Evidence]:
     """Names found in two or more of the articles: most outlets first, then the rarest.
 
     `rarity` counts the articles of the whole collection that carry each name; a name in more than a fifth
     of them ("Congress" among political news) explains nothing and is left out.
     """
     carriers: dict[str, set[int]] = {}
-    for number, article in enumerate(articles):
-        for name in names_in(article):
+    for number, found in enumerate(names):
+        for name in found:
             carriers.setdefault(name, set()).add(number)
     common = max(3, COMMON_NAME_SHARE * rarity.get("", 0))
     spread = {name: len({outlets[i] for i in where}) for name, where in carriers.items()}
@@ -131,11 +134,11 @@ def shared_names(articles: Sequence[Article], outlets: Sequence[str], rarity: di
     return [_shared("name", n, carriers[n], outlets) for n in chosen]
 
 
-def name_rarity(articles: Sequence[Article]) -> dict[str, int]:
-    """How many articles carry each name; the key "" holds the number of articles."""
-    counts: dict[str, int] = {"": len(articles)}
-    for article in articles:
-        for name in names_in(article):
+def name_rarity(names: Sequence[set[str]]) -> dict[str, int]:
+    """How many articles carry each name, from each article's names; the key "" holds the number of articles."""
+    counts: dict[str, int] = {"": len(names)}
+    for found in names:
+        for name in found:
             counts[name] = counts.get(name, 0) + 1
     return counts
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from itertools import combinations
 
-from tui.stories.evidence import gather, name_rarity
+from tui.stories.evidence import gather, name_rarity, names_in
 from tui.stories.grouping import Found, GroupSettings, find_groups
 from tui.stories.model import Entry, FoundStory, day
 
@@ -20,16 +20,17 @@ def find_stories(
     """Stories of two or more entries, and the entries that match no other; entries must have their article."""
     articles = [entry.article for entry in entries]
     found = find_groups(articles, [entry.published for entry in entries], settings)
-    rarity = name_rarity(articles) if found else {}
-    stories = [_story(group, entries, rarity) for group in found]
+    names = [names_in(article) for article in articles] if found else []
+    rarity = name_rarity(names)
+    stories = [_story(group, entries, names, rarity) for group in found]
     assigned = {index for group in found for index in group.members}
     unassigned = [entry for index, entry in enumerate(entries) if index not in assigned]
     return sort_stories(stories), unassigned
 
 
-def _story(group: Found, entries: Sequence[Entry], rarity: dict[str, int]) -> FoundStory:
+def _story(group: Found, entries: Sequence[Entry], names: list[set[str]], rarity: dict[str, int]) -> FoundStory:
     members = [entries[i] for i in group.members]
-    evidence = gather(group.alignment, [e.outlet.name for e in members], rarity)
+    evidence = gather(group.alignment, [e.outlet.name for e in members], [names[i] for i in group.members], rarity)
     pairs = list(combinations(group.members, 2))
     similarity = sum(group.scores.get(pair, 0.0) for pair in pairs) / len(pairs)
     ordered = sorted(members, key=lambda e: (e.published or _LATEST, e.outlet.name, e.source))
