@@ -199,3 +199,14 @@ def test_an_enormous_feed_is_refused_by_size_and_the_others_still_grouped(web, t
     assert f"parallax: {huge_url}: page is 5 KB, larger than the 2 KB limit" in err
     assert f"parallax: {huge_file}: feed is 5 KB, larger than the 2 KB limit" in err
     assert '"source": "' + web.link(storm[0]) + '"' in out
+
+
+def test_story_finding_never_imports_the_interface():
+    import subprocess
+    import sys
+
+    code = ("import sys, tui.stories.command, tui.stories.find, tui.stories.loading, tui.stories.output, "
+            "tui.stories.reader; tui.stories.command.stories_parser(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'sklearn', 'datasketch')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr

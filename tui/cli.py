@@ -115,7 +115,8 @@ def stories_from(args: argparse.Namespace, *, feeds: bool = False) -> tuple[list
         found, outlets, args.load_errors = stories_of_feeds(catalog, feed_refs, refresh=args.refresh)
         stories = found + stories
     if not stories:
-        raise UsageError(f"{catalog.path}: no stories to open")
+        found_none = " (no two articles of its feeds report the same event)" if feed_refs and feeds else ""
+        raise UsageError(f"{catalog.path}: no stories to open{found_none}")
     return stories, outlets, catalog.path
 
 
