@@ -63,7 +63,8 @@ def reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="parallax",
         description="Read one news story through several outlets at once.",
-        epilog="Run 'parallax align --help' for the command-line comparison.",
+        epilog="Run 'parallax align --help' for the command-line comparison, "
+               "'parallax stories --help' to find the stories in feeds and folders.",
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     _common(parser)
@@ -94,9 +95,12 @@ def diff_options_from(args: argparse.Namespace) -> DiffOptions:
     return DiffOptions(ignore_case=args.ignore_case, ignore_quotes=not args.compare_quotes)
 
 
-def stories_from(args: argparse.Namespace) -> tuple[list[Story], dict[str, Outlet], str]:
-    """The stories to offer and their outlets, from paths, --sources or the default sources file."""
-    from tui.sources import default_sources_path, load_catalog, story_from_paths
+def stories_from(args: argparse.Namespace, *, feeds: bool = False) -> tuple[list[Story], dict[str, Outlet], str]:
+    """The stories to offer and their outlets, from paths, --sources or the default sources file.
+
+    With `feeds`, the stories found in the file's feeds come first (problems with them in args.load_errors).
+    """
+    from tui.sources import default_sources_path, load_sources, story_from_paths
 
     if args.paths:
         if args.sources:
@@ -104,10 +108,18 @@ def stories_from(args: argparse.Namespace) -> tuple[list[Story], dict[str, Outle
         story, outlets = story_from_paths(args.paths)
         return [story], outlets, ""
     path = Path(args.sources) if args.sources else default_sources_path()
-    catalog = load_catalog(path)
-    if not catalog.stories:
-        raise UsageError(f"{catalog.path}: no stories to open")
-    return list(catalog.stories), catalog.outlets, catalog.path
+    catalog, feed_refs = load_sources(path)
+    stories, outlets = list(catalog.stories), catalog.outlets
+    if feeds and feed_refs:
+        require_terminal()  # before fetching, not after
+        from tui.stories.command import stories_of_feeds
+
+        found, outlets, args.load_errors = stories_of_feeds(catalog, feed_refs, refresh=args.refresh)
+        stories = found + stories
+    if not stories:
+        found_none = " (no two articles of its feeds report the same event)" if feed_refs and feeds else ""
+        raise UsageError(f"{catalog.path}: no stories to open{found_none}")
+    return stories, outlets, catalog.path
 
 
 def pick_story(stories: list[Story], story_id: str | None, where: str) -> Story | None:
@@ -143,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
             from tui.align_command import run_align
 
             return run_align(align_parser().parse_args(argv[1:]))
+        if argv[:1] == ["stories"]:
+            from tui.stories.command import run_stories, stories_parser
+
+            return run_stories(stories_parser().parse_args(argv[1:]))
         return run_reader(reader_parser().parse_args(argv))
     except UsageError as error:
         print(f"parallax: {error}", file=sys.stderr)
@@ -158,8 +174,16 @@ def main(argv: list[str] | None = None) -> int:
         raise
 
 
+def require_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty() and sys.stderr.isatty()):
+        # Textual reads keys from stdin, draws on stderr and takes the screen size from stdout: redirected, it
+        # would hang drawing into a pipe, or lay itself out for a terminal size it cannot know.
+        raise UsageError("the reader needs a terminal, with nothing redirected; "
+                         "`parallax align` prints the comparison instead")
+
+
 def run_reader(args: argparse.Namespace) -> int:
-    stories, outlets, where = stories_from(args)
+    stories, outlets, where = stories_from(args, feeds=True)
     story = pick_story(stories, args.story, where)
     if story is None and args.outlets:
         ids = ", ".join(s.id for s in stories)
@@ -167,11 +191,7 @@ def run_reader(args: argparse.Namespace) -> int:
     if story is not None and args.outlets:
         story = pick_outlets(story, args.outlets)
         stories = [story]
-    if not (sys.stdin.isatty() and sys.stdout.isatty() and sys.stderr.isatty()):
-        # Textual reads keys from stdin, draws on stderr and takes the screen size from stdout: redirected, it
-        # would hang drawing into a pipe, or lay itself out for a terminal size it cannot know.
-        raise UsageError("the reader needs a terminal, with nothing redirected; "
-                         "`parallax align` prints the comparison instead")
+    require_terminal()
     from tui.app.app import run_app
 
     return run_app(
@@ -184,5 +204,6 @@ def run_reader(args: argparse.Namespace) -> int:
         theme=args.theme,
         cite_style=args.cite_style,
         refresh=args.refresh,
+        load_errors=getattr(args, "load_errors", None),
     )
 

@@ -25,6 +25,8 @@ MAX_REDIRECTS = 5
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 CACHE_ENV = "PARALLAX_CACHE_DIR"
 PAGE_TYPES = {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
+FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
+              "application/x-rss+xml"}
 
 
 class FetchError(Exception):
@@ -66,6 +68,7 @@ def get_page(
     client: httpx.Client | None = None,
     timeout: float = READ_TIMEOUT,
     max_bytes: int = MAX_PAGE_BYTES,
+    types: set[str] = PAGE_TYPES,  # content types accepted (feeds add FEED_TYPES)
 ) -> Page:
     """The page from the cache, or downloaded and cached; a failed download leaves the cache as it was."""
     pages = cache_root(cache_dir) / "pages"
@@ -73,7 +76,7 @@ def get_page(
         cached = read_cached(url, pages)
         if cached is not None:
             return cached
-    page = download(url, client=client, timeout=timeout, max_bytes=max_bytes)
+    page = download(url, client=client, timeout=timeout, max_bytes=max_bytes, types=types)
     write_cached(page, pages)
     return page
 
@@ -130,7 +133,8 @@ def _timeouts(timeout: float) -> httpx.Timeout:
 
 
 def download(
-    url: str, *, client: httpx.Client | None = None, timeout: float = READ_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES
+    url: str, *, client: httpx.Client | None = None, timeout: float = READ_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES,
+    types: set[str] = PAGE_TYPES,
 ) -> Page:
     """GET url following redirects, within the time and size limits; raises FetchError."""
     own_client = client is None
@@ -138,7 +142,7 @@ def download(
     try:
         headers = {"User-Agent": USER_AGENT}
         with client.stream("GET", url, headers=headers, follow_redirects=True, timeout=_timeouts(timeout)) as response:
-            content_type = check_response(response, max_bytes)
+            content_type = check_response(response, max_bytes, types)
             data = read_limited(response, max_bytes, time.monotonic() + timeout, timeout)
             fetched_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
             return Page(url, str(response.url), content_type, data, fetched_at)
@@ -151,15 +155,16 @@ def download(
             client.close()
 
 
-def check_response(response: httpx.Response, max_bytes: int) -> str:
+def check_response(response: httpx.Response, max_bytes: int, types: set[str] = PAGE_TYPES) -> str:
     """The response's content type, after refusing error statuses, non-page types and announced oversize bodies."""
     if not response.is_success:
         phrase = response.reason_phrase or _status_phrase(response.status_code)
         raise FetchError(f"HTTP {response.status_code} {phrase}".strip())
     content_type = response.headers.get("content-type", "")
     mime = content_type.split(";")[0].strip().lower()
-    if mime and mime not in PAGE_TYPES:
-        raise FetchError(f"the server sent {mime}, not a web page or text")
+    if mime and mime not in types:
+        wanted = "a web page or text" if types == PAGE_TYPES else "a feed, web page or text"
+        raise FetchError(f"the server sent {mime}, not {wanted}")
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > max_bytes:
         raise FetchError(f"page is {human_size(int(length))}, larger than the {human_size(max_bytes)} limit")

@@ -9,10 +9,10 @@ from urllib.parse import urlparse
 import yaml
 
 from .model import ArticleRef, Catalog, Outlet, Story
-from .sources_schema import Problem, build_catalog_parts
+from .sources_schema import FeedRef, Problem, build_sources_parts
 
 __all__ = [
-    "Problem", "SourcesError", "load_catalog", "sample_sources_path",
+    "Problem", "SourcesError", "load_catalog", "load_sources", "FeedRef", "sample_sources_path",
     "default_sources_path", "story_from_paths", "resolve_file", "is_url",
 ]
 
@@ -39,6 +39,11 @@ class SourcesError(Exception):
 
 def load_catalog(path: str | Path) -> Catalog:
     """Read and check a sources file; every problem is reported at once in a SourcesError."""
+    return load_sources(path)[0]
+
+
+def load_sources(path: str | Path) -> tuple[Catalog, tuple[FeedRef, ...]]:
+    """The catalog of a sources file and the feeds it lists; every problem is reported at once."""
     shown = str(path)
     try:
         file = Path(path).expanduser()
@@ -47,10 +52,10 @@ def load_catalog(path: str | Path) -> Catalog:
     text = _read_text(file, shown)
     root = _compose(text, shown)
     base_dir = str(file.absolute().parent)
-    outlets, stories, problems = build_catalog_parts(root, base_dir)
+    outlets, stories, feeds, problems = build_sources_parts(root, base_dir)
     if problems:
         raise SourcesError(shown, sorted(problems, key=lambda p: p.line or 0))
-    return Catalog(path=shown, outlets=outlets, stories=stories)
+    return Catalog(path=shown, outlets=outlets, stories=stories), feeds
 
 
 def _read_text(file: Path, shown: str) -> str:

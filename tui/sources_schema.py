@@ -15,13 +15,15 @@ from .model import ArticleRef, Outlet, Story
 NULL_TAG = "tag:yaml.org,2002:null"
 
 # Each spec maps a key to whether it is required.
-TOP_KEYS = {"outlets": True, "stories": True}
+# Outlets are required with stories; a file may list only feeds (see check_top_level).
+TOP_KEYS = {"outlets": False, "stories": False, "feeds": False}
 OUTLET_KEYS = {"name": True, "label": False, "homepage": False}
 STORY_KEYS = {"id": True, "title": True, "date": False, "articles": True}
 ARTICLE_KEYS = {
     "outlet": True, "file": False, "url": False, "title": False,
     "published": False, "author": False, "canonical_url": False,
 }
+FEED_KEYS = {"url": False, "file": False, "name": False, "outlet": False}
 URL_KEYS = {"url", "canonical_url", "homepage"}
 
 
@@ -210,11 +212,70 @@ def check_outlet(outlet_id: str, pairs: Pairs, where: str, ctx: Context) -> None
 
 def build_catalog_parts(root: Node, base_dir: str) -> tuple[dict[str, Outlet], tuple[Story, ...], list[Problem]]:
     """Outlets, stories and every problem found in the document."""
+    outlets, stories, _, problems = build_sources_parts(root, base_dir)
+    return outlets, stories, problems
+
+
+def build_sources_parts(
+    root: Node, base_dir: str
+) -> tuple[dict[str, Outlet], tuple[Story, ...], tuple[FeedRef, ...], list[Problem]]:
+    """Outlets, stories, feeds and every problem found in the document."""
     problems: list[Problem] = []
     pairs = mapping_pairs(root, "top level", problems)
     if pairs is None:
-        return {}, (), problems
+        return {}, (), (), problems
     check_keys(pairs, TOP_KEYS, "top level", root, problems)
+    check_top_level(pairs, root, problems)
     outlets = build_outlets(pairs.get("outlets", (None, None))[1], problems)
-    stories = build_stories(pairs.get("stories", (None, None))[1], Context(outlets, base_dir, problems))
-    return outlets, stories, problems
+    ctx = Context(outlets, base_dir, problems)
+    stories = build_stories(pairs.get("stories", (None, None))[1], ctx)
+    feeds = build_feeds(pairs.get("feeds", (None, None))[1], ctx)
+    return outlets, stories, feeds, problems
+
+
+def check_top_level(pairs: Pairs, root: Node, problems: list[Problem]) -> None:
+    if "stories" not in pairs and "feeds" not in pairs:
+        problems.append(Problem(line_of(root), "top level: missing 'stories' (or 'feeds' to find stories in)"))
+    elif "stories" in pairs and "outlets" not in pairs:
+        problems.append(Problem(line_of(root), "top level: missing 'outlets'"))
+
+
+@dataclass(frozen=True)
+class FeedRef:
+    """A feed listed in sources.yaml: its address or file, an optional name, and the outlet that publishes it."""
+
+    url: str = ""
+    file: str = ""
+    name: str = ""
+    outlet: str = ""
+    base_dir: str = ""
+
+    @property
+    def source(self) -> str:
+        return self.url or self.file
+
+
+def build_feeds(node: Node | None, ctx: Context) -> tuple[FeedRef, ...]:
+    if node is None:
+        return ()
+    if not isinstance(node, SequenceNode) or not node.value:
+        got = "an empty list" if isinstance(node, SequenceNode) else describe(node)
+        ctx.problems.append(Problem(line_of(node), f"feeds: expected a list of feeds, got {got}"))
+        return ()
+    found = (build_feed(item, f"feeds[{i}]", ctx) for i, item in enumerate(node.value, start=1))
+    return tuple(feed for feed in found if feed is not None)
+
+
+def build_feed(node: Node, where: str, ctx: Context) -> FeedRef | None:
+    pairs = mapping_pairs(node, where, ctx.problems)
+    if pairs is None:
+        return None
+    check_keys(pairs, FEED_KEYS, where, node, ctx.problems)
+    values = {key: text_value(pairs, key, where, ctx.problems) for key in FEED_KEYS}
+    if values["outlet"]:
+        check_outlet(values["outlet"], pairs, where, ctx)
+    if bool(values["file"]) == bool(values["url"]):
+        wrong = "not both" if values["file"] else "found neither"
+        ctx.problems.append(Problem(line_of(node), f"{where}: expected exactly one of 'url' or 'file', {wrong}"))
+        return None
+    return FeedRef(base_dir=ctx.base_dir, **values)

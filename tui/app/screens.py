@@ -41,7 +41,9 @@ class StoryListScreen(Screen):
     @staticmethod
     def _label(story: Story) -> Content:
         title = Content(inert(story.title or story.id)).stylize("bold")
-        return title + Content(f"\n{inert(story.date) or 'no date'} · {len(story.articles)} articles").stylize("dim")
+        outlets = len({ref.outlet for ref in story.articles})
+        counts = f"{outlets} outlet{'s' * (outlets != 1)} · {len(story.articles)} articles"
+        return title + Content(f"\n{inert(story.date) or 'no date'} · {counts}").stylize("dim")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.post_message(self.Chosen(event.option.id))
