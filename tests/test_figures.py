@@ -110,7 +110,7 @@ def test_sums_told_apart_conflict_only_with_the_same_subject_and_like_sentences(
         "Jackson used campaign funds to buy a $43,350 gold Rolex watch, prosecutors say.",
         "Court papers list what Jackson bought with campaign funds, among them a $48,000 Rolex.")
     assert found == [["$43,350", "$48,000"]]
-    assert result.conflicts[0].evidence == "same measure" and result.conflicts[0].subject == "rolex"
+    assert result.conflicts[0].evidence == "same measure" and result.conflicts[0].subject == "Rolex"
 
 
 def test_times_of_day_are_not_figures():

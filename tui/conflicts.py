@@ -74,7 +74,7 @@ def _compatible(a: Figure, b: Figure) -> bool:
     figure ("Romney had 45 percent" / "Obama had 47 percent")."""
     if not a.subject or not b.subject:
         return True
-    return bool(set(a.subject.split()) & set(b.subject.split()))
+    return bool(set(a.subject.lower().split()) & set(b.subject.lower().split()))
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
@@ -111,14 +111,18 @@ def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str]) -> b
         return not a.subject or not b.subject or a.subject == b.subject
     if a.kind not in {"count", "money"} or not same_subject(a, b):
         return False
-    shared = (words_a & words_b) - {a.measure} - set(a.subject.split())
+    shared = (words_a & words_b) - {a.measure} - set(a.subject.lower().split())
     return len(shared) >= _CONTEXT_WORDS
 
 
 def same_subject(a: Figure, b: Figure) -> bool:
-    """The words around two figures name the same thing ("Rolex", "jobs bills"); a shared verb ("earned",
-    "paid") is not a subject, and no words, no subject."""
-    return any(not _is_verb(w) for w in set(a.subject.split()) & set(b.subject.split()))
+    """The words around two figures name the same thing: a shared name ("Rolex", "Clinton") or two shared
+    words ("federal taxes"); for a sum, one common word ("construction") or a verb ("earned") is not enough."""
+    shared = {w for w in set(a.subject.lower().split()) & set(b.subject.lower().split()) if not _is_verb(w)}
+    names = {w.lower() for w in (a.subject + " " + b.subject).split() if w[:1].isupper()}
+    if a.kind == "count" and a.measure == b.measure:
+        return bool(shared)  # "48-page indictment": the measure itself already says much
+    return bool(shared & names) or len(shared) >= 2
 
 
 def _is_verb(word: str) -> bool:
@@ -201,7 +205,7 @@ def _subject(cluster: list[Figure]) -> str:
     """The words the figures' surroundings share most, in the order the first figure's text has them."""
     counts: dict[str, int] = defaultdict(int)
     for figure in cluster:
-        for word in set(figure.subject.split()):
+        for word in set(figure.subject.lower().split()):
             counts[word] += 1
     if not counts:
         return ""
@@ -209,4 +213,4 @@ def _subject(cluster: list[Figure]) -> str:
     if best < 2:
         return ""
     order = [w for f in cluster for w in f.subject.split()]
-    return " ".join(dict.fromkeys(w for w in order if counts[w] == best))
+    return " ".join(dict.fromkeys(w for w in order if counts[w.lower()] == best))

@@ -26,6 +26,7 @@ _WORD_NUMBER = re.compile(
 # "Cesar Sayoc Jr., 56, of Aventura": an age set off by commas after a name.
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w.’'-]*,\s\d{1,3}$")
 _SCALE = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3}
+_NAME = re.compile(r"(?<![\w’'-])[A-Z][A-Za-z’'-]+")
 _CLAUSE = re.compile(r"[,;:()—–]")
 # "voted 51 to 49", "a 5-4 vote", "by a margin of 220-210": the two sides of a tally.
 _TALLY = re.compile(r"\b(?:voted?|votes?|by|margin of|tally of|split)\s+(?:a\s+)?\d+\s*(?:to|-|–)\s*\d+|\d+\s*(?:-|–|to)\s*\d+\s+(?:vote|votes|decision|ruling|majority)\b", re.IGNORECASE)
@@ -74,6 +75,12 @@ def find_figures(article: Article, index: int) -> list[Figure]:
     return figures
 
 
+def _names(text: str, sentence) -> set[str]:
+    """Words of the sentence written with a capital letter other than at its start, lower-cased."""
+    words = _NAME.findall(text, sentence.start, sentence.end)
+    return {w.lower() for w in words[1:]} if words and text[sentence.start].isupper() else {w.lower() for w in words}
+
+
 def _context(text: str, sentence, start: int, end: int, *, clause: bool = True) -> tuple[list[str], list[str]]:
     """Words before and after a number (within its clause unless told otherwise); full stops dropped but
     in "no."."""
@@ -103,7 +110,7 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
         return Figure(index, sentence.index, start, end, value, "", "age", "age", _name_before(before), raw)
     year = raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and not match.group("cur")
     return _classify(index, sentence, start, end, value, before, after, joined, money=bool(match.group("cur")),
-                     year=year, written=raw)
+                     year=year, written=raw, names=_names(text, sentence))
 
 
 def _word_figure(text: str, sentence, match: re.Match[str], index: int) -> Figure | None:
@@ -119,11 +126,11 @@ def _word_figure(text: str, sentence, match: re.Match[str], index: int) -> Figur
     if joined in {"in", "to", "thirds", "fold", "way"} or (after and after[0] in {"of", "to", "or", "and"}):
         return None  # "two-in-three", "two of them", "two to three": proportions and ranges, not counts
     return _classify(index, sentence, start, end, value, before, after, joined, money=False, year=False,
-                     written=word)
+                     written=word, names=_names(text, sentence))
 
 
 def _classify(index, sentence, start, end, value, before, after, joined, *, money: bool, year: bool,
-              written: str) -> Figure | None:
+              written: str, names: set[str]) -> Figure | None:
     qualifier = next((q for q in _QUALIFIERS if " ".join(before[-len(q.split()) :]) == q), "")
     if after and after[0] in _SCALE:
         value *= _SCALE[after[0]]
@@ -131,6 +138,8 @@ def _classify(index, sentence, start, end, value, before, after, joined, *, mone
     kind, measure, subject = _what(before, after, joined, money=money, year=year)
     if kind is None:
         return None
+    # Names keep their capital ("Rolex"), so a subject can tell a name from a common word.
+    subject = " ".join(w.capitalize() if w in names else w for w in subject.split())
     return Figure(index, sentence.index, start, end, value, qualifier, measure, kind, subject, written)
 
 
