@@ -144,6 +144,13 @@ def _category(note: Annotation, alignment: Alignment) -> str:
     return "short" if words < 4 else "passage"
 
 
+def _state(group, article: int) -> str:
+    """carried, close or absent; versions without closest passages claimed absence for every other outlet."""
+    if hasattr(group, "state"):
+        return group.state(article)
+    return "carried" if article in group.articles else "absent"
+
+
 def score_links(story: str, alignment: Alignment, notes: list[Annotation], result: StoryScore) -> None:
     for note in notes:
         if note.label != "verbatim":
@@ -167,7 +174,7 @@ def score_links(story: str, alignment: Alignment, notes: list[Annotation], resul
             result.misses.append((category, note))
     for group in alignment.groups:
         for article, _ in enumerate(alignment.articles):
-            if group.state(article) != "absent" or not alignment.articles[article].ok:
+            if _state(group, article) != "absent" or not alignment.articles[article].ok:
                 continue
             result.absent += 1
             has_it = any(
