@@ -8,9 +8,10 @@ import sys
 from dataclasses import asdict
 
 from tui.cli import (
-    EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, diff_options_from, pick_outlets, pick_story, settings_from, stories_from,
+    EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, diff_options_from, pick_outlets, pick_story, report, settings_from,
+    stories_from,
 )
-from tui.clean import strip_controls
+from tui.clean import printable
 from tui.pipeline import compare, load_articles
 from tui.wording import DiffOptions
 
@@ -25,7 +26,7 @@ def run_align(args: argparse.Namespace) -> int:
     articles = load_articles(story, outlets, refresh=args.refresh, on_progress=_progress_reporter(story))
     for article in articles:
         if not article.ok:
-            print(f"parallax: {article.error}", file=sys.stderr)
+            report(article.error)
     settings, options = settings_from(args), diff_options_from(args)
     alignment = compare(articles, settings)
     _print(alignment, args.format, story, {**asdict(settings), **asdict(options)}, options)
@@ -37,16 +38,16 @@ def _progress_reporter(story):
     if not sys.stderr.isatty() or not any(ref.url for ref in story.articles):
         return None
 
-    def report(done: int, total: int, source: str) -> None:
-        line = f"reading {done + 1} of {total}: {source}"[:100] if source else ""
+    def show(done: int, total: int, source: str) -> None:
+        line = f"reading {done + 1} of {total}: {printable(source)}"[:100] if source else ""
         sys.stderr.write(f"\r\x1b[K{line}")
         sys.stderr.flush()
 
-    return report
+    return show
 
 
 def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions) -> None:
-    title = strip_controls(f"{story.title} ({story.date})" if story.date else story.title)
+    title = printable(f"{story.title} ({story.date})" if story.date else story.title)
     if fmt == "json":
         from tui.render import to_json
 

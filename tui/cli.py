@@ -21,6 +21,13 @@ class UsageError(Exception):
     """Something the user asked for that cannot be done; the message says what to fix."""
 
 
+def report(message: str) -> None:
+    """Say something on standard error; messages quote outside text, so they go through the cleaning path."""
+    from tui.clean import printable
+
+    print(f"parallax: {printable(message, lines=True)}", file=sys.stderr)
+
+
 def _score(text: str) -> float:
     value = float(text)
     if not 0 <= value <= 100:
@@ -143,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_align(align_parser().parse_args(argv[1:]))
         return run_reader(reader_parser().parse_args(argv))
     except UsageError as error:
-        print(f"parallax: {error}", file=sys.stderr)
+        report(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -151,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         from tui.sources import SourcesError
 
         if isinstance(error, SourcesError):
-            print(f"parallax: {error.path} has problems:\n{error}", file=sys.stderr)
+            report(f"{error.path} has problems:\n{error}")
             return EXIT_USAGE
         raise
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from tui.clean import strip_controls
+from tui.clean import printable
 from tui.model import Alignment, Article, Group, GroupKind, Member
 from tui.wording import DiffOptions, diff_versions
 
@@ -17,7 +17,7 @@ def member_text(alignment: Alignment, member: Member) -> str:
 
 
 def outlet_label(article: Article) -> str:
-    return article.outlet.short
+    return printable(article.outlet.short)
 
 
 def coverage(alignment: Alignment, group: Group) -> tuple[list[str], list[str]]:
@@ -35,7 +35,7 @@ def to_json(
     """The documented JSON shape (see README, "JSON output")."""
     articles = alignment.articles
     data = {
-        "story": story or {},
+        "story": {key: printable(value) for key, value in (story or {}).items()},
         "settings": settings or {},
         "articles": [_article_json(a) for a in articles],
         "groups": [_group_json(alignment, g, options) for g in alignment.groups],
@@ -44,7 +44,7 @@ def to_json(
                 "id": c.id,
                 "measure": c.measure,
                 "figures": [
-                    {"article": articles[f.article].id, "sentence": f.sentence, "start": f.start, "end": f.end,
+                    {"article": printable(articles[f.article].id), "sentence": f.sentence, "start": f.start, "end": f.end,
                      "text": articles[f.article].text[f.start : f.end], "value": f.value, "qualifier": f.qualifier}
                     for f in c.figures
                 ],
@@ -56,17 +56,18 @@ def to_json(
 
 
 def _article_json(article: Article) -> dict:
+    # Names and metadata are display strings: cleaned like everything printed (ids too, consistently everywhere).
     return {
-        "id": article.id,
-        "source": article.source,
-        "outlet": article.outlet.name,
-        "outlet_id": article.outlet.id,
-        "label": article.outlet.short,
-        "title": article.title,
-        "published": article.published,
-        "author": article.author,
-        "url": article.url,
-        "error": article.error or None,
+        "id": printable(article.id),
+        "source": printable(article.source),
+        "outlet": printable(article.outlet.name),
+        "outlet_id": printable(article.outlet.id),
+        "label": printable(article.outlet.short),
+        "title": printable(article.title),
+        "published": printable(article.published),
+        "author": printable(article.author),
+        "url": printable(article.url),
+        "error": printable(article.error) or None,
         "sentences": [
             {"index": s.index, "text": article.text[s.start : s.end], "start": s.start, "end": s.end,
              "kind": s.kind.value}
@@ -85,7 +86,7 @@ def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None)
     members = []
     for member in group.members:
         entry = {
-            "article": alignment.articles[member.article].id,
+            "article": printable(alignment.articles[member.article].id),
             "sentence": member.sentence,
             "start": member.start,
             "end": member.end,
@@ -116,7 +117,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 
 def md_escape(text: str) -> str:
     """Article text made inert for Markdown: every special character escaped, line breaks flattened."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(strip_controls(text).split()))
+    return _MD_SPECIAL.sub(r"\\\1", printable(text))
 
 
 def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions | None = None) -> str:

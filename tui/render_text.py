@@ -6,6 +6,7 @@ from rich.cells import cell_len
 from rich.console import Console, Group as RichGroup
 from rich.text import Text
 
+from tui.clean import printable
 from tui.model import Alignment, Article, Group, GroupKind
 from tui.render import coverage, member_text, outlet_label
 from tui.wording import DiffOptions, diff_versions
@@ -53,12 +54,12 @@ def _article_line(number: int, article: Article, width: int) -> Text:
     line.append(_padded(outlet_label(article), width), style="bold")
     if not article.ok:
         line.append("  could not be read: ", style="red")
-        line.append(article.error)
+        line.append(printable(article.error))
         return line
-    line.append(f"  {article.title}")
+    line.append(f"  {printable(article.title)}")
     if article.published:
-        line.append(f"  {article.published}", style="dim")
-    line.append(f"  {article.source}", style="dim")
+        line.append(f"  {printable(article.published)}", style="dim")
+    line.append(f"  {printable(article.source)}", style="dim")
     return line
 
 
