@@ -18,6 +18,7 @@ from tui.app.reading import Reading
 from tui.app.screens import LoadingScreen, PickerScreen, StoryListScreen
 from tui.app.settings import Settings
 from tui.app.theming import variable_defaults
+from tui.clean import printable
 from tui.model import Alignment, Article, Outlet, Story
 from tui.wording import DiffOptions
 
@@ -107,11 +108,11 @@ class ParallaxApp(App):
     def open_story(self, story_id: str) -> None:
         story = next((s for s in self.stories if s.id == story_id), None)
         if story is None:
-            self.notify(f"No story {story_id!r}; choose one from the list.", severity="error", markup=False)
+            self.notify(printable(f"No story {story_id!r}; choose one from the list."), severity="error", markup=False)
             self._show(StoryListScreen(self.stories))
             return
         self.story, self.articles, self.chosen = story, [], []
-        self._show(LoadingScreen(f"Reading {len(story.articles)} articles of “{story.title or story.id}”"))
+        self._show(LoadingScreen(f"Reading {len(story.articles)} articles of “{printable(story.title or story.id)}”"))
         self._load(story)
 
     def on_story_list_screen_chosen(self, event: StoryListScreen.Chosen) -> None:
@@ -139,10 +140,11 @@ class ParallaxApp(App):
         self.articles = event.articles
         for article in event.articles:
             if article.error:
-                self.notify(article.error, title=f"{article.outlet.short} could not be read", severity="warning", markup=False)
+                title = f"{printable(article.outlet.short)} could not be read"
+                self.notify(printable(article.error), title=title, severity="warning", markup=False)
         chosen, problem = self._preselected()
         if problem:
-            self.notify(problem, severity="warning", markup=False)
+            self.notify(printable(problem), severity="warning", markup=False)
         if chosen is not None and not problem:
             self.compare_outlets(chosen)
         else:
@@ -169,7 +171,7 @@ class ParallaxApp(App):
 
     def compare_outlets(self, chosen: list[int]) -> None:
         self.chosen = chosen
-        names = ", ".join(self.articles[i].outlet.short for i in chosen)
+        names = ", ".join(printable(self.articles[i].outlet.short) for i in chosen)
         self._show(LoadingScreen(f"Aligning {names}"))
         self._align([self.articles[i] for i in chosen])
 
@@ -188,7 +190,7 @@ class ParallaxApp(App):
         self._show(CompareScreen(Reading(event.alignment, options=self.diff_options)))
 
     def on_parallax_app_work_failed(self, event: WorkFailed) -> None:
-        self.notify(event.error, severity="error", timeout=30, markup=False)
+        self.notify(printable(event.error), severity="error", timeout=30, markup=False)
         if self.story is not None and self.articles:
             self._show(PickerScreen(self.story, self.articles, self.chosen or None))
         elif len(self.stories) > 1:

@@ -12,6 +12,7 @@ from textual.theme import Theme
 from tui.app import theming
 from tui.app.reading import Reading
 from tui.cite import STYLES, cite_many
+from tui.clean import printable
 from tui.model import Member
 from tui.prefs import load_prefs, save_prefs
 
@@ -49,13 +50,14 @@ class Settings:
         if self._save_later:
             self._save()
         for error in self.errors:
-            self.app.notify(error, severity="error", timeout=20, markup=False)
+            # Theme and preference files are outside text: their problems quote them.
+            self.app.notify(printable(error, lines=True), severity="error", timeout=20, markup=False)
         wanted = self.wanted_theme or DEFAULT_THEME
         if wanted in self.app.available_themes:
             self.app.theme = wanted
         elif self.wanted_theme:
             known = ", ".join(sorted(self.app.available_themes))
-            self.app.notify(f"Unknown theme {wanted!r}; known themes: {known}.", severity="error", markup=False)
+            self.app.notify(printable(f"Unknown theme {wanted!r}; known themes: {known}."), severity="error", markup=False)
         self.app.theme_changed_signal.subscribe(self.app, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
