@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from . import yamlfile
 from .model import ArticleRef, Catalog, Outlet, Story
 from .sources_schema import Problem, build_catalog_parts
 
@@ -73,7 +74,9 @@ def _read_text(file: Path, shown: str) -> str:
 def _compose(text: str, shown: str) -> yaml.Node:
     """The YAML node tree, which keeps the line of every value; syntax errors become a SourcesError."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yamlfile.compose(text)
+    except yamlfile.TooDeep as error:
+        raise SourcesError(shown, [Problem(None, f"{error}; a stories file needs only a few levels")]) from None
     except yaml.MarkedYAMLError as error:
         raise SourcesError(shown, [_syntax_problem(error)]) from None
     except yaml.YAMLError as error:

@@ -14,7 +14,7 @@ from tui.app.reading import Reading
 from tui.cite import STYLES, cite_many
 from tui.clean import printable
 from tui.model import Member
-from tui.prefs import load_prefs, save_prefs
+from tui.prefs import read_prefs, save_prefs
 
 DEFAULT_THEME = "parallax-dark"
 # A notification is a glance, not a reader: long citations are cut here (the clipboard holds all of it).
@@ -26,7 +26,8 @@ class Settings:
 
     def __init__(self, app: App, *, theme: str | None, cite_style: str | None, errors: list[str]) -> None:
         self.app = app
-        self.prefs = load_prefs()
+        self.prefs, problem = read_prefs()
+        errors += [problem] if problem else []
         self.cite_style = cite_style if cite_style in STYLES else self.prefs.cite_style
         if cite_style in STYLES and cite_style != self.prefs.cite_style:
             self.prefs.cite_style = cite_style  # a style chosen on the command line is remembered too
