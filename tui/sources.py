@@ -46,9 +46,9 @@ def load_catalog(path: str | Path) -> Catalog:
     except RuntimeError:  # "~nobody/...": there is no such home directory
         raise SourcesError(shown, [Problem(None, "cannot expand '~': no such user's home directory")]) from None
     text = _read_text(file, shown)
-    root = _compose(text, shown)
-    base_dir = str(file.absolute().parent)
-    outlets, stories, problems = build_catalog_parts(root, base_dir)
+    with yamlfile.collector_paused():
+        root = _compose(text, shown)
+        outlets, stories, problems = build_catalog_parts(root, str(file.absolute().parent))
     if problems:
         raise SourcesError(shown, sorted(problems, key=lambda p: p.line or 0))
     return Catalog(path=shown, outlets=outlets, stories=stories)
