@@ -1,20 +1,29 @@
-"""The `parallax` command: the reader by default, `parallax align` for scripts."""
+"""The `parallax` command: the reader by default, `parallax align` for scripts.
+
+Parsing the command line imports nothing but argparse, so that `parallax --help` costs about what starting Python
+costs; the engine, the loaders and the interface are imported once the command knows it needs them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.align import AlignSettings
-from tui.cite import STYLES
-from tui.render import FORMATS
-from tui.sources_schema import did_you_mean
-from tui.wording import DiffOptions
-from tui.model import Outlet, Story
+
+if TYPE_CHECKING:
+    from tui.align import AlignSettings
+    from tui.model import Outlet, Story
+    from tui.wording import DiffOptions
 
 EXIT_OK, EXIT_ARTICLE_FAILED, EXIT_USAGE = 0, 1, 2
+
+# Copies of values the engine owns, so that building the parser imports none of it; a test checks each copy
+# against its source (tui.render.FORMATS, tui.cite.STYLES, tui.align.AlignSettings).
+FORMATS = ("text", "markdown", "json")
+CITE_STYLES = ("plain", "markdown", "apa", "mla", "chicago", "bibtex")
+ALIGN_DEFAULTS = {"min_score": 65.0, "min_partial": 85.0, "min_words": 6, "min_quote_words": 4}
 
 
 class UsageError(Exception):
@@ -48,20 +57,23 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--story", metavar="ID", help="which story of the sources file")
     parser.add_argument("--outlets", metavar="A,B,...", help="outlet ids to compare, comma-separated")
     parser.add_argument("--refresh", action="store_true", help="fetch web pages again instead of using the cache")
-    tuning = parser.add_argument_group("alignment thresholds")
-    defaults = AlignSettings()
-    tuning.add_argument("--min-score", type=_score, default=defaults.min_score, metavar="0-100",
-                        help=f"word similarity that links two sentences (default {defaults.min_score:g})")
-    tuning.add_argument("--min-partial", type=_score, default=defaults.min_partial, metavar="0-100",
-                        help=f"how well a trimmed passage must fit inside a longer one (default {defaults.min_partial:g})")
-    tuning.add_argument("--min-words", type=_count, default=defaults.min_words, metavar="N",
-                        help=f"shortest passage matched as part of a longer one (default {defaults.min_words})")
-    tuning.add_argument("--min-quote-words", type=_count, default=defaults.min_quote_words, metavar="N",
-                        help=f"shortest quotation that forms a group (default {defaults.min_quote_words})")
+    _thresholds(parser.add_argument_group("alignment thresholds"))
     wording = parser.add_argument_group("word differences")
     wording.add_argument("--ignore-case", action="store_true", help="do not count changes of upper and lower case")
     wording.add_argument("--compare-quotes", action="store_true",
                          help="count curly against straight quotation marks as a difference (ignored by default)")
+
+
+def _thresholds(group: argparse._ArgumentGroup) -> None:
+    d = ALIGN_DEFAULTS
+    group.add_argument("--min-score", type=_score, default=d["min_score"], metavar="0-100",
+                       help=f"word similarity that links two sentences (default {d['min_score']:g})")
+    group.add_argument("--min-partial", type=_score, default=d["min_partial"], metavar="0-100",
+                       help=f"how well a trimmed passage must fit inside a longer one (default {d['min_partial']:g})")
+    group.add_argument("--min-words", type=_count, default=d["min_words"], metavar="N",
+                       help=f"shortest passage matched as part of a longer one (default {d['min_words']})")
+    group.add_argument("--min-quote-words", type=_count, default=d["min_quote_words"], metavar="N",
+                       help=f"shortest quotation that forms a group (default {d['min_quote_words']})")
 
 
 def reader_parser() -> argparse.ArgumentParser:
@@ -73,8 +85,8 @@ def reader_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     _common(parser)
     parser.add_argument("--theme", metavar="NAME", help="colour theme (remembered)")
-    parser.add_argument("--cite-style", choices=STYLES, metavar="STYLE",
-                        help=f"citation style: {', '.join(STYLES)} (remembered)")
+    parser.add_argument("--cite-style", choices=CITE_STYLES, metavar="STYLE",
+                        help=f"citation style: {', '.join(CITE_STYLES)} (remembered)")
     return parser
 
 
@@ -89,6 +101,8 @@ def align_parser() -> argparse.ArgumentParser:
 
 
 def settings_from(args: argparse.Namespace) -> AlignSettings:
+    from tui.align import AlignSettings
+
     return AlignSettings(
         min_score=args.min_score, min_partial=args.min_partial,
         min_words=args.min_words, min_quote_words=args.min_quote_words,
@@ -96,11 +110,15 @@ def settings_from(args: argparse.Namespace) -> AlignSettings:
 
 
 def diff_options_from(args: argparse.Namespace) -> DiffOptions:
+    from tui.wording import DiffOptions
+
     return DiffOptions(ignore_case=args.ignore_case, ignore_quotes=not args.compare_quotes)
 
 
 def stories_from(args: argparse.Namespace) -> tuple[list[Story], dict[str, Outlet], str]:
     """The stories to offer and their outlets, from paths, --sources or the default sources file."""
+    from pathlib import Path
+
     from tui.sources import default_sources_path, load_catalog, story_from_paths
 
     if args.paths:
@@ -113,6 +131,12 @@ def stories_from(args: argparse.Namespace) -> tuple[list[Story], dict[str, Outle
     if not catalog.stories:
         raise UsageError(f"{catalog.path}: no stories to open")
     return list(catalog.stories), catalog.outlets, catalog.path
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    from tui.sources_schema import did_you_mean as suggestion  # only ever needed to word an error
+
+    return suggestion(word, choices)
 
 
 def pick_story(stories: list[Story], story_id: str | None, where: str) -> Story | None:
@@ -129,6 +153,8 @@ def pick_outlets(story: Story, outlets_arg: str | None) -> Story:
     """The story restricted to the outlets named with --outlets, in the order given."""
     if not outlets_arg:
         return story
+    from tui.model import Story
+
     wanted = [w.strip() for w in outlets_arg.split(",") if w.strip()]
     known = [ref.outlet for ref in story.articles]
     for outlet_id in wanted:
@@ -145,9 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         if argv[:1] == ["align"]:
+            args = align_parser().parse_args(argv[1:])
             from tui.align_command import run_align
 
-            return run_align(align_parser().parse_args(argv[1:]))
+            return run_align(args)
         return run_reader(reader_parser().parse_args(argv))
     except UsageError as error:
         report(str(error))
@@ -190,4 +217,3 @@ def run_reader(args: argparse.Namespace) -> int:
         cite_style=args.cite_style,
         refresh=args.refresh,
     )
-

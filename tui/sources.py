@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import importlib.resources
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-import yaml
-
-from . import yamlfile
 from .model import ArticleRef, Catalog, Outlet, Story
-from .sources_schema import Problem, build_catalog_parts
+
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported only when a stories file is read: articles given as paths need none of it.
 
 __all__ = [
     "Problem", "SourcesError", "load_catalog", "sample_sources_path",
@@ -18,6 +21,14 @@ __all__ = [
 ]
 
 LABEL_WIDTH = 10
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a sources file; line is 1-based, None when the file as a whole is at fault."""
+
+    line: int | None
+    message: str
 
 
 class SourcesError(Exception):
@@ -45,6 +56,9 @@ def load_catalog(path: str | Path) -> Catalog:
         file = Path(path).expanduser()
     except RuntimeError:  # "~nobody/...": there is no such home directory
         raise SourcesError(shown, [Problem(None, "cannot expand '~': no such user's home directory")]) from None
+    from . import yamlfile
+    from .sources_schema import build_catalog_parts
+
     text = _read_text(file, shown)
     with yamlfile.collector_paused():
         root = _compose(text, shown)
@@ -73,6 +87,10 @@ def _read_text(file: Path, shown: str) -> str:
 
 def _compose(text: str, shown: str) -> yaml.Node:
     """The YAML node tree, which keeps the line of every value; syntax errors become a SourcesError."""
+    import yaml
+
+    from . import yamlfile
+
     try:
         root = yamlfile.compose(text)
     except yamlfile.TooDeep as error:

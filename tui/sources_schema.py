@@ -12,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .clean import printable
 from .model import ArticleRef, Outlet, Story
+from .sources import Problem
 
 NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -24,14 +25,6 @@ ARTICLE_KEYS = {
     "published": False, "author": False, "canonical_url": False,
 }
 URL_KEYS = {"url", "canonical_url", "homepage"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a sources file; line is 1-based, None when the file as a whole is at fault."""
-
-    line: int | None
-    message: str
 
 
 Pairs = dict[str, tuple[ScalarNode, Node]]
