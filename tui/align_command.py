@@ -29,7 +29,7 @@ def run_align(args: argparse.Namespace) -> int:
             report(article.error)
     settings, options = settings_from(args), diff_options_from(args)
     alignment = compare(articles, settings)
-    _print(alignment, args.format, story, {**asdict(settings), **asdict(options)}, options)
+    _print(alignment, args.format, story, {**asdict(settings), **asdict(options)}, options, args.color)
     return EXIT_OK if all(a.ok for a in articles) else EXIT_ARTICLE_FAILED
 
 
@@ -46,7 +46,7 @@ def _progress_reporter(story):
     return show
 
 
-def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions) -> None:
+def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions, color: str = "auto") -> None:
     title = printable(f"{story.title} ({story.date})" if story.date else story.title)
     if fmt == "json":
         from tui.render import to_json
@@ -63,10 +63,12 @@ def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions) -> 
         from tui.render_text import render_text
 
         # Piped output is not wrapped, so that each version stays on one line for grep and friends.
-        console = Console(highlight=False, soft_wrap=not sys.stdout.isatty(), emoji=False, markup=False)
+        forced = {"always": True, "never": False}.get(color)
+        console = Console(highlight=False, soft_wrap=not sys.stdout.isatty(), emoji=False, markup=False,
+                          force_terminal=forced, no_color=None if forced is None else not forced)
         console.on_broken_pipe = _stdout_gone  # Rich's own handler exits with status 1
-        colour = console.is_terminal and not console.no_color
-        render_text(alignment, console, title=title, differences=colour, options=options)
+        colour = forced if forced is not None else console.is_terminal and not console.no_color
+        render_text(alignment, console, title=title, colour=colour, options=options)
 
 
 def _write(text: str) -> None:

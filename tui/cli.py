@@ -24,6 +24,7 @@ EXIT_OK, EXIT_ARTICLE_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "markdown", "json")
 CITE_STYLES = ("plain", "markdown", "apa", "mla", "chicago", "bibtex")
 ALIGN_DEFAULTS = {"min_score": 65.0, "min_partial": 85.0, "min_words": 6, "min_quote_words": 4}
+COLOR_CHOICES = ("auto", "always", "never")
 
 
 class UsageError(Exception):
@@ -62,6 +63,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     wording.add_argument("--ignore-case", action="store_true", help="do not count changes of upper and lower case")
     wording.add_argument("--compare-quotes", action="store_true",
                          help="count curly against straight quotation marks as a difference (ignored by default)")
+    wording.add_argument("--compare-punctuation", action="store_true",
+                         help="count punctuation-only changes, such as a full stop inside or outside a closing "
+                              "quotation mark (ignored by default)")
 
 
 def _thresholds(group: argparse._ArgumentGroup) -> None:
@@ -97,6 +101,9 @@ def align_parser() -> argparse.ArgumentParser:
     )
     _common(parser)
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
+    parser.add_argument("--color", choices=COLOR_CHOICES, default="auto",
+                        help="colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never; "
+                             "without colour, differences are written [-removed-]{+added+} (default auto)")
     return parser
 
 
@@ -112,7 +119,8 @@ def settings_from(args: argparse.Namespace) -> AlignSettings:
 def diff_options_from(args: argparse.Namespace) -> DiffOptions:
     from tui.wording import DiffOptions
 
-    return DiffOptions(ignore_case=args.ignore_case, ignore_quotes=not args.compare_quotes)
+    return DiffOptions(ignore_case=args.ignore_case, ignore_quotes=not args.compare_quotes,
+                       ignore_punctuation=not args.compare_punctuation)
 
 
 def stories_from(args: argparse.Namespace) -> tuple[list[Story], dict[str, Outlet], str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from tui.clean import printable
+from tui.clean import printable, strip_controls
 from tui.model import Alignment, Article, Group, GroupKind, Member
-from tui.wording import DiffOptions, diff_versions
+from tui.wording import DiffOptions, diff_versions, pieces
 
 FORMATS = ("text", "markdown", "json")
 
@@ -158,19 +158,17 @@ def _md_group(alignment: Alignment, group: Group, options: DiffOptions | None) -
 
 
 def _md_diff(base: str, text: str, options: DiffOptions | None) -> str:
-    diff = diff_versions(base, text, options)
-    parts = []
-    for edit in diff.edits:
-        old, new = md_escape(base[edit.a_start : edit.a_end]), md_escape(text[edit.b_start : edit.b_end])
-        if edit.tag == "equal":
-            parts.append(new)
-        elif edit.tag == "insert":
-            parts.append(f"**{new}**")
-        elif edit.tag == "delete":
-            parts.append(f"~~{old}~~")
-        else:
-            parts.append(f"~~{old}~~ **{new}**")
-    return " ".join(p for p in parts if p)
+    out, previous = [], ""
+    for piece in pieces(base, text, diff_versions(base, text, options)):
+        escaped = _MD_SPECIAL.sub(r"\\\1", strip_controls(piece.text))  # pieces are already on one line
+        if piece.kind == "changed" and previous == "removed":
+            out.append(" ")
+        out.append(MARKDOWN_MARKS[piece.kind].format(escaped))
+        previous = piece.kind
+    return "".join(out)
+
+
+MARKDOWN_MARKS = {"same": "{}", "removed": "~~{}~~", "added": "**{}**", "changed": "**{}**"}
 
 
 def _figure_phrase(alignment: Alignment, figure) -> str:
