@@ -85,3 +85,30 @@ def test_a_full_stop_inside_or_outside_the_closing_quotation_mark_is_not_a_chang
     assert edits() and all(found == [] for found in edits())
     assert any(found for found in edits("--compare-punctuation"))
     assert "“We will find new ways to serve the people of this city”." in run(*paths).stdout
+
+
+def test_json_carries_each_articles_cleaned_text_and_every_offset_points_into_it(tmp_path):
+    result = run("--format", "json", *map(str, sorted((ROOT / "tui" / "data" / "sample").glob("0*.txt"))),
+                 str(tmp_path / "gone.txt"))
+    data = json.loads(result.stdout)
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    assert texts["gone"] == "" and "“" in texts["000_1287c803b40b51b3"]  # cleaned: curly quotes, no mojibake
+    assert "â€" not in "".join(texts.values())
+    units = [(a["id"], u) for a in data["articles"] for u in a["sentences"] + a["quotes"]]
+    units += [(m["article"], m) for g in data["groups"] for m in g["members"]]
+    units += [(f["article"], f) for c in data["figure_conflicts"] for f in c["figures"]]
+    kinds = {g["kind"] for g in data["groups"]}
+    assert len(units) > 250 and kinds == {"sentence", "quote"} and data["figure_conflicts"]
+    for article_id, unit in units:
+        assert texts[article_id][unit["start"] : unit["end"]] == unit["text"]
+
+
+def test_json_is_written_piece_by_piece_in_the_layout_of_json_dumps(tmp_path):
+    from tests.sample import sample_alignment
+    from tui.model import Alignment, Article, Outlet
+    from tui.render_json import to_json
+
+    failed = Article(id="gone", source="gone.txt", outlet=Outlet("gone", "Gone"), text="", error="file not found")
+    for alignment in (sample_alignment(), Alignment([failed], [], [])):
+        written = to_json(alignment, story={"id": "s"}, settings={})
+        assert written == json.dumps(json.loads(written), ensure_ascii=False, indent=2)

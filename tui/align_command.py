@@ -49,14 +49,14 @@ def _progress_reporter(story):
 def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions, color: str = "auto") -> None:
     title = printable(f"{story.title} ({story.date})" if story.date else story.title)
     if fmt == "json":
-        from tui.render import to_json
+        from tui.render_json import write_json
 
         story_info = {"id": story.id, "title": story.title, "date": story.date}
-        _write(to_json(alignment, story=story_info, settings=settings, options=options) + "\n")
+        _write(lambda out: write_json(alignment, out, story=story_info, settings=settings, options=options), "\n")
     elif fmt == "markdown":
         from tui.render import to_markdown
 
-        _write(to_markdown(alignment, title=title, options=options))
+        _write(lambda out: out.write(to_markdown(alignment, title=title, options=options)))
     else:
         from rich.console import Console
 
@@ -71,9 +71,11 @@ def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions, col
         render_text(alignment, console, title=title, colour=colour, options=options)
 
 
-def _write(text: str) -> None:
+def _write(writer, end: str = "") -> None:
+    """Run writer on standard output; a reader that went away (`| head`) stops it quietly."""
     try:
-        sys.stdout.write(text)
+        writer(sys.stdout)
+        sys.stdout.write(end)
         sys.stdout.flush()
     except BrokenPipeError:
         _stdout_gone()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from tui.clean import printable, strip_controls
 from tui.model import Alignment, Article, Group, GroupKind, Member
+from tui.render_json import to_json
 from tui.wording import DiffOptions, diff_versions, pieces
 
 FORMATS = ("text", "markdown", "json")
+
+__all__ = ["FORMATS", "to_json", "to_markdown", "md_escape", "member_text", "outlet_label", "coverage"]
 
 
 def member_text(alignment: Alignment, member: Member) -> str:
@@ -26,90 +28,6 @@ def coverage(alignment: Alignment, group: Group) -> tuple[list[str], list[str]]:
     have = [outlet_label(a) for i, a in enumerate(alignment.articles) if i in present]
     lack = [outlet_label(a) for i, a in enumerate(alignment.articles) if i not in present and a.ok]
     return have, lack
-
-
-def to_json(
-    alignment: Alignment, *, story: dict[str, str] | None = None, settings: dict | None = None,
-    options: DiffOptions | None = None,
-) -> str:
-    """The documented JSON shape (see README, "JSON output")."""
-    articles = alignment.articles
-    data = {
-        "story": {key: printable(value) for key, value in (story or {}).items()},
-        "settings": settings or {},
-        "articles": [_article_json(a) for a in articles],
-        "groups": [_group_json(alignment, g, options) for g in alignment.groups],
-        "figure_conflicts": [
-            {
-                "id": c.id,
-                "measure": c.measure,
-                "figures": [
-                    {"article": printable(articles[f.article].id), "sentence": f.sentence, "start": f.start, "end": f.end,
-                     "text": articles[f.article].text[f.start : f.end], "value": f.value, "qualifier": f.qualifier}
-                    for f in c.figures
-                ],
-            }
-            for c in alignment.conflicts
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def _article_json(article: Article) -> dict:
-    # Names and metadata are display strings: cleaned like everything printed (ids too, consistently everywhere).
-    return {
-        "id": printable(article.id),
-        "source": printable(article.source),
-        "outlet": printable(article.outlet.name),
-        "outlet_id": printable(article.outlet.id),
-        "label": printable(article.outlet.short),
-        "title": printable(article.title),
-        "published": printable(article.published),
-        "author": printable(article.author),
-        "url": printable(article.url),
-        "error": printable(article.error) or None,
-        "sentences": [
-            {"index": s.index, "text": article.text[s.start : s.end], "start": s.start, "end": s.end,
-             "kind": s.kind.value}
-            for s in article.sentences
-        ],
-        "quotes": [
-            {"index": q.index, "text": article.text[q.start : q.end], "start": q.start, "end": q.end,
-             "sentence": q.sentence}
-            for q in article.quotes
-        ],
-    }
-
-
-def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None) -> dict:
-    base = group.members[0]
-    members = []
-    for member in group.members:
-        entry = {
-            "article": printable(alignment.articles[member.article].id),
-            "sentence": member.sentence,
-            "start": member.start,
-            "end": member.end,
-            "text": member_text(alignment, member),
-            "score": member.score,
-        }
-        if member.quote is not None:
-            entry["quote"] = member.quote
-        if member is not base:
-            entry["changes"] = _changes(member_text(alignment, base), entry["text"], options)
-        members.append(entry)
-    return {"id": group.id, "kind": group.kind.value, "members": members}
-
-
-def _changes(base: str, text: str, options: DiffOptions | None) -> dict:
-    diff = diff_versions(base, text, options)
-    edits = [
-        {"op": e.tag, "base": base[e.a_start : e.a_end], "text": text[e.b_start : e.b_end]}
-        for e in diff.edits
-        if e.tag != "equal"
-    ]
-    figures = [{"base": f.a_value, "text": f.b_value} for f in diff.figures]
-    return {"similarity": round(diff.similarity, 1), "edits": edits, "figures": figures}
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
