@@ -112,3 +112,19 @@ def test_json_is_written_piece_by_piece_in_the_layout_of_json_dumps(tmp_path):
     for alignment in (sample_alignment(), Alignment([failed], [], [])):
         written = to_json(alignment, story={"id": "s"}, settings={})
         assert written == json.dumps(json.loads(written), ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_quotation_inside_a_shared_sentence_is_shown_once_inside_it(fmt):
+    shown = run("--format", fmt).stdout
+    # The CENTCOM quotation fills the sentence four outlets share: its four versions are printed once, not twice.
+    assert shown.count("officials were informed by Russian officials") == 4
+    assert "quotation #9 inside, quoted in 4 outlets: CNN, Aggregator, Wash. pol., Beirut" in shown.replace("\\", "")
+    assert "Shared quotations (5, 4 of them shown inside the shared sentences above)" in shown
+    assert shown.count("unintentional loss of life") >= 3  # CNN's sentence is not shared: its quotation is listed
+
+
+def test_json_links_each_quotation_group_to_the_sentence_group_that_carries_it():
+    groups = {g["id"]: g for g in json.loads(run("--format", "json").stdout)["groups"]}
+    assert groups[9]["inside"] == 1 and groups[1]["quotes"] == [9]
+    assert "inside" not in groups[8] and all("quotes" not in g for g in groups.values() if g["kind"] == "quote")

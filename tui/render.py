@@ -11,7 +11,8 @@ from tui.wording import DiffOptions, diff_versions, pieces
 
 FORMATS = ("text", "markdown", "json")
 
-__all__ = ["FORMATS", "to_json", "to_markdown", "md_escape", "member_text", "outlet_label", "coverage"]
+__all__ = ["FORMATS", "to_json", "to_markdown", "md_escape", "member_text", "outlet_label", "coverage", "quotes_inside",
+           "quote_note", "quotations_heading"]
 
 
 def member_text(alignment: Alignment, member: Member) -> str:
@@ -20,6 +21,26 @@ def member_text(alignment: Alignment, member: Member) -> str:
 
 def outlet_label(article: Article) -> str:
     return printable(article.outlet.short)
+
+
+def quotes_inside(alignment: Alignment) -> dict[int, int]:
+    """Quotation groups whose every member lies in a member sentence of one sentence group: quote id -> sentence id.
+
+    Such a quotation is the same passage as that sentence group, already shown there with its differences.
+    """
+    owner = {(m.article, m.sentence): g.id for g in alignment.groups if g.kind is GroupKind.SENTENCE for m in g.members}
+    inside = {}
+    for group in alignment.groups:
+        if group.kind is GroupKind.QUOTE:
+            owners = {owner.get((m.article, m.sentence)) for m in group.members}
+            if len(owners) == 1 and None not in owners:
+                inside[group.id] = owners.pop()
+    return inside
+
+
+def quote_note(alignment: Alignment, quote: Group) -> str:
+    """The line a sentence group gets for a quotation inside it."""
+    return f"quotation #{quote.id} inside, quoted in {len(quote.articles)} outlets: {', '.join(coverage(alignment, quote)[0])}"
 
 
 def coverage(alignment: Alignment, group: Group) -> tuple[list[str], list[str]]:
@@ -43,16 +64,27 @@ def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions |
     lines = [f"# {md_escape(title) if title else 'Parallax alignment'}", "", "## Articles", ""]
     for number, article in enumerate(alignment.articles, 1):
         lines.append(_md_article(number, article))
-    for kind, heading in ((GroupKind.SENTENCE, "Shared sentences"), (GroupKind.QUOTE, "Shared quotations")):
-        groups = [g for g in alignment.groups if g.kind is kind]
-        lines += ["", f"## {heading} ({len(groups)})"]
-        for group in groups:
+    inside = quotes_inside(alignment)
+    sentences = [g for g in alignment.groups if g.kind is GroupKind.SENTENCE]
+    quotes = [g for g in alignment.groups if g.kind is GroupKind.QUOTE]
+    lines += ["", f"## Shared sentences ({len(sentences)})"]
+    for group in sentences:
+        lines += _md_group(alignment, group, options)
+        lines += [f"- *{md_escape(quote_note(alignment, q))}*" for q in quotes if inside.get(q.id) == group.id]
+    lines += ["", f"## Shared quotations ({quotations_heading(len(quotes), len(inside))})"]
+    for group in quotes:
+        if group.id not in inside:
             lines += _md_group(alignment, group, options)
     lines += ["", f"## Figure conflicts ({len(alignment.conflicts)})", ""]
     for conflict in alignment.conflicts:
         values = "; ".join(_figure_phrase(alignment, f) for f in conflict.figures)
         lines.append(f"- **{md_escape(conflict.measure)}**: {values}")
     return "\n".join(lines) + "\n"
+
+
+def quotations_heading(total: int, inside: int) -> str:
+    """"5" or "5, 4 of them shown inside the shared sentences above"."""
+    return f"{total}, {inside} of them shown inside the shared sentences above" if inside else str(total)
 
 
 def _md_article(number: int, article: Article) -> str:

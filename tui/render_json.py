@@ -39,11 +39,14 @@ def write_json(
     options: DiffOptions | None = None,
 ) -> None:
     """Write the documented JSON shape to out, exactly as json.dumps(..., indent=2) would lay it out."""
+    from tui.render import quotes_inside
+
+    inside = quotes_inside(alignment)
     document = {
         "story": {key: printable(value) for key, value in (story or {}).items()},
         "settings": settings or {},
         "articles": Items(lambda: map(_article_json, alignment.articles)),
-        "groups": Items(lambda: (_group_json(alignment, g, options) for g in alignment.groups)),
+        "groups": Items(lambda: (_group_json(alignment, g, options, inside) for g in alignment.groups)),
         "figure_conflicts": Items(lambda: (_conflict_json(alignment, c) for c in alignment.conflicts)),
     }
     _write(out, document, 0)
@@ -94,7 +97,7 @@ def _article_json(article: Article) -> dict:
     }
 
 
-def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None) -> dict:
+def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None, inside: dict[int, int]) -> dict:
     base = group.members[0]
     base_text = alignment.articles[base.article].text[base.start : base.end]
     members = []
@@ -107,7 +110,13 @@ def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None)
         if member is not base:
             entry["changes"] = _changes(base_text, text, options)
         members.append(entry)
-    return {"id": group.id, "kind": group.kind.value, "members": members}
+    links: dict[str, object] = {}
+    if group.id in inside:
+        links["inside"] = inside[group.id]  # the sentence group that carries this quotation whole
+    nested = [quote for quote, sentence in inside.items() if sentence == group.id]
+    if nested:
+        links["quotes"] = nested
+    return {"id": group.id, "kind": group.kind.value, **links, "members": members}
 
 
 def _changes(base: str, text: str, options: DiffOptions | None) -> dict:

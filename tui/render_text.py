@@ -8,7 +8,7 @@ from rich.text import Text
 
 from tui.clean import printable
 from tui.model import Alignment, Article, Group, GroupKind
-from tui.render import coverage, member_text, outlet_label
+from tui.render import coverage, member_text, outlet_label, quotations_heading, quote_note, quotes_inside
 from tui.wording import DiffOptions, diff_versions, pieces
 
 STYLE_ADDED = "green"
@@ -38,11 +38,18 @@ def render_text(
     width = max((cell_len(outlet_label(a)) for a in articles), default=8)
     for number, article in enumerate(articles, 1):
         console.print(_article_line(number, article, width))
-    for heading, groups in (("Shared sentences", sentence_groups), ("Shared quotations", quote_groups)):
-        console.print()
-        console.print(Text(f"{heading} ({len(groups)})", style="bold underline"))
-        for group in groups:
-            console.print(_group_block(alignment, group, width, colour, options))
+    inside = quotes_inside(alignment)
+    console.print()
+    console.print(Text(f"Shared sentences ({len(sentence_groups)})", style="bold underline"))
+    for group in sentence_groups:
+        console.print(_group_block(alignment, group, width, colour, options))
+        for quote in (q for q in quote_groups if inside.get(q.id) == group.id):
+            console.print(Text(f"  {quote_note(alignment, quote)}", style="dim"))
+    console.print()
+    heading = f"Shared quotations ({quotations_heading(len(quote_groups), len(inside))})"
+    console.print(Text(heading, style="bold underline"))
+    for group in (q for q in quote_groups if q.id not in inside):
+        console.print(_group_block(alignment, group, width, colour, options))
     _print_conflicts(alignment, console, width)
 
 
