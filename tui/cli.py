@@ -57,6 +57,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sources", metavar="FILE", help="stories file (default: ./sources.yaml, else the sample story)")
     parser.add_argument("--story", metavar="ID", help="which story of the sources file")
     parser.add_argument("--outlets", metavar="A,B,...", help="outlet ids to compare, comma-separated")
+    parser.add_argument("--label", action="append", default=[], metavar="PATH=NAME",
+                        help="name the outlet of an article given as a path or URL (repeat for each)")
     parser.add_argument("--refresh", action="store_true", help="fetch web pages again instead of using the cache")
     _thresholds(parser.add_argument_group("alignment thresholds"))
     wording = parser.add_argument_group("word differences")
@@ -127,13 +129,18 @@ def stories_from(args: argparse.Namespace) -> tuple[list[Story], dict[str, Outle
     """The stories to offer and their outlets, from paths, --sources or the default sources file."""
     from pathlib import Path
 
-    from tui.sources import default_sources_path, load_catalog, story_from_paths
+    from tui.sources import LabelError, default_sources_path, load_catalog, story_from_paths
 
     if args.paths:
         if args.sources:
             raise UsageError("give either article paths or --sources, not both")
-        story, outlets = story_from_paths(args.paths)
+        try:
+            story, outlets = story_from_paths(args.paths, labels=args.label)
+        except LabelError as error:
+            raise UsageError(f"--label {error}") from None
         return [story], outlets, ""
+    if args.label:
+        raise UsageError("--label names articles given on the command line; a sources file names its outlets itself")
     path = Path(args.sources) if args.sources else default_sources_path()
     catalog = load_catalog(path)
     if not catalog.stories:
