@@ -11,6 +11,7 @@ from tui.cli import (
     EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, diff_options_from, pick_outlets, pick_story, report, settings_from,
     stories_from,
 )
+from tui.batch import collector_paused
 from tui.clean import printable
 from tui.pipeline import compare, load_articles
 from tui.wording import DiffOptions
@@ -23,12 +24,15 @@ def run_align(args: argparse.Namespace) -> int:
         ids = ", ".join(s.id for s in stories)
         raise UsageError(f"{where}: holds several stories; choose one with --story ID ({ids})")
     story = pick_outlets(story, args.outlets)
-    articles = load_articles(story, outlets, refresh=args.refresh, on_progress=_progress_reporter(story))
+    settings, options = settings_from(args), diff_options_from(args)
+    # A one-shot command: no cycles worth collecting while articles are read and aligned.
+    with collector_paused():
+        articles = load_articles(story, outlets, refresh=args.refresh, on_progress=_progress_reporter(story))
     for article in articles:
         if not article.ok:
             report(article.error)
-    settings, options = settings_from(args), diff_options_from(args)
-    alignment = compare(articles, settings)
+    with collector_paused():
+        alignment = compare(articles, settings)
     _print(alignment, args.format, story, {**asdict(settings), **asdict(options)}, options, args.color)
     return EXIT_OK if all(a.ok for a in articles) else EXIT_ARTICLE_FAILED
 

@@ -57,11 +57,11 @@ def load_catalog(path: str | Path) -> Catalog:
         file = Path(path).expanduser()
     except RuntimeError:  # "~nobody/...": there is no such home directory
         raise SourcesError(shown, [Problem(None, "cannot expand '~': no such user's home directory")]) from None
-    from . import yamlfile
+    from .batch import collector_paused
     from .sources_schema import build_catalog_parts
 
     text = _read_text(file, shown)
-    with yamlfile.collector_paused():
+    with collector_paused():
         root = _compose(text, shown)
         outlets, stories, problems = build_catalog_parts(root, str(file.absolute().parent))
     if problems:

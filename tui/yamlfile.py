@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import yaml
 
 # libyaml parses several times faster than PyYAML's Python loader, keeps every node's line, and refuses nesting
@@ -18,22 +14,6 @@ class TooDeep(yaml.YAMLError):
 
     def __init__(self) -> None:
         super().__init__("lists or mappings are nested too deeply")
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large document is read and checked.
-
-    A 40 MB stories file makes millions of objects and no cycles; the collector would scan them over and over,
-    which took most of the time (20 s of 28 s).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def compose(text: str) -> yaml.Node | None:
