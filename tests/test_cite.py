@@ -64,11 +64,11 @@ def test_markdown_keeps_article_text_from_becoming_markup():
 def test_apa():
     assert cite(FULL, "apa").splitlines()[1] == (
         "Starr, B. (2016, September 17). Coalition hits Syrian troops; US says it thought it was targeting ISIS. "
-        "*CNN*. https://example.com/2016/09/17/syria"
+        "CNN. https://example.com/2016/09/17/syria"
     )
     # No author: the headline moves to the front; no date: APA writes (n.d.).
     assert cite(BARE, "apa").splitlines()[1] == (
-        "US says it may have killed 62 Syrian troops. (n.d.). *Unattributed wire copy*."
+        "US says it may have killed 62 Syrian troops. (n.d.). Unattributed wire copy."
     )
 
 
@@ -79,11 +79,11 @@ def test_apa_initials_and_several_authors():
 
 def test_mla():
     assert cite(FULL, "mla").splitlines()[1] == (
-        "Starr, Barbara. “Coalition hits Syrian troops; US says it thought it was targeting ISIS.” *CNN*, "
+        "Starr, Barbara. “Coalition hits Syrian troops; US says it thought it was targeting ISIS.” CNN, "
         "17 Sept. 2016, example.com/2016/09/17/syria. Accessed 21 Nov. 2026."
     )
     assert cite(BARE, "mla").splitlines()[1] == (
-        "“US says it may have killed 62 Syrian troops.” *Unattributed wire copy*."
+        "“US says it may have killed 62 Syrian troops.” Unattributed wire copy."
     )
 
 
@@ -94,17 +94,17 @@ def test_mla_three_or_more_authors_use_et_al():
 
 def test_chicago():
     assert cite(FULL, "chicago").splitlines()[1] == (
-        "Starr, Barbara. “Coalition hits Syrian troops; US says it thought it was targeting ISIS.” *CNN*, "
+        "Starr, Barbara. “Coalition hits Syrian troops; US says it thought it was targeting ISIS.” CNN, "
         "September 17, 2016. https://example.com/2016/09/17/syria."
     )
     assert cite(BARE, "chicago").splitlines()[1] == (
-        "“US says it may have killed 62 Syrian troops.” *Unattributed wire copy*."
+        "“US says it may have killed 62 Syrian troops.” Unattributed wire copy."
     )
 
 
 def test_chicago_gives_the_access_date_when_the_article_has_none():
     source = replace(FULL, published="")
-    assert "*CNN*, accessed November 21, 2026. https://" in cite(source, "chicago")
+    assert "CNN, accessed November 21, 2026. https://" in cite(source, "chicago")
 
 
 def test_bibtex():
@@ -179,3 +179,15 @@ def test_no_control_characters_ever_reach_the_output(quote, headline, author, st
     source = replace(FULL, quote=quote, headline=headline, author=author)
     text = cite(source, style)
     assert not any((ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) <= 0x9F for ch in text)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_quotations_trailing_comma_is_not_quoted(style):
+    source = replace(FULL, quote="We will find new ways to serve,")
+    assert "serve," not in cite(source, style) and "new ways to serve" in cite(source, style)
+
+
+@given(st.text(), st.text(), st.sampled_from(["plain", "apa", "mla", "chicago"]))
+def test_only_the_markdown_style_writes_markdown(outlet, headline, style):
+    source = replace(FULL, outlet=outlet.replace("*", ""), headline=headline.replace("*", ""))
+    assert "*" not in cite(source, style)

@@ -27,7 +27,7 @@ def test_align_json_has_the_documented_shape():
     assert [a["outlet"] for a in data["articles"]][0].startswith("CNN")
     first = data["articles"][0]
     assert set(first) == {"id", "source", "outlet", "outlet_id", "label", "title", "published", "author", "url",
-                          "error", "sentences", "quotes"}
+                          "error", "text", "sentences", "quotes"}
     assert first["source"] == "tui/data/sample/000_1287c803b40b51b3.txt"
     assert set(data) == {"story", "settings", "articles", "groups", "figure_conflicts"}
     for article in data["articles"]:

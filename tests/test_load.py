@@ -472,6 +472,18 @@ def test_declared_charset_is_used_when_the_bytes_are_not_utf8():
     assert decode_bytes("Привет мир".encode("koi8-r"), declared="koi8-r") == "Привет мир"
 
 
+@pytest.mark.parametrize("label", ["rot13", "base64", "hex", "zlib", "undefined", "unicode_escape", "x-no-such"])
+def test_a_bogus_charset_label_falls_back_to_detection(label):
+    assert decode_bytes(ACCENTED.encode("cp1252"), declared=label) == ACCENTED
+
+
+def test_a_page_sent_with_a_bogus_charset_still_opens(server, cache):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS).replace("volunteers", "b\u00e9n\u00e9voles")
+    page = f'<html><head><meta charset="rot13"><title>t</title></head><body><article>{body}</article></body></html>'
+    server.routes["/rot13"] = reply(200, page.encode("cp1252"), content_type="text/html; charset=base64")
+    assert "bénévoles" in fetch_url(server.url("/rot13"), cache_dir=cache).text
+
+
 def test_declared_charset_does_not_override_valid_utf8():
     assert decode_bytes("Grüße".encode("utf-8"), declared="iso-8859-1") == "Grüße"
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.wording import Edit, WordDiff, apply_edits, diff_words, numbers_in, tokenize
+from tui.wording import DiffOptions, Edit, WordDiff, apply_edits, diff_versions, diff_words, numbers_in, pieces, tokenize
 
 SAMPLE = Path(__file__).resolve().parent.parent / "tui" / "data" / "sample"
 
@@ -178,6 +178,29 @@ def test_figure_changes_point_at_numbers_with_different_values(a, b):
         assert a[change.a_start : change.a_end] == change.a_value
         assert b[change.b_start : change.b_end] == change.b_value
         assert float(change.a_value.replace(",", "")) != float(change.b_value.replace(",", ""))
+
+
+def test_punctuation_alone_is_not_a_wording_change_unless_asked():
+    a, b = "“We will serve the city,” he said.", "“We will serve the city”, he said"
+    assert diff_versions(a, b).edits[0].tag == "equal" and len(diff_versions(a, b).edits) == 1
+    assert changed(a, b, diff_versions(a, b, DiffOptions(ignore_punctuation=False)))
+    assert changed("“We will serve”", "We will serve", diff_versions("“We will serve”", "We will serve"))
+
+
+def test_pieces_put_removed_words_where_they_went_and_mark_changed_figures():
+    a, b = "Officials said 62 soldiers died, the army said.", "Officials said 83 Syrian soldiers died, the army said."
+    shown = [(p.kind, p.text) for p in pieces(a, b, diff_versions(a, b))]
+    assert shown == [("same", "Officials said "), ("removed", "62"), ("changed", "83 Syrian"),
+                     ("same", " soldiers died, the army said.")]
+    assert pieces(a, b, diff_versions(a, b))[2].figures == ((0, 2),)
+
+
+@given(TEXT, TEXT, st.booleans())
+def test_pieces_give_back_every_character_of_b_in_order(a, b, ignore_punctuation):
+    shown = pieces(a, b, diff_versions(a, b, DiffOptions(ignore_punctuation=ignore_punctuation)))
+    assert "".join("".join(p.text.split()) for p in shown if p.kind != "removed") == "".join(b.split())
+    for piece in shown:
+        assert all(piece.text[x:y] and 0 <= x < y <= len(piece.text) for x, y in piece.figures)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n"])

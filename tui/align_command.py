@@ -8,9 +8,11 @@ import sys
 from dataclasses import asdict
 
 from tui.cli import (
-    EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, diff_options_from, pick_outlets, pick_story, settings_from, stories_from,
+    EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, diff_options_from, pick_outlets, pick_story, report, settings_from,
+    stories_from,
 )
-from tui.clean import strip_controls
+from tui.batch import collector_paused
+from tui.clean import printable
 from tui.pipeline import compare, load_articles
 from tui.wording import DiffOptions
 
@@ -22,13 +24,16 @@ def run_align(args: argparse.Namespace) -> int:
         ids = ", ".join(s.id for s in stories)
         raise UsageError(f"{where}: holds several stories; choose one with --story ID ({ids})")
     story = pick_outlets(story, args.outlets)
-    articles = load_articles(story, outlets, refresh=args.refresh, on_progress=_progress_reporter(story))
+    settings, options = settings_from(args), diff_options_from(args)
+    # A one-shot command: no cycles worth collecting while articles are read and aligned.
+    with collector_paused():
+        articles = load_articles(story, outlets, refresh=args.refresh, on_progress=_progress_reporter(story))
     for article in articles:
         if not article.ok:
-            print(f"parallax: {article.error}", file=sys.stderr)
-    settings, options = settings_from(args), diff_options_from(args)
-    alignment = compare(articles, settings)
-    _print(alignment, args.format, story, {**asdict(settings), **asdict(options)}, options)
+            report(article.error)
+    with collector_paused():
+        alignment = compare(articles, settings)
+    _print(alignment, args.format, story, {**asdict(settings), **asdict(options)}, options, args.color)
     return EXIT_OK if all(a.ok for a in articles) else EXIT_ARTICLE_FAILED
 
 
@@ -37,40 +42,44 @@ def _progress_reporter(story):
     if not sys.stderr.isatty() or not any(ref.url for ref in story.articles):
         return None
 
-    def report(done: int, total: int, source: str) -> None:
-        line = f"reading {done + 1} of {total}: {source}"[:100] if source else ""
+    def show(done: int, total: int, source: str) -> None:
+        line = f"reading {done + 1} of {total}: {printable(source)}"[:100] if source else ""
         sys.stderr.write(f"\r\x1b[K{line}")
         sys.stderr.flush()
 
-    return report
+    return show
 
 
-def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions) -> None:
-    title = strip_controls(f"{story.title} ({story.date})" if story.date else story.title)
+def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions, color: str = "auto") -> None:
+    title = printable(f"{story.title} ({story.date})" if story.date else story.title)
     if fmt == "json":
-        from tui.render import to_json
+        from tui.render_json import write_json
 
         story_info = {"id": story.id, "title": story.title, "date": story.date}
-        _write(to_json(alignment, story=story_info, settings=settings, options=options) + "\n")
+        _write(lambda out: write_json(alignment, out, story=story_info, settings=settings, options=options), "\n")
     elif fmt == "markdown":
         from tui.render import to_markdown
 
-        _write(to_markdown(alignment, title=title, options=options))
+        _write(lambda out: out.write(to_markdown(alignment, title=title, options=options)))
     else:
         from rich.console import Console
 
         from tui.render_text import render_text
 
         # Piped output is not wrapped, so that each version stays on one line for grep and friends.
-        console = Console(highlight=False, soft_wrap=not sys.stdout.isatty(), emoji=False, markup=False)
+        forced = {"always": True, "never": False}.get(color)
+        console = Console(highlight=False, soft_wrap=not sys.stdout.isatty(), emoji=False, markup=False,
+                          force_terminal=forced, no_color=None if forced is None else not forced)
         console.on_broken_pipe = _stdout_gone  # Rich's own handler exits with status 1
-        colour = console.is_terminal and not console.no_color
-        render_text(alignment, console, title=title, differences=colour, options=options)
+        colour = forced if forced is not None else console.is_terminal and not console.no_color
+        render_text(alignment, console, title=title, colour=colour, options=options)
 
 
-def _write(text: str) -> None:
+def _write(writer, end: str = "") -> None:
+    """Run writer on standard output; a reader that went away (`| head`) stops it quietly."""
     try:
-        sys.stdout.write(text)
+        writer(sys.stdout)
+        sys.stdout.write(end)
         sys.stdout.flush()
     except BrokenPipeError:
         _stdout_gone()

@@ -1,4 +1,7 @@
-"""Citations of a quoted passage in plain text, Markdown, APA 7, MLA 9, Chicago and BibTeX."""
+"""Citations of a quoted passage in plain text, Markdown, APA 7, MLA 9, Chicago and BibTeX.
+
+The clipboard holds plain text, so only the Markdown style marks italics; the other styles name the outlet plainly.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from tui.clean import strip_controls
+from tui.clean import printable
 
 STYLES = ("plain", "markdown", "apa", "mla", "chicago", "bibtex")
 
@@ -21,6 +24,7 @@ NOT_AUTHORS = {"admin", "administrator", "staff", "editor", "editors", "staff wr
 _BIBTEX_SPECIAL = re.compile(r"[\\{}%&$#_~^]")
 _BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_TRAILING_PUNCTUATION = re.compile(r"[\s,;:]+$")
 _KEY_STOPWORDS = {"a", "an", "the", "of", "on", "in", "to", "and", "for", "at", "by", "as"}
 
 
@@ -61,8 +65,8 @@ def cite_many(sources: list[CitationSource], style: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Drop escape sequences and control characters and collapse all whitespace to single spaces."""
-    return " ".join(strip_controls(text or "").split())
+    """Outside text through the one cleaning path, on one line."""
+    return printable(text or "")
 
 
 def _quote(source: CitationSource) -> str:
@@ -71,6 +75,8 @@ def _quote(source: CitationSource) -> str:
     inner = text[1:-1]
     if len(text) > 1 and text[0] in "“\"" and text[-1] in "”\"" and not any(m in inner for m in "“”\""):
         text = text[1:-1].strip()
+    # "…new ways to serve," — the comma belonged to the outlet's sentence, not to the words quoted.
+    text = _TRAILING_PUNCTUATION.sub("", text)
     text = text.replace("“", "‘").replace("”", "’")
     parts = text.split('"')
     return "".join(part + ("‘’"[i % 2] if i < len(parts) - 1 else "") for i, part in enumerate(parts))
@@ -108,11 +114,6 @@ def _month_day_year(parts: tuple[int, int, int] | None) -> str:
     if not month:
         return str(year)
     return f"{MONTHS[month - 1]} {day}, {year}" if day else f"{MONTHS[month - 1]} {year}"
-
-
-def _italic(text: str) -> str:
-    escaped = text.replace("*", r"\*")
-    return f"*{escaped}*" if text else ""
 
 
 def _join(parts: list[str], sep: str = ", ") -> str:
@@ -160,7 +161,7 @@ def _apa(source: CitationSource) -> str:
     headline = _sentence_end(clean(source.headline))
     lead = [who, when, headline] if who else [headline, when]
     outlet = clean(source.outlet)
-    reference = _join([*lead, f"{_italic(outlet)}." if outlet else "", clean(source.url)], " ")
+    reference = _join([*lead, f"{outlet}." if outlet else "", clean(source.url)], " ")
     return f"“{_quote(source)}”\n{reference}"
 
 
@@ -197,7 +198,7 @@ def _mla(source: CitationSource) -> str:
     names = _invert_first(authors(source))
     who = f"{names[0]}, et al." if len(names) > 2 else _join_names(names, ", and", ", and")
     headline = clean(source.headline)
-    container = _join([_italic(clean(source.outlet)), _day_month_year(_date_parts(source.published), MLA_MONTHS),
+    container = _join([clean(source.outlet), _day_month_year(_date_parts(source.published), MLA_MONTHS),
                        re.sub(r"^https?://", "", clean(source.url))])  # fmt: skip
     accessed = f"Accessed {_day_month_year(_accessed(source), MLA_MONTHS)}." if source.url.strip() else ""
     pieces = [_sentence_end(who), f"“{_sentence_end(headline)}”" if headline else "",
@@ -213,7 +214,7 @@ def _chicago(source: CitationSource) -> str:
     url = clean(source.url)
     # Chicago gives an access date only when the source itself carries no date.
     accessed = f"accessed {_month_day_year(_accessed(source))}" if url and not when else ""
-    container = _join([_italic(clean(source.outlet)), when, accessed])
+    container = _join([clean(source.outlet), when, accessed])
     pieces = [_sentence_end(who), f"“{_sentence_end(headline)}”" if headline else "",
               _sentence_end(container), _sentence_end(url)]  # fmt: skip
     return f"“{_quote(source)}”\n{_join(pieces, ' ')}"

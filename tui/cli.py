@@ -1,24 +1,41 @@
-"""The `parallax` command: the reader by default, `parallax align` for scripts."""
+"""The `parallax` command: the reader by default, `parallax align` for scripts.
+
+Parsing the command line imports nothing but argparse, so that `parallax --help` costs about what starting Python
+costs; the engine, the loaders and the interface are imported once the command knows it needs them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.align import AlignSettings
-from tui.cite import STYLES
-from tui.render import FORMATS
-from tui.sources_schema import did_you_mean
-from tui.wording import DiffOptions
-from tui.model import Outlet, Story
+
+if TYPE_CHECKING:
+    from tui.align import AlignSettings
+    from tui.model import Outlet, Story
+    from tui.wording import DiffOptions
 
 EXIT_OK, EXIT_ARTICLE_FAILED, EXIT_USAGE = 0, 1, 2
+
+# Copies of values the engine owns, so that building the parser imports none of it; a test checks each copy
+# against its source (tui.render.FORMATS, tui.cite.STYLES, tui.align.AlignSettings).
+FORMATS = ("text", "markdown", "json")
+CITE_STYLES = ("plain", "markdown", "apa", "mla", "chicago", "bibtex")
+ALIGN_DEFAULTS = {"min_score": 65.0, "min_partial": 85.0, "min_words": 6, "min_quote_words": 4, "min_reordered": 87.0}
+COLOR_CHOICES = ("auto", "always", "never")
 
 
 class UsageError(Exception):
     """Something the user asked for that cannot be done; the message says what to fix."""
+
+
+def report(message: str) -> None:
+    """Say something on standard error; messages quote outside text, so they go through the cleaning path."""
+    from tui.clean import printable
+
+    print(f"parallax: {printable(message, lines=True)}", file=sys.stderr)
 
 
 def _score(text: str) -> float:
@@ -40,23 +57,31 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sources", metavar="FILE", help="stories file (default: ./sources.yaml, else the sample story)")
     parser.add_argument("--story", metavar="ID", help="which story of the sources file")
     parser.add_argument("--outlets", metavar="A,B,...", help="outlet ids to compare, comma-separated")
+    parser.add_argument("--label", action="append", default=[], metavar="PATH=NAME",
+                        help="name the outlet of an article given as a path or URL (repeat for each)")
     parser.add_argument("--refresh", action="store_true", help="fetch web pages again instead of using the cache")
-    tuning = parser.add_argument_group("alignment thresholds")
-    defaults = AlignSettings()
-    tuning.add_argument("--min-score", type=_score, default=defaults.min_score, metavar="0-100",
-                        help=f"word similarity that links two sentences (default {defaults.min_score:g})")
-    tuning.add_argument("--min-partial", type=_score, default=defaults.min_partial, metavar="0-100",
-                        help=f"how well a trimmed passage must fit inside a longer one (default {defaults.min_partial:g})")
-    tuning.add_argument("--min-words", type=_count, default=defaults.min_words, metavar="N",
-                        help=f"shortest passage matched as part of a longer one (default {defaults.min_words})")
-    tuning.add_argument("--min-quote-words", type=_count, default=defaults.min_quote_words, metavar="N",
-                        help=f"shorter quotations link only with more evidence (default {defaults.min_quote_words})")
-    tuning.add_argument("--min-reordered", type=_score, default=defaults.min_reordered, metavar="0-100",
-                        help=f"weighted share of words that links reordered sentences (default {defaults.min_reordered:g})")
+    _thresholds(parser.add_argument_group("alignment thresholds"))
     wording = parser.add_argument_group("word differences")
     wording.add_argument("--ignore-case", action="store_true", help="do not count changes of upper and lower case")
     wording.add_argument("--compare-quotes", action="store_true",
                          help="count curly against straight quotation marks as a difference (ignored by default)")
+    wording.add_argument("--compare-punctuation", action="store_true",
+                         help="count punctuation-only changes, such as a full stop inside or outside a closing "
+                              "quotation mark (ignored by default)")
+
+
+def _thresholds(group: argparse._ArgumentGroup) -> None:
+    d = ALIGN_DEFAULTS
+    group.add_argument("--min-score", type=_score, default=d["min_score"], metavar="0-100",
+                       help=f"word similarity that links two sentences (default {d['min_score']:g})")
+    group.add_argument("--min-partial", type=_score, default=d["min_partial"], metavar="0-100",
+                       help=f"how well a trimmed passage must fit inside a longer one (default {d['min_partial']:g})")
+    group.add_argument("--min-words", type=_count, default=d["min_words"], metavar="N",
+                       help=f"shortest passage matched as part of a longer one (default {d['min_words']})")
+    group.add_argument("--min-quote-words", type=_count, default=d["min_quote_words"], metavar="N",
+                       help=f"shorter quotations link only with more evidence (default {d['min_quote_words']})")
+    group.add_argument("--min-reordered", type=_score, default=d["min_reordered"], metavar="0-100",
+                       help=f"weighted share of words that links reordered sentences (default {d['min_reordered']:g})")
 
 
 def reader_parser() -> argparse.ArgumentParser:
@@ -69,8 +94,8 @@ def reader_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     _common(parser)
     parser.add_argument("--theme", metavar="NAME", help="colour theme (remembered)")
-    parser.add_argument("--cite-style", choices=STYLES, metavar="STYLE",
-                        help=f"citation style: {', '.join(STYLES)} (remembered)")
+    parser.add_argument("--cite-style", choices=CITE_STYLES, metavar="STYLE",
+                        help=f"citation style: {', '.join(CITE_STYLES)} (remembered)")
     return parser
 
 
@@ -81,10 +106,15 @@ def align_parser() -> argparse.ArgumentParser:
     )
     _common(parser)
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
+    parser.add_argument("--color", choices=COLOR_CHOICES, default="auto",
+                        help="colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never; "
+                             "without colour, differences are written [-removed-]{+added+} (default auto)")
     return parser
 
 
 def settings_from(args: argparse.Namespace) -> AlignSettings:
+    from tui.align import AlignSettings
+
     return AlignSettings(
         min_score=args.min_score, min_partial=args.min_partial,
         min_words=args.min_words, min_quote_words=args.min_quote_words, min_reordered=args.min_reordered,
@@ -92,7 +122,10 @@ def settings_from(args: argparse.Namespace) -> AlignSettings:
 
 
 def diff_options_from(args: argparse.Namespace) -> DiffOptions:
-    return DiffOptions(ignore_case=args.ignore_case, ignore_quotes=not args.compare_quotes)
+    from tui.wording import DiffOptions
+
+    return DiffOptions(ignore_case=args.ignore_case, ignore_quotes=not args.compare_quotes,
+                       ignore_punctuation=not args.compare_punctuation)
 
 
 def stories_from(args: argparse.Namespace, *, feeds: bool = False) -> tuple[list[Story], dict[str, Outlet], str]:
@@ -100,13 +133,20 @@ def stories_from(args: argparse.Namespace, *, feeds: bool = False) -> tuple[list
 
     With `feeds`, the stories found in the file's feeds come first (problems with them in args.load_errors).
     """
-    from tui.sources import default_sources_path, load_sources, story_from_paths
+    from pathlib import Path
+
+    from tui.sources import LabelError, default_sources_path, load_sources, story_from_paths
 
     if args.paths:
         if args.sources:
             raise UsageError("give either article paths or --sources, not both")
-        story, outlets = story_from_paths(args.paths)
+        try:
+            story, outlets = story_from_paths(args.paths, labels=args.label)
+        except LabelError as error:
+            raise UsageError(f"--label {error}") from None
         return [story], outlets, ""
+    if args.label:
+        raise UsageError("--label names articles given on the command line; a sources file names its outlets itself")
     path = Path(args.sources) if args.sources else default_sources_path()
     catalog, feed_refs = load_sources(path)
     stories, outlets = list(catalog.stories), catalog.outlets
@@ -120,6 +160,12 @@ def stories_from(args: argparse.Namespace, *, feeds: bool = False) -> tuple[list
         found_none = " (no two articles of its feeds report the same event)" if feed_refs and feeds else ""
         raise UsageError(f"{catalog.path}: no stories to open{found_none}")
     return stories, outlets, catalog.path
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    from tui.sources_schema import did_you_mean as suggestion  # only ever needed to word an error
+
+    return suggestion(word, choices)
 
 
 def pick_story(stories: list[Story], story_id: str | None, where: str) -> Story | None:
@@ -136,6 +182,8 @@ def pick_outlets(story: Story, outlets_arg: str | None) -> Story:
     """The story restricted to the outlets named with --outlets, in the order given."""
     if not outlets_arg:
         return story
+    from tui.model import Story
+
     wanted = [w.strip() for w in outlets_arg.split(",") if w.strip()]
     known = [ref.outlet for ref in story.articles]
     for outlet_id in wanted:
@@ -152,16 +200,17 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         if argv[:1] == ["align"]:
+            args = align_parser().parse_args(argv[1:])
             from tui.align_command import run_align
 
-            return run_align(align_parser().parse_args(argv[1:]))
+            return run_align(args)
         if argv[:1] == ["stories"]:
             from tui.stories.command import run_stories, stories_parser
 
             return run_stories(stories_parser().parse_args(argv[1:]))
         return run_reader(reader_parser().parse_args(argv))
     except UsageError as error:
-        print(f"parallax: {error}", file=sys.stderr)
+        report(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -169,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         from tui.sources import SourcesError
 
         if isinstance(error, SourcesError):
-            print(f"parallax: {error.path} has problems:\n{error}", file=sys.stderr)
+            report(f"{error.path} has problems:\n{error}")
             return EXIT_USAGE
         raise
 
@@ -206,4 +255,3 @@ def run_reader(args: argparse.Namespace) -> int:
         refresh=args.refresh,
         load_errors=getattr(args, "load_errors", None),
     )
-

@@ -18,6 +18,8 @@ HIGH_BYTES = bytes(range(0x80, 0x100))
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Browsers read pages labelled Latin-1 or ASCII as Windows-1252, and so do authors' tools.
 WINDOWS_1252_ALIASES = {"ascii", "iso8859-1", "cp1252"}
+# Text codecs that are not character sets a page could be written in.
+NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "charmap"}
 # Western text is mostly ASCII; a legacy file with more high bytes than this is likely another script.
 WESTERN_HIGH_SHARE = 0.25
 BINARY_SHARE = 0.05
@@ -74,7 +76,10 @@ def _decode_legacy(data: bytes, declared: str) -> str:
     if codec in WINDOWS_1252_ALIASES or (not codec and _western(data)):
         return data.decode("cp1252", errors="replace")
     if codec and not codec.startswith("utf"):
-        return data.decode(codec, errors="replace")
+        try:
+            return data.decode(codec, errors="replace")
+        except (LookupError, ValueError):  # a codec that cannot decode bytes at all; detection decides
+            pass
     # charset-normalizer misreads short Western text (Windows-1252 as Windows-1250), hence the checks above.
     from charset_normalizer import from_bytes  # only needed when the cheaper guesses failed
 
@@ -83,12 +88,17 @@ def _decode_legacy(data: bytes, declared: str) -> str:
 
 
 def _codec_name(label: str) -> str:
+    """The codec a charset label names, or '' when it names none or one that is not a character set."""
     if not label:
         return ""
     try:
-        return codecs.lookup(label.strip().strip("\"'")).name
+        info = codecs.lookup(label.strip().strip("\"'"))
     except LookupError:
         return ""
+    # Python also knows codecs such as rot13, base64 and unicode_escape; a page that claims one is mislabelled.
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_CHARSETS:
+        return ""
+    return info.name
 
 
 def _mostly_utf8(data: bytes) -> bool:

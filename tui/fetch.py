@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import socket
 import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from http import HTTPStatus
@@ -33,6 +34,10 @@ class FetchError(Exception):
     """A download that failed; the message says why in words a reader understands."""
 
 
+class DamagedCache(Exception):
+    """A cached page whose body no longer matches what was stored: it is fetched again, never served."""
+
+
 @dataclass(frozen=True)
 class Page:
     """The raw bytes of a fetched page and what the server said about them."""
@@ -43,6 +48,7 @@ class Page:
     data: bytes
     fetched_at: str
     from_cache: bool = False
+    cache_file: str = ""  # where a page served from the cache lies, for messages
 
 
 def human_size(size: int) -> str:
@@ -72,11 +78,21 @@ def get_page(
 ) -> Page:
     """The page from the cache, or downloaded and cached; a failed download leaves the cache as it was."""
     pages = cache_root(cache_dir) / "pages"
+    damaged = False
     if not refresh:
-        cached = read_cached(url, pages)
-        if cached is not None:
-            return cached
-    page = download(url, client=client, timeout=timeout, max_bytes=max_bytes, types=types)
+        try:
+            cached = read_cached(url, pages)
+        except DamagedCache:
+            damaged = True
+        else:
+            if cached is not None:
+                return cached
+    try:
+        page = download(url, client=client, timeout=timeout, max_bytes=max_bytes, types=types)
+    except FetchError as error:
+        if damaged:
+            raise FetchError(f"{error}; the cached copy in {pages} is damaged, so it was not used") from None
+        raise
     write_cached(page, pages)
     return page
 
@@ -87,25 +103,34 @@ def _cache_paths(url: str, pages: Path) -> tuple[Path, Path]:
 
 
 def read_cached(url: str, pages: Path) -> Page | None:
-    """The cached page for url, or None when there is none or it is incomplete."""
+    """The cached page for url, None when there is none; raises DamagedCache when it does not match its checksum."""
     body_path, meta_path = _cache_paths(url, pages)
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta_text = meta_path.read_text(encoding="utf-8")
         data = body_path.read_bytes()
-    except (OSError, ValueError):
+    except (OSError, UnicodeDecodeError):
         return None
-    # A body and sidecar from different downloads (an interrupted write) would mislabel the page.
-    if not isinstance(meta, dict) or meta.get("url") != url or meta.get("size") != len(data):
-        return None
+    try:
+        meta = json.loads(meta_text)
+    except ValueError:
+        raise DamagedCache(str(meta_path)) from None
+    # A body changed in place, or a body and sidecar from different downloads, would mislabel the page.
+    if not isinstance(meta, dict) or meta.get("url") != url or meta.get("sha256") != _digest(data):
+        raise DamagedCache(str(body_path))
     final_url = str(meta.get("final_url") or url)
-    return Page(url, final_url, str(meta.get("content_type", "")), data, str(meta.get("fetched_at", "")), from_cache=True)
+    return Page(url, final_url, str(meta.get("content_type", "")), data, str(meta.get("fetched_at", "")),
+                from_cache=True, cache_file=str(body_path))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def write_cached(page: Page, pages: Path) -> None:
     """Store the page; a cache that cannot be written only costs a refetch next time."""
     body_path, meta_path = _cache_paths(page.url, pages)
     meta = {"url": page.url, "final_url": page.final_url, "content_type": page.content_type,
-            "fetched_at": page.fetched_at, "size": len(page.data)}
+            "fetched_at": page.fetched_at, "size": len(page.data), "sha256": _digest(page.data)}
     try:
         pages.mkdir(parents=True, exist_ok=True)
         _write_atomic(body_path, page.data)
@@ -117,8 +142,13 @@ def write_cached(page: Page, pages: Path) -> None:
 def _write_atomic(path: Path, data: bytes) -> None:
     # Unique per writer, so parallel loads of one URL never interleave their bytes in one file.
     partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)  # a full disk must not leave half-written files behind
+        raise
 
 
 def new_client(timeout: float = READ_TIMEOUT) -> httpx.Client:
@@ -136,23 +166,76 @@ def download(
     url: str, *, client: httpx.Client | None = None, timeout: float = READ_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES,
     types: set[str] = PAGE_TYPES,
 ) -> Page:
-    """GET url following redirects, within the time and size limits; raises FetchError."""
+    """GET url following redirects, within one deadline for the whole exchange and the size limit; raises FetchError."""
     own_client = client is None
     client = client or new_client(timeout)
+    deadline = Deadline(timeout)
     try:
         headers = {"User-Agent": USER_AGENT}
-        with client.stream("GET", url, headers=headers, follow_redirects=True, timeout=_timeouts(timeout)) as response:
+        with deadline, client.stream("GET", url, headers=headers, follow_redirects=True, timeout=_timeouts(timeout),
+                                     extensions={"trace": deadline.trace}) as response:
             content_type = check_response(response, max_bytes, types)
-            data = read_limited(response, max_bytes, time.monotonic() + timeout, timeout)
+            data = read_limited(response, max_bytes)
+            if deadline.expired:  # a body without a length ends quietly when its connection is shut down
+                raise FetchError(f"timed out after {timeout:g} s")
             fetched_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
             return Page(url, str(response.url), content_type, data, fetched_at)
     except httpx.InvalidURL as error:
         raise FetchError(f"not a valid web address ({error})") from None
     except httpx.HTTPError as error:
-        raise FetchError(describe_error(error, timeout, client.max_redirects)) from None
+        reason = f"timed out after {timeout:g} s" if deadline.expired else describe_error(error, timeout, client.max_redirects)
+        raise FetchError(reason) from None
     finally:
         if own_client:
             client.close()
+
+
+class Deadline:
+    """One deadline for a whole download, headers included: when it passes, the connections the request opened
+    are shut down, so that a server trickling its headers or body a byte at a time cannot hold the reader.
+
+    httpx's own timeouts count per read, and a trickle never trips them.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._streams: list = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: dict) -> None:
+        """httpcore's trace hook: note each connection the request opens (a redirect may open another)."""
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            with self._lock:
+                self._streams.append(info.get("return_value"))
+                if self.expired:
+                    _shut_down(self._streams[-1])
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for stream in self._streams:
+                _shut_down(stream)
+
+
+def _shut_down(stream: object) -> None:
+    """Shut a connection down under the thread reading it, which then sees it closed."""
+    try:
+        sock = stream.get_extra_info("socket")  # type: ignore[attr-defined]
+        number = sock.fileno() if sock is not None else -1  # -1 once httpcore has closed it
+        if number >= 0:
+            with socket.fromfd(number, socket.AF_INET, socket.SOCK_STREAM) as duplicate:
+                duplicate.shutdown(socket.SHUT_RDWR)
+    except (AttributeError, OSError):
+        pass
 
 
 def check_response(response: httpx.Response, max_bytes: int, types: set[str] = PAGE_TYPES) -> str:
@@ -178,16 +261,14 @@ def _status_phrase(code: int) -> str:
         return ""
 
 
-def read_limited(response: httpx.Response, max_bytes: int, deadline: float, timeout: float) -> bytes:
-    """The body, stopping as soon as it passes max_bytes or the overall deadline."""
+def read_limited(response: httpx.Response, max_bytes: int) -> bytes:
+    """The body, stopping as soon as it passes max_bytes."""
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"page is larger than the {human_size(max_bytes)} limit")
-        if time.monotonic() > deadline:
-            raise FetchError(f"timed out after {timeout:g} s")
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -110,7 +110,8 @@ class Units:
         units = []
         for a, article in enumerate(self.articles):
             for q in article.quotes:
-                for s in article.sentences[q.sentence :]:
+                for number in range(q.sentence, len(article.sentences)):  # by index: a slice would copy
+                    s = article.sentences[number]
                     if s.start >= q.end:
                         break
                     start, end = max(q.start, s.start), min(q.end, s.end)

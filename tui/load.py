@@ -150,7 +150,17 @@ def fetch_url(
 
 
 def page_to_document(page: Page, shown: str) -> Document:
-    """Decode a fetched page and extract its article when it is HTML."""
+    """Decode a fetched page and extract its article when it is HTML; a cached page's failure names the cache."""
+    try:
+        return _page_document(page, shown)
+    except LoadError as error:
+        if not page.from_cache:
+            raise
+        where = Path(page.cache_file).parent
+        raise LoadError(shown, f"{error.reason} (the copy cached in {where}; --refresh fetches it again)") from None
+
+
+def _page_document(page: Page, shown: str) -> Document:
     declared = _header_charset(page.content_type) or _declared_charset(page.data)
     text = _bytes_to_text(page.data, shown, "page", declared=declared)
     mime = page.content_type.split(";")[0].strip().lower()

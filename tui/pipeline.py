@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from urllib.parse import urlparse
 
 from tui.align import AlignSettings, align
 from tui.model import Alignment, Article, ArticleRef, Document, Outlet, Story
-from tui.clean import strip_controls
+from tui.clean import printable, strip_controls
+from tui.sources import COMMAND_LINE_STORY, auto_name, short_label
 from tui.text import build_article, inert_outlet
 
 Progress = Callable[[int, int, str], None]
@@ -22,30 +22,47 @@ def load_articles(
 ) -> list[Article]:
     """Every article of the story, in order; one that cannot be read carries its error instead of text."""
     articles: list[Article] = []
+    sites: list[str] = []
     taken: set[str] = set()
     for number, ref in enumerate(story.articles):
         if on_progress is not None:
             on_progress(number, len(story.articles), ref.source)
         outlet = outlets.get(ref.outlet) or Outlet(ref.outlet, ref.outlet)
-        articles.append(load_article(ref, outlet, _unique_id(ref.outlet, taken), refresh=refresh))
+        article, site = load_article(ref, outlet, _unique_id(ref.outlet, taken), refresh=refresh)
+        articles.append(article)
+        sites.append(site if story.id == COMMAND_LINE_STORY and outlet.name == auto_name(ref.source) else "")
     if on_progress is not None:
         on_progress(len(story.articles), len(story.articles), "")
+    _name_after_sites(articles, sites)
     return articles
 
 
-def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: bool = False) -> Article:
-    """One article, read, cleaned and segmented; errors end up in Article.error."""
+def _name_after_sites(articles: list[Article], sites: list[str]) -> None:
+    """Outlets of files and URLs given on the command line, named after the file or host, take the site's own
+    name where the page gives one ("Fox News", not "fox-2"); two pages of one site are told apart by number."""
+    taken = {a.outlet.short for a, site in zip(articles, sites) if not site}
+    seen: dict[str, int] = {}
+    for article, site in zip(articles, sites):
+        if not site:
+            continue
+        seen[site] = seen.get(site, 0) + 1
+        name = site if seen[site] == 1 else f"{site} ({seen[site]})"
+        label = short_label(site, taken)  # "Fox News…2" beside "Fox News"
+        taken.add(label)
+        article.outlet = inert_outlet(Outlet(article.outlet.id, name, label, article.outlet.homepage))
+
+
+def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: bool = False) -> tuple[Article, str]:
+    """One article, read, cleaned and segmented, and the site name its page gives; errors end up in Article.error."""
     from tui.load import LoadError, read_document
 
     try:
         document = read_document(ref, refresh=refresh)
     except LoadError as error:
-        return failed_article(article_id, ref, outlet, str(error))
+        return failed_article(article_id, ref, outlet, str(error)), ""
     except Exception as error:  # noqa: BLE001 - one article's surprise must not cost the others
-        return failed_article(article_id, ref, outlet, f"{ref.source}: could not be read ({type(error).__name__}: {error})")
-    if document.site_name and _named_after_host(outlet, ref):
-        # A URL given on the command line names its outlet by host until the page says its real name.
-        outlet = Outlet(outlet.id, document.site_name, outlet.label, outlet.homepage)
+        reason = f"{ref.source}: could not be read ({type(error).__name__}: {error})"
+        return failed_article(article_id, ref, outlet, reason), ""
     article = build_article(
         article_id,
         ref.source,
@@ -57,8 +74,9 @@ def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: b
         url=ref.canonical_url or document.url or ref.url,
     )
     if not article.sentences:
-        return failed_article(article_id, ref, outlet, f"{ref.source}: no text left once markup and control characters are removed")
-    return article
+        reason = f"{ref.source}: no text left once markup and control characters are removed"
+        return failed_article(article_id, ref, outlet, reason), ""
+    return article, printable(document.site_name)
 
 
 def failed_article(article_id: str, ref: ArticleRef, outlet: Outlet, error: str) -> Article:
@@ -78,11 +96,6 @@ def _with_headline(document: Document) -> str:
     if document.title and not text.startswith(document.title):
         return f"{document.title}\n\n{text}"
     return text
-
-
-def _named_after_host(outlet: Outlet, ref: ArticleRef) -> bool:
-    host = urlparse(ref.url).hostname or ""
-    return bool(ref.url) and outlet.name in (host, host.removeprefix("www."), outlet.id)
 
 
 def _unique_id(wanted: str, taken: set[str]) -> str:

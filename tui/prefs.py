@@ -10,6 +10,7 @@ from pathlib import Path
 import platformdirs
 import yaml
 
+from tui import yamlfile
 from tui.cite import STYLES
 
 CONFIG_DIR_ENV = "PARALLAX_CONFIG_DIR"
@@ -34,12 +35,28 @@ def prefs_path() -> Path:
 
 def load_prefs(path: Path | None = None) -> Prefs:
     """Read preferences, falling back to the default for anything missing, unreadable or invalid."""
+    return read_prefs(path)[0]
+
+
+def read_prefs(path: Path | None = None) -> tuple[Prefs, str | None]:
+    """Preferences and, when the file exists but cannot be used, a message saying why (the defaults apply)."""
+    target = path or prefs_path()
     try:
-        data = yaml.safe_load((path or prefs_path()).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return Prefs()
+        data = yamlfile.safe_load(target.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Prefs(), None
+    except (OSError, UnicodeDecodeError) as error:
+        return Prefs(), f"{target}: cannot be read ({getattr(error, 'strerror', None) or error}); using the defaults"
+    except yaml.YAMLError as error:
+        return Prefs(), f"{target}: not valid YAML ({yamlfile.problem(error)}); using the defaults"
+    if data is None:
+        return Prefs(), None
     if not isinstance(data, dict):
-        return Prefs()
+        return Prefs(), f"{target}: expected settings such as 'theme: ...'; using the defaults"
+    return _prefs_from(data), None
+
+
+def _prefs_from(data: dict) -> Prefs:
     known = {f.name for f in fields(Prefs)}
     values = {key: value for key, value in data.items() if key in known and isinstance(value, str)}
     prefs = Prefs(**values)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
 
-from tui.clean import strip_controls
+from tui.clean import printable, strip_controls
 from tui.model import Alignment, Article, Group, GroupKind, Member
-from tui.wording import DiffOptions, diff_versions
+from tui.render_json import to_json
+from tui.wording import DiffOptions, diff_versions, pieces
 
 FORMATS = ("text", "markdown", "json")
+
+__all__ = ["FORMATS", "to_json", "to_markdown", "md_escape", "member_text", "outlet_label", "coverage", "quotes_inside",
+           "quote_note", "quotations_heading"]
 
 
 def member_text(alignment: Alignment, member: Member) -> str:
@@ -17,7 +20,27 @@ def member_text(alignment: Alignment, member: Member) -> str:
 
 
 def outlet_label(article: Article) -> str:
-    return article.outlet.short
+    return printable(article.outlet.short)
+
+
+def quotes_inside(alignment: Alignment) -> dict[int, int]:
+    """Quotation groups whose every member lies in a member sentence of one sentence group: quote id -> sentence id.
+
+    Such a quotation is the same passage as that sentence group, already shown there with its differences.
+    """
+    owner = {(m.article, m.sentence): g.id for g in alignment.groups if g.kind is GroupKind.SENTENCE for m in g.members}
+    inside = {}
+    for group in alignment.groups:
+        if group.kind is GroupKind.QUOTE:
+            owners = {owner.get((m.article, m.sentence)) for m in group.members}
+            if len(owners) == 1 and None not in owners:
+                inside[group.id] = owners.pop()
+    return inside
+
+
+def quote_note(alignment: Alignment, quote: Group) -> str:
+    """The line a sentence group gets for a quotation inside it."""
+    return f"quotation #{quote.id} inside, quoted in {len(quote.articles)} outlets: {', '.join(coverage(alignment, quote)[0])}"
 
 
 def coverage(alignment: Alignment, group: Group) -> tuple[list[str], list[str]]:
@@ -28,95 +51,12 @@ def coverage(alignment: Alignment, group: Group) -> tuple[list[str], list[str]]:
     return have, lack
 
 
-def to_json(
-    alignment: Alignment, *, story: dict[str, str] | None = None, settings: dict | None = None,
-    options: DiffOptions | None = None,
-) -> str:
-    """The documented JSON shape (see README, "JSON output")."""
-    articles = alignment.articles
-    data = {
-        "story": story or {},
-        "settings": settings or {},
-        "articles": [_article_json(a) for a in articles],
-        "groups": [_group_json(alignment, g, options) for g in alignment.groups],
-        "figure_conflicts": [
-            {
-                "id": c.id,
-                "measure": c.measure,
-                "figures": [
-                    {"article": articles[f.article].id, "sentence": f.sentence, "start": f.start, "end": f.end,
-                     "text": articles[f.article].text[f.start : f.end], "value": f.value, "qualifier": f.qualifier}
-                    for f in c.figures
-                ],
-            }
-            for c in alignment.conflicts
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def _article_json(article: Article) -> dict:
-    return {
-        "id": article.id,
-        "source": article.source,
-        "outlet": article.outlet.name,
-        "outlet_id": article.outlet.id,
-        "label": article.outlet.short,
-        "title": article.title,
-        "published": article.published,
-        "author": article.author,
-        "url": article.url,
-        "error": article.error or None,
-        "sentences": [
-            {"index": s.index, "text": article.text[s.start : s.end], "start": s.start, "end": s.end,
-             "kind": s.kind.value}
-            for s in article.sentences
-        ],
-        "quotes": [
-            {"index": q.index, "text": article.text[q.start : q.end], "start": q.start, "end": q.end,
-             "sentence": q.sentence}
-            for q in article.quotes
-        ],
-    }
-
-
-def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None) -> dict:
-    base = group.members[0]
-    members = []
-    for member in group.members:
-        entry = {
-            "article": alignment.articles[member.article].id,
-            "sentence": member.sentence,
-            "start": member.start,
-            "end": member.end,
-            "text": member_text(alignment, member),
-            "score": member.score,
-        }
-        if member.quote is not None:
-            entry["quote"] = member.quote
-        if member is not base:
-            entry["changes"] = _changes(member_text(alignment, base), entry["text"], options)
-        members.append(entry)
-    return {"id": group.id, "kind": group.kind.value, "members": members}
-
-
-def _changes(base: str, text: str, options: DiffOptions | None) -> dict:
-    diff = diff_versions(base, text, options)
-    edits = [
-        {"op": e.tag, "base": base[e.a_start : e.a_end], "text": text[e.b_start : e.b_end]}
-        for e in diff.edits
-        if e.tag != "equal"
-    ]
-    figures = [{"base": f.a_value, "text": f.b_value} for f in diff.figures]
-    return {"similarity": round(diff.similarity, 1), "edits": edits, "figures": figures}
-
-
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 
 
 def md_escape(text: str) -> str:
     """Article text made inert for Markdown: every special character escaped, line breaks flattened."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(strip_controls(text).split()))
+    return _MD_SPECIAL.sub(r"\\\1", printable(text))
 
 
 def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions | None = None) -> str:
@@ -124,16 +64,27 @@ def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions |
     lines = [f"# {md_escape(title) if title else 'Parallax alignment'}", "", "## Articles", ""]
     for number, article in enumerate(alignment.articles, 1):
         lines.append(_md_article(number, article))
-    for kind, heading in ((GroupKind.SENTENCE, "Shared sentences"), (GroupKind.QUOTE, "Shared quotations")):
-        groups = [g for g in alignment.groups if g.kind is kind]
-        lines += ["", f"## {heading} ({len(groups)})"]
-        for group in groups:
+    inside = quotes_inside(alignment)
+    sentences = [g for g in alignment.groups if g.kind is GroupKind.SENTENCE]
+    quotes = [g for g in alignment.groups if g.kind is GroupKind.QUOTE]
+    lines += ["", f"## Shared sentences ({len(sentences)})"]
+    for group in sentences:
+        lines += _md_group(alignment, group, options)
+        lines += [f"- *{md_escape(quote_note(alignment, q))}*" for q in quotes if inside.get(q.id) == group.id]
+    lines += ["", f"## Shared quotations ({quotations_heading(len(quotes), len(inside))})"]
+    for group in quotes:
+        if group.id not in inside:
             lines += _md_group(alignment, group, options)
     lines += ["", f"## Figure conflicts ({len(alignment.conflicts)})", ""]
     for conflict in alignment.conflicts:
         values = "; ".join(_figure_phrase(alignment, f) for f in conflict.figures)
         lines.append(f"- **{md_escape(conflict.measure)}**: {values}")
     return "\n".join(lines) + "\n"
+
+
+def quotations_heading(total: int, inside: int) -> str:
+    """"5" or "5, 4 of them shown inside the shared sentences above"."""
+    return f"{total}, {inside} of them shown inside the shared sentences above" if inside else str(total)
 
 
 def _md_article(number: int, article: Article) -> str:
@@ -157,19 +108,17 @@ def _md_group(alignment: Alignment, group: Group, options: DiffOptions | None) -
 
 
 def _md_diff(base: str, text: str, options: DiffOptions | None) -> str:
-    diff = diff_versions(base, text, options)
-    parts = []
-    for edit in diff.edits:
-        old, new = md_escape(base[edit.a_start : edit.a_end]), md_escape(text[edit.b_start : edit.b_end])
-        if edit.tag == "equal":
-            parts.append(new)
-        elif edit.tag == "insert":
-            parts.append(f"**{new}**")
-        elif edit.tag == "delete":
-            parts.append(f"~~{old}~~")
-        else:
-            parts.append(f"~~{old}~~ **{new}**")
-    return " ".join(p for p in parts if p)
+    out, previous = [], ""
+    for piece in pieces(base, text, diff_versions(base, text, options)):
+        escaped = _MD_SPECIAL.sub(r"\\\1", strip_controls(piece.text))  # pieces are already on one line
+        if piece.kind == "changed" and previous == "removed":
+            out.append(" ")
+        out.append(MARKDOWN_MARKS[piece.kind].format(escaped))
+        previous = piece.kind
+    return "".join(out)
+
+
+MARKDOWN_MARKS = {"same": "{}", "removed": "~~{}~~", "added": "**{}**", "changed": "**{}**"}
 
 
 def _figure_phrase(alignment: Alignment, figure) -> str:

@@ -6,9 +6,10 @@ from rich.cells import cell_len
 from rich.console import Console, Group as RichGroup
 from rich.text import Text
 
+from tui.clean import printable
 from tui.model import Alignment, Article, Group, GroupKind
-from tui.render import coverage, member_text, outlet_label
-from tui.wording import DiffOptions, diff_versions
+from tui.render import coverage, member_text, outlet_label, quotations_heading, quote_note, quotes_inside
+from tui.wording import DiffOptions, diff_versions, pieces
 
 STYLE_ADDED = "green"
 STYLE_CHANGED = "yellow"
@@ -17,10 +18,12 @@ STYLE_FIGURE = "bold white on red"
 
 
 def render_text(
-    alignment: Alignment, console: Console, *, title: str = "", differences: bool = True,
-    options: DiffOptions | None = None,
+    alignment: Alignment, console: Console, *, title: str = "", colour: bool = True, options: DiffOptions | None = None,
 ) -> None:
-    """Print the comparison; Text objects only, so article text can never act as markup."""
+    """Print the comparison; Text objects only, so article text can never act as markup.
+
+    Without colour, differences are written as `git diff --word-diff=plain` does: [-removed-]{+added+}.
+    """
     articles = alignment.articles
     loaded = sum(a.ok for a in articles)
     sentence_groups = [g for g in alignment.groups if g.kind is GroupKind.SENTENCE]
@@ -35,11 +38,18 @@ def render_text(
     width = max((cell_len(outlet_label(a)) for a in articles), default=8)
     for number, article in enumerate(articles, 1):
         console.print(_article_line(number, article, width))
-    for heading, groups in (("Shared sentences", sentence_groups), ("Shared quotations", quote_groups)):
-        console.print()
-        console.print(Text(f"{heading} ({len(groups)})", style="bold underline"))
-        for group in groups:
-            console.print(_group_block(alignment, group, width, differences, options))
+    inside = quotes_inside(alignment)
+    console.print()
+    console.print(Text(f"Shared sentences ({len(sentence_groups)})", style="bold underline"))
+    for group in sentence_groups:
+        console.print(_group_block(alignment, group, width, colour, options))
+        for quote in (q for q in quote_groups if inside.get(q.id) == group.id):
+            console.print(Text(f"  {quote_note(alignment, quote)}", style="dim"))
+    console.print()
+    heading = f"Shared quotations ({quotations_heading(len(quote_groups), len(inside))})"
+    console.print(Text(heading, style="bold underline"))
+    for group in (q for q in quote_groups if q.id not in inside):
+        console.print(_group_block(alignment, group, width, colour, options))
     _print_conflicts(alignment, console, width)
 
 
@@ -53,17 +63,17 @@ def _article_line(number: int, article: Article, width: int) -> Text:
     line.append(_padded(outlet_label(article), width), style="bold")
     if not article.ok:
         line.append("  could not be read: ", style="red")
-        line.append(article.error)
+        line.append(printable(article.error))
         return line
-    line.append(f"  {article.title}")
+    line.append(f"  {printable(article.title)}")
     if article.published:
-        line.append(f"  {article.published}", style="dim")
-    line.append(f"  {article.source}", style="dim")
+        line.append(f"  {printable(article.published)}", style="dim")
+    line.append(f"  {printable(article.source)}", style="dim")
     return line
 
 
 def _group_block(
-    alignment: Alignment, group: Group, width: int, differences: bool, options: DiffOptions | None
+    alignment: Alignment, group: Group, width: int, colour: bool, options: DiffOptions | None
 ) -> RichGroup:
     have, lack = coverage(alignment, group)
     header = Text(f"\n#{group.id} ", style="bold cyan")
@@ -74,35 +84,34 @@ def _group_block(
     base = member_text(alignment, group.members[0])
     for member in group.members:
         text = member_text(alignment, member)
-        line = Text(f"  {_padded(outlet_label(alignment.articles[member.article]), width)} ", style="bold")
+        line = Text("  ")
+        line.append(f"{_padded(outlet_label(alignment.articles[member.article]), width)} ", style="bold")
         line.append(f"{member.score:>3.0f}  ", style="dim")
-        # Struck-through words only make sense in colour; without it each version is printed as written.
-        plain = member is group.members[0] or not differences
-        line.append_text(Text(" ".join(text.split())) if plain else diff_text(base, text, options))
+        line.append_text(Text(" ".join(text.split())) if member is group.members[0] else diff_text(base, text, options, colour=colour))
         lines.append(line)
     return RichGroup(*lines)
 
 
-def diff_text(base: str, text: str, options: DiffOptions | None = None) -> Text:
-    """`text` with the words that differ from `base` coloured, and removed words struck through."""
-    diff = diff_versions(base, text, options)
-    figures = [(f.b_start, f.b_end) for f in diff.figures]
+PLAIN_MARKS = {"same": "{}", "removed": "[-{}-]", "added": "{{+{}+}}", "changed": "{{+{}+}}"}
+STYLES = {"same": "", "removed": STYLE_REMOVED, "added": STYLE_ADDED, "changed": STYLE_CHANGED}
+
+
+def diff_text(base: str, text: str, options: DiffOptions | None = None, *, colour: bool = True) -> Text:
+    """`text` against `base`: in colour, added and changed words coloured and removed ones struck through;
+    without colour, in git's plain word-diff notation."""
     out = Text()
-    last_a = last_b = 0
-    for edit in diff.edits:
-        gap = text[last_b : edit.b_start] if edit.tag != "delete" else base[last_a : edit.a_start]
-        out.append(" " if gap[:1].isspace() else gap)
-        if edit.tag in ("delete", "replace"):
-            out.append(" ".join(base[edit.a_start : edit.a_end].split()), style=STYLE_REMOVED)
-            out.append(" " if edit.tag == "replace" else "")
+    previous = ""
+    for piece in pieces(base, text, diff_versions(base, text, options)):
+        if not colour:
+            out.append(PLAIN_MARKS[piece.kind].format(piece.text))
+            continue
+        if piece.kind == "changed" and previous == "removed":
+            out.append(" ")
         start = len(out.plain)
-        style = {"insert": STYLE_ADDED, "replace": STYLE_CHANGED}.get(edit.tag, "")
-        out.append(" ".join(text[edit.b_start : edit.b_end].split()), style=style)
-        for f_start, f_end in figures:
-            if edit.b_start <= f_start < edit.b_end:
-                where = out.plain.find(text[f_start:f_end], start)
-                out.stylize(STYLE_FIGURE, where, where + f_end - f_start) if where >= 0 else None
-        last_a, last_b = edit.a_end, edit.b_end
+        out.append(piece.text, style=STYLES[piece.kind])
+        for f_start, f_end in piece.figures:
+            out.stylize(STYLE_FIGURE, start + f_start, start + f_end)
+        previous = piece.kind
     return out
 
 
@@ -114,7 +123,8 @@ def _print_conflicts(alignment: Alignment, console: Console, width: int) -> None
         for figure in conflict.figures:
             article = alignment.articles[figure.article]
             sentence = article.sentences[figure.sentence]
-            line = Text(f"  {_padded(outlet_label(article), width)} ", style="bold")
+            line = Text("  ")
+            line.append(f"{_padded(outlet_label(article), width)} ", style="bold")
             qualifier = f"{figure.qualifier} " if figure.qualifier else ""
             line.append(f"{qualifier}{article.text[figure.start:figure.end]}".rjust(14), style="bold red")
             line.append("  ")

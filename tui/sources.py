@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import importlib.resources
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-import yaml
-
 from .model import ArticleRef, Catalog, Outlet, Story
-from .sources_schema import FeedRef, Problem, build_sources_parts
+
+if TYPE_CHECKING:
+    import yaml
+
+    from .sources_schema import FeedRef
+
+# PyYAML is imported only when a stories file is read: articles given as paths need none of it.
 
 __all__ = [
-    "Problem", "SourcesError", "load_catalog", "load_sources", "FeedRef", "sample_sources_path",
-    "default_sources_path", "story_from_paths", "resolve_file", "is_url",
+    "Problem", "SourcesError", "load_catalog", "load_sources", "sample_sources_path",
+    "default_sources_path", "story_from_paths", "resolve_file", "is_url", "LabelError", "auto_name", "short_label",
+    "COMMAND_LINE_STORY",
 ]
 
 LABEL_WIDTH = 10
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a sources file; line is 1-based, None when the file as a whole is at fault."""
+
+    line: int | None
+    message: str
 
 
 class SourcesError(Exception):
@@ -42,17 +57,20 @@ def load_catalog(path: str | Path) -> Catalog:
     return load_sources(path)[0]
 
 
-def load_sources(path: str | Path) -> tuple[Catalog, tuple[FeedRef, ...]]:
+def load_sources(path: str | Path) -> tuple[Catalog, tuple["FeedRef", ...]]:
     """The catalog of a sources file and the feeds it lists; every problem is reported at once."""
     shown = str(path)
     try:
         file = Path(path).expanduser()
     except RuntimeError:  # "~nobody/...": there is no such home directory
         raise SourcesError(shown, [Problem(None, "cannot expand '~': no such user's home directory")]) from None
+    from .batch import collector_paused
+    from .sources_schema import build_sources_parts
+
     text = _read_text(file, shown)
-    root = _compose(text, shown)
-    base_dir = str(file.absolute().parent)
-    outlets, stories, feeds, problems = build_sources_parts(root, base_dir)
+    with collector_paused():
+        root = _compose(text, shown)
+        outlets, stories, feeds, problems = build_sources_parts(root, str(file.absolute().parent))
     if problems:
         raise SourcesError(shown, sorted(problems, key=lambda p: p.line or 0))
     return Catalog(path=shown, outlets=outlets, stories=stories), feeds
@@ -77,8 +95,14 @@ def _read_text(file: Path, shown: str) -> str:
 
 def _compose(text: str, shown: str) -> yaml.Node:
     """The YAML node tree, which keeps the line of every value; syntax errors become a SourcesError."""
+    import yaml
+
+    from . import yamlfile
+
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yamlfile.compose(text)
+    except yamlfile.TooDeep as error:
+        raise SourcesError(shown, [Problem(None, f"{error}; a stories file needs only a few levels")]) from None
     except yaml.MarkedYAMLError as error:
         raise SourcesError(shown, [_syntax_problem(error)]) from None
     except yaml.YAMLError as error:
@@ -110,25 +134,54 @@ def is_url(text: str) -> bool:
     return text.strip().lower().startswith(("http://", "https://"))
 
 
-def story_from_paths(paths: list[str]) -> tuple[Story, dict[str, Outlet]]:
-    """A story of the given files and URLs, one outlet each, named after the file stem or the URL's host."""
+COMMAND_LINE_STORY = "command-line"
+
+
+class LabelError(ValueError):
+    """A --label value that names no article given, or names it badly; the message says which and why."""
+
+
+def story_from_paths(paths: list[str], labels: list[str] = ()) -> tuple[Story, dict[str, Outlet]]:
+    """A story of the given files and URLs, one outlet each, named as labels say, else after the file or host.
+
+    A label is "PATH=NAME" (PATH as given, or the outlet id made for it). An outlet named after its file or host
+    takes the site's own name when the page gives one (see tui.pipeline).
+    """
     outlets: dict[str, Outlet] = {}
     refs: list[ArticleRef] = []
-    labels: set[str] = set()
+    taken: set[str] = set()
     for given in paths:
-        name = _name_for(given)
+        name = auto_name(given)
         outlet_id = _unique(name, outlets)
-        label = _label(outlet_id, labels)
-        labels.add(label)
+        label = short_label(outlet_id, taken)
+        taken.add(label)
         outlets[outlet_id] = Outlet(id=outlet_id, name=name, label=label)
         ref = ArticleRef(outlet=outlet_id, url=given) if is_url(given) else ArticleRef(outlet=outlet_id, file=given)
         refs.append(ref)
+    for value in labels:
+        outlet_id, name = _labelled(value, paths, [ref.outlet for ref in refs])
+        outlets[outlet_id] = Outlet(id=outlet_id, name=name, label=name)
     count = len(refs)
     title = f"{count} article" if count == 1 else f"{count} articles"
-    return Story(id="command-line", title=title, articles=tuple(refs)), outlets
+    return Story(id=COMMAND_LINE_STORY, title=title, articles=tuple(refs)), outlets
 
 
-def _name_for(given: str) -> str:
+def _labelled(value: str, paths: list[str], ids: list[str]) -> tuple[str, str]:
+    """The outlet id a "PATH=NAME" label is for, and the name; paths and URLs may hold "=" themselves."""
+    for given, outlet_id in sorted(zip([*paths, *ids], [*ids, *ids]), key=lambda pair: -len(pair[0])):
+        if value.startswith(given + "="):
+            name = " ".join(value[len(given) + 1 :].split())
+            if not name:
+                raise LabelError(f"'{value}': the name after '=' is empty")
+            return outlet_id, name
+    if "=" not in value:
+        raise LabelError(f"'{value}': write it as PATH=NAME, such as --label \"fox.txt=Fox News\"")
+    known = ", ".join(paths)
+    raise LabelError(f"'{value}': '{value.rsplit('=', 1)[0]}' is not one of the articles given ({known})")
+
+
+def auto_name(given: str) -> str:
+    """The name a file or URL given on the command line goes by until its page says otherwise."""
     if is_url(given):
         host = urlparse(given.strip()).hostname or "web"
         return host.removeprefix("www.")
@@ -142,13 +195,13 @@ def _unique(name: str, taken: dict[str, Outlet]) -> str:
     return candidate
 
 
-def _label(outlet_id: str, taken: set[str]) -> str:
+def short_label(name: str, taken: set[str]) -> str:
     """A pane heading of at most LABEL_WIDTH characters, different from the headings already taken."""
-    label = outlet_id if len(outlet_id) <= LABEL_WIDTH else outlet_id[: LABEL_WIDTH - 1] + "…"
+    label = name if len(name) <= LABEL_WIDTH else name[: LABEL_WIDTH - 1].rstrip() + "…"
     number = 2
     while label in taken:
         suffix = f"…{number}"
-        label, number = outlet_id[: LABEL_WIDTH - len(suffix)] + suffix, number + 1
+        label, number = name[: LABEL_WIDTH - len(suffix)] + suffix, number + 1
     return label
 
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .clean import printable
 from .model import ArticleRef, Outlet, Story
+from .sources import Problem
 
 NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -25,14 +27,6 @@ ARTICLE_KEYS = {
 }
 FEED_KEYS = {"url": False, "file": False, "name": False, "outlet": False}
 URL_KEYS = {"url", "canonical_url", "homepage"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a sources file; line is 1-based, None when the file as a whole is at fault."""
-
-    line: int | None
-    message: str
 
 
 Pairs = dict[str, tuple[ScalarNode, Node]]
@@ -50,7 +44,12 @@ def describe(node: Node) -> str:
         return "a mapping"
     if node.tag == NULL_TAG:
         return "nothing"
-    return f"'{node.value}'" if len(node.value) <= 40 else "a long text"
+    return quoted(node.value) if len(node.value) <= 40 else "a long text"
+
+
+def quoted(value: str) -> str:
+    """A value from the file as messages show it: cleaned, on one line, in quotes."""
+    return f"'{printable(value)}'"
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:
@@ -69,7 +68,7 @@ def mapping_pairs(node: Node, where: str, problems: list[Problem]) -> Pairs | No
             problems.append(Problem(line_of(key), f"{where}: expected a name as key, got {describe(key)}"))
         elif key.value in pairs:
             first = line_of(pairs[key.value][0])
-            problems.append(Problem(line_of(key), f"{where}: '{key.value}' is defined twice (first on line {first})"))
+            problems.append(Problem(line_of(key), f"{where}: {quoted(key.value)} is defined twice (first on line {first})"))
         else:
             pairs[key.value] = (key, value)
     return pairs
@@ -80,7 +79,7 @@ def check_keys(pairs: Pairs, spec: dict[str, bool], where: str, node: Node, prob
     for key, (key_node, _) in pairs.items():
         if key not in spec:
             hint = did_you_mean(key, list(spec)) or f"; expected one of: {', '.join(spec)}"
-            problems.append(Problem(line_of(key_node), f"{where}: unknown key '{key}'{hint}"))
+            problems.append(Problem(line_of(key_node), f"{where}: unknown key {quoted(key)}{hint}"))
     for key, required in spec.items():
         if required and key not in pairs:
             problems.append(Problem(line_of(node), f"{where}: missing '{key}'"))
@@ -96,8 +95,16 @@ def text_value(pairs: Pairs, key: str, where: str, problems: list[Problem]) -> s
         return ""
     value = "" if node.tag == NULL_TAG else str(node.value).strip()
     if key in URL_KEYS and value and not value.lower().startswith(("http://", "https://")):
-        problems.append(Problem(line_of(node), f"{where}.{key}: expected an http:// or https:// URL, got '{value}'"))
+        problems.append(Problem(line_of(node), f"{where}.{key}: expected an http:// or https:// URL, got {quoted(value)}"))
     return value
+
+
+def check_id(value: str, where: str, node: Node, problems: list[Problem]) -> None:
+    """Ids are typed on the command line and shown everywhere: one with invisible characters is refused."""
+    if value and printable(value) != value:
+        message = (f"{where}: the id {quoted(value)} holds control characters, escape sequences or line breaks; "
+                   "write it as plain text")
+        problems.append(Problem(line_of(node), message))
 
 
 def required_text(pairs: Pairs, key: str, where: str, problems: list[Problem]) -> str:
@@ -114,8 +121,9 @@ def build_outlets(node: Node | None, problems: list[Problem]) -> dict[str, Outle
         return {}
     pairs = mapping_pairs(node, "outlets", problems)
     outlets: dict[str, Outlet] = {}
-    for outlet_id, (_, value) in (pairs or {}).items():
-        where = f"outlets.{outlet_id}"
+    for outlet_id, (key, value) in (pairs or {}).items():
+        check_id(outlet_id, "outlets", key, problems)
+        where = f"outlets.{printable(outlet_id)}"
         fields = mapping_pairs(value, where, problems)
         if fields is None:
             continue
@@ -152,7 +160,7 @@ def build_stories(node: Node | None, ctx: Context) -> tuple[Story, ...]:
         if story is None:
             continue
         if story.id in first_line:
-            message = f"stories[{index}].id: duplicate story id '{story.id}' (first used on line {first_line[story.id]})"
+            message = f"stories[{index}].id: duplicate story id {quoted(story.id)} (first used on line {first_line[story.id]})"
             problems.append(Problem(line_of(item), message))
             continue
         first_line[story.id] = line_of(item)
@@ -167,6 +175,8 @@ def build_story(node: Node, where: str, ctx: Context) -> Story | None:
         return None
     check_keys(pairs, STORY_KEYS, where, node, problems)
     story_id = required_text(pairs, "id", where, problems)
+    if story_id:
+        check_id(story_id, f"{where}.id", pairs["id"][1], problems)
     title = required_text(pairs, "title", where, problems)
     date = text_value(pairs, "date", where, problems)
     articles = build_articles(pairs.get("articles", (None, None))[1], f"{where}.articles", ctx)
@@ -206,7 +216,7 @@ def check_outlet(outlet_id: str, pairs: Pairs, where: str, ctx: Context) -> None
     hint = did_you_mean(outlet_id, list(outlets))
     if not hint and outlets:
         hint = f"; defined outlets: {', '.join(sorted(outlets))}"
-    message = f"{where}.outlet: '{outlet_id}' is not defined in outlets{hint}"
+    message = f"{where}.outlet: {quoted(outlet_id)} is not defined in outlets{hint}"
     ctx.problems.append(Problem(line_of(pairs["outlet"][1]), message))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -16,6 +17,7 @@ _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _DOUBLE_MARKS = "“”„‟\"«»"
 _SINGLE_MARKS = "‘’‚‛'‹›"
 _QUOTE_KEYS = str.maketrans({**dict.fromkeys(_DOUBLE_MARKS, '"'), **dict.fromkeys(_SINGLE_MARKS, "'")})
+_SPACE_RUN = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -96,22 +98,37 @@ def numbers_in(text: str) -> list[tuple[str, float, int, int]]:
 
 @dataclass(frozen=True)
 class DiffOptions:
-    """How the reader and `parallax align` compare two versions; quote style is ignored unless asked."""
+    """How the reader and `parallax align` compare two versions; quote style and punctuation are ignored unless asked."""
 
     ignore_case: bool = False
     ignore_quotes: bool = True
+    ignore_punctuation: bool = True
 
 
 def diff_versions(a: str, b: str, options: DiffOptions | None = None) -> WordDiff:
     """diff_words with the user's options."""
     options = options or DiffOptions()
-    return diff_words(a, b, ignore_case=options.ignore_case, ignore_quotes=options.ignore_quotes)
+    return diff_words(a, b, ignore_case=options.ignore_case, ignore_quotes=options.ignore_quotes,
+                      ignore_punctuation=options.ignore_punctuation)
 
 
-def diff_words(a: str, b: str, *, ignore_case: bool = False, ignore_quotes: bool = False) -> WordDiff:
-    """Compare a and b word by word and list the figures whose values differ."""
+def is_punctuation(token: Token) -> bool:
+    """A full stop, comma, dash or bracket on its own; quotation marks are not (whether a passage is quoted matters)."""
+    return all(unicodedata.category(ch).startswith("P") and ch not in _DOUBLE_MARKS + _SINGLE_MARKS for ch in token.text)
+
+
+def diff_words(
+    a: str, b: str, *, ignore_case: bool = False, ignore_quotes: bool = False, ignore_punctuation: bool = False
+) -> WordDiff:
+    """Compare a and b word by word and list the figures whose values differ.
+
+    With ignore_punctuation, punctuation marks take no part: "serve.”" and "serve”." are the same wording.
+    """
     tokens_a = tokenize(a, ignore_case=ignore_case, ignore_quotes=ignore_quotes)
     tokens_b = tokenize(b, ignore_case=ignore_case, ignore_quotes=ignore_quotes)
+    if ignore_punctuation:
+        tokens_a = [t for t in tokens_a if not is_punctuation(t)]
+        tokens_b = [t for t in tokens_b if not is_punctuation(t)]
     keys_a = [t.key for t in tokens_a]
     keys_b = [t.key for t in tokens_b]
     blocks = _merged_blocks(Levenshtein.opcodes(keys_a, keys_b))
@@ -174,6 +191,57 @@ def _figure_changes(side_a: list[Token], side_b: list[Token]) -> list[FigureChan
 
 def _value(token: Token) -> float:
     return float(token.text.replace(",", ""))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of a version as writers show it against the base: same, added, removed, or changed (a replacement's
+    new words, right after the removed ones); figures are the (start, end) of changed numbers in the text."""
+
+    kind: str
+    text: str
+    figures: tuple[tuple[int, int], ...] = ()
+
+
+def pieces(a: str, b: str, diff: WordDiff) -> list[Piece]:
+    """b walked against a on one line: b's words and punctuation in order, with a's removed words where they went."""
+    out: list[Piece] = []
+    position = 0
+    for edit in diff.edits:
+        _add(out, Piece("same", b[position : edit.b_start]))
+        if edit.tag in ("delete", "replace"):
+            if out and not out[-1].text.endswith(" "):
+                _add(out, Piece("same", " "))
+            _add(out, Piece("removed", a[edit.a_start : edit.a_end]))
+        kind = {"insert": "added", "replace": "changed"}.get(edit.tag, "same")
+        _add(out, _marked(kind, b, edit.b_start, edit.b_end, diff.figures))
+        position = max(position, edit.b_end)
+    _add(out, Piece("same", b[position:]))
+    return out
+
+
+def _marked(kind: str, b: str, start: int, end: int, figures: tuple[FigureChange, ...]) -> Piece:
+    """b[start:end] as one piece, with the changed figures inside it located in its spaced-out text."""
+    text, marks = "", []
+    for figure in (f for f in figures if kind != "same" and start <= f.b_start < end):
+        text += _SPACE_RUN.sub(" ", b[start : figure.b_start])
+        number = b[figure.b_start : figure.b_end]
+        marks.append((len(text), len(text) + len(number)))
+        text, start = text + number, figure.b_end
+    return Piece(kind, text + _SPACE_RUN.sub(" ", b[start:end]), tuple(marks))
+
+
+def _add(out: list[Piece], piece: Piece) -> None:
+    """Append a piece with its white space made single spaces, joined to a neighbour of the same kind."""
+    text = _SPACE_RUN.sub(" ", piece.text)
+    text = text.lstrip() if not out and piece.kind == "same" else text
+    if not text:
+        return
+    if out and out[-1].kind == piece.kind:
+        shift = len(out[-1].text)
+        out[-1] = Piece(piece.kind, out[-1].text + text, out[-1].figures + tuple((x + shift, y + shift) for x, y in piece.figures))
+    else:
+        out.append(Piece(piece.kind, text, piece.figures))
 
 
 def apply_edits(a: str, b: str, diff: WordDiff) -> str:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, MutableMapping
+import threading
+from collections.abc import Callable, Iterable, MutableMapping
 from datetime import date
+from typing import TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from tui.align import AlignSettings
 from tui.app.compare import CompareScreen
@@ -18,6 +22,7 @@ from tui.app.reading import Reading
 from tui.app.screens import LoadingScreen, PickerScreen, StoryListScreen
 from tui.app.settings import Settings
 from tui.app.theming import variable_defaults
+from tui.clean import printable
 from tui.model import Alignment, Article, Outlet, Story
 from tui.wording import DiffOptions
 
@@ -27,6 +32,8 @@ class ParallaxApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "Parallax"
+    # Textual binds ctrl+c to a hint about ctrl+q; in a reader with nothing to copy from, it quits at once.
+    BINDINGS = [Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True, system=True)]
 
     class ArticlesLoaded(Message):
         def __init__(self, story: Story, articles: list[Article]) -> None:
@@ -75,6 +82,9 @@ class ParallaxApp(App):
         self.articles: list[Article] = []
         self.chosen: list[int] = []
 
+    def action_interrupt(self) -> None:
+        self.exit(return_code=130)
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme.dark)
 
@@ -107,11 +117,11 @@ class ParallaxApp(App):
     def open_story(self, story_id: str) -> None:
         story = next((s for s in self.stories if s.id == story_id), None)
         if story is None:
-            self.notify(f"No story {story_id!r}; choose one from the list.", severity="error", markup=False)
+            self.notify(printable(f"No story {story_id!r}; choose one from the list."), severity="error", markup=False)
             self._show(StoryListScreen(self.stories))
             return
         self.story, self.articles, self.chosen = story, [], []
-        self._show(LoadingScreen(f"Reading {len(story.articles)} articles of “{story.title or story.id}”"))
+        self._show(LoadingScreen(f"Reading {len(story.articles)} articles of “{printable(story.title or story.id)}”"))
         self._load(story)
 
     def on_story_list_screen_chosen(self, event: StoryListScreen.Chosen) -> None:
@@ -125,7 +135,9 @@ class ParallaxApp(App):
             self.post_message(self.LoadProgressed(done, total, name))
 
         try:
-            articles = load_articles(story, self.outlets, refresh=self.refresh_cache, on_progress=progress)
+            articles = detached(lambda: load_articles(story, self.outlets, refresh=self.refresh_cache, on_progress=progress))
+        except Abandoned:
+            return
         except Exception as error:  # noqa: BLE001 - a bug in loading must not take the interface down
             self.post_message(self.WorkFailed(f"Loading failed: {error}"))
             return
@@ -139,10 +151,11 @@ class ParallaxApp(App):
         self.articles = event.articles
         for article in event.articles:
             if article.error:
-                self.notify(article.error, title=f"{article.outlet.short} could not be read", severity="warning", markup=False)
+                title = f"{printable(article.outlet.short)} could not be read"
+                self.notify(printable(article.error), title=title, severity="warning", markup=False)
         chosen, problem = self._preselected()
         if problem:
-            self.notify(problem, severity="warning", markup=False)
+            self.notify(printable(problem), severity="warning", markup=False)
         if chosen is not None and not problem:
             self.compare_outlets(chosen)
         else:
@@ -169,7 +182,7 @@ class ParallaxApp(App):
 
     def compare_outlets(self, chosen: list[int]) -> None:
         self.chosen = chosen
-        names = ", ".join(self.articles[i].outlet.short for i in chosen)
+        names = ", ".join(printable(self.articles[i].outlet.short) for i in chosen)
         self._show(LoadingScreen(f"Aligning {names}"))
         self._align([self.articles[i] for i in chosen])
 
@@ -178,7 +191,9 @@ class ParallaxApp(App):
         from tui.pipeline import compare
 
         try:
-            alignment = compare(articles, self.align_settings)
+            alignment = detached(lambda: compare(articles, self.align_settings))
+        except Abandoned:
+            return
         except Exception as error:  # noqa: BLE001 - show the failure instead of crashing
             self.post_message(self.WorkFailed(f"Alignment failed: {error}"))
             return
@@ -188,7 +203,7 @@ class ParallaxApp(App):
         self._show(CompareScreen(Reading(event.alignment, options=self.diff_options)))
 
     def on_parallax_app_work_failed(self, event: WorkFailed) -> None:
-        self.notify(event.error, severity="error", timeout=30, markup=False)
+        self.notify(printable(event.error), severity="error", timeout=30, markup=False)
         if self.story is not None and self.articles:
             self._show(PickerScreen(self.story, self.articles, self.chosen or None))
         elif len(self.stories) > 1:
@@ -202,6 +217,41 @@ class ParallaxApp(App):
 
     def on_compare_screen_citation_wanted(self, event: CompareScreen.CitationWanted) -> None:
         self.settings.copy_citations(event.reading, event.members, self.today)
+
+
+Result = TypeVar("Result")
+
+
+class Abandoned(Exception):
+    """The worker was cancelled (the reader is quitting, or newer work replaced it) before its work finished."""
+
+
+def detached(work: Callable[[], Result]) -> Result:
+    """Run work on a daemon thread and wait for it, giving up as soon as the calling worker is cancelled.
+
+    Thread workers run in asyncio's default executor, which Python waits for when it exits: quitting during a
+    slow download or a long alignment kept the terminal for as long as that took. A daemon thread is not waited
+    for, so ctrl+c and q quit at once.
+    """
+    worker = get_current_worker()
+    outcome: dict[str, object] = {}
+    finished = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # noqa: BLE001 - raised again in the worker below
+            outcome["error"] = error
+        finally:
+            finished.set()
+
+    threading.Thread(target=run, name="parallax-work", daemon=True).start()
+    while not finished.wait(0.05):
+        if worker.is_cancelled:
+            raise Abandoned()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
 
 
 def trust_the_terminal_size(environ: MutableMapping[str, str], stdout_is_terminal: bool) -> None:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from tui.app.paragraph import inert
+from tui.clean import printable
 from tui.model import Article, Story
 
 
@@ -56,25 +57,28 @@ class LoadingScreen(Screen):
 
     def __init__(self, what: str) -> None:
         super().__init__()
-        self.what = what
+        self.what = printable(what)  # it names the story, whose title came from a file
+        self.progress_line = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(classes="centre-box loading-box"):
             yield Static(Content(self.what), classes="box-title", id="loading-what")
             yield LoadingIndicator()
-            yield Static(Content(""), id="loading-progress")
+            yield Static(Content(self.progress_line), id="loading-progress")
         yield Footer()
 
     def progress(self, done: int, total: int, name: str) -> None:
         """Show how far the worker has got: the article on its way, counted from one."""
-        line = f"{done + 1} of {total} · {inert(name)}" if name else f"{done} of {total}"
-        self.query_one("#loading-progress", Static).update(Content(line))
+        self.progress_line = f"{done + 1} of {total} · {printable(name)}" if name else f"{done} of {total}"
+        # The first report can come before the screen is composed; compose shows it then.
+        for shown in self.query("#loading-progress").results(Static):
+            shown.update(Content(self.progress_line))
 
     def failed(self, error: str) -> None:
         """The work cannot go on: say why, stop the spinner, and leave quitting to the user."""
         self.query_one(LoadingIndicator).display = False
-        self.query_one("#loading-what", Static).update(Content(f"Could not go on: {inert(error)}"))
+        self.query_one("#loading-what", Static).update(Content(f"Could not go on: {printable(error)}"))
         self.query_one("#loading-progress", Static).update(Content("Press q to quit."))
 
 

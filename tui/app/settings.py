@@ -12,8 +12,9 @@ from textual.theme import Theme
 from tui.app import theming
 from tui.app.reading import Reading
 from tui.cite import STYLES, cite_many
+from tui.clean import printable
 from tui.model import Member
-from tui.prefs import load_prefs, save_prefs
+from tui.prefs import read_prefs, save_prefs
 
 DEFAULT_THEME = "parallax-dark"
 # A notification is a glance, not a reader: long citations are cut here (the clipboard holds all of it).
@@ -25,7 +26,8 @@ class Settings:
 
     def __init__(self, app: App, *, theme: str | None, cite_style: str | None, errors: list[str]) -> None:
         self.app = app
-        self.prefs = load_prefs()
+        self.prefs, problem = read_prefs()
+        errors += [problem] if problem else []
         self.cite_style = cite_style if cite_style in STYLES else self.prefs.cite_style
         if cite_style in STYLES and cite_style != self.prefs.cite_style:
             self.prefs.cite_style = cite_style  # a style chosen on the command line is remembered too
@@ -49,13 +51,14 @@ class Settings:
         if self._save_later:
             self._save()
         for error in self.errors:
-            self.app.notify(error, severity="error", timeout=20, markup=False)
+            # Theme and preference files are outside text: their problems quote them.
+            self.app.notify(printable(error, lines=True), severity="error", timeout=20, markup=False)
         wanted = self.wanted_theme or DEFAULT_THEME
         if wanted in self.app.available_themes:
             self.app.theme = wanted
         elif self.wanted_theme:
             known = ", ".join(sorted(self.app.available_themes))
-            self.app.notify(f"Unknown theme {wanted!r}; known themes: {known}.", severity="error", markup=False)
+            self.app.notify(printable(f"Unknown theme {wanted!r}; known themes: {known}."), severity="error", markup=False)
         self.app.theme_changed_signal.subscribe(self.app, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:

@@ -12,6 +12,7 @@ import yaml
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from tui import yamlfile
 from tui.prefs import config_dir
 
 PX_VARIABLES = ("px-shared", "px-cursor", "px-quote", "px-added", "px-removed", "px-changed", "px-figure",
@@ -67,14 +68,25 @@ def load_theme_files(dirs: list[Path]) -> ThemeLoadResult:
 def load_theme_file(path: Path) -> tuple[Theme | None, list[str]]:
     """Read one theme file; the theme is None when the file cannot be used."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.safe_load(path.read_text(encoding="utf-8"))  # deep nesting is a YAMLError there too
     except yaml.YAMLError as error:
         return None, [f"not valid YAML ({_yaml_problem(error)})"]
     except (OSError, UnicodeDecodeError) as error:
         return None, [f"cannot be read ({error})"]
     if not isinstance(data, dict):
         return None, ["expected a mapping of theme settings such as 'name: ...' and 'primary: ...'"]
-    return theme_from_mapping(data)
+    try:
+        return theme_from_mapping(data)
+    except RecursionError:  # values nested a thousand levels deep
+        return None, ["values are nested too deeply"]
+
+
+def _short(value: Any) -> str:
+    """A wrong value as messages quote it: its repr, cut short (a file may hold anything)."""
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:
@@ -94,9 +106,9 @@ def theme_from_mapping(data: dict[Any, Any]) -> tuple[Theme | None, list[str]]:
         fatal.append("primary: missing (every theme needs a primary colour)")
     fatal += [f"{key}: {_NO_VALUE}" for key in COLOUR_KEYS if key in data and data[key] is None]
     fatal += [p for key in COLOUR_KEYS if data.get(key) is not None and (p := _colour_problem(key, data[key]))]
-    fatal += [f"{key}: {data[key]!r} is not true or false" for key in _FLAG_KEYS
+    fatal += [f"{key}: {_short(data[key])} is not true or false" for key in _FLAG_KEYS
               if key in data and not isinstance(data[key], bool)]  # fmt: skip
-    fatal += [f"{key}: {data[key]!r} is not a number" for key in _NUMBER_KEYS
+    fatal += [f"{key}: {_short(data[key])} is not a number" for key in _NUMBER_KEYS
               if key in data and (isinstance(data[key], bool) or not isinstance(data[key], (int, float)))]  # fmt: skip
     variables, problems = _variables(data.get("variables", {}))
     fatal += problems[0]
@@ -111,7 +123,7 @@ def theme_from_mapping(data: dict[Any, Any]) -> tuple[Theme | None, list[str]]:
 
 def _colour_problem(key: str, value: Any) -> str:
     if not isinstance(value, str):
-        return f"{key}: {value!r} is not a colour (write colours in quotes, such as \"#1e90ff\")"
+        return f"{key}: {_short(value)} is not a colour (write colours in quotes, such as \"#1e90ff\")"
     try:
         Color.parse(value)
     except ColorParseError as error:

@@ -1,0 +1,143 @@
+"""The JSON format of `parallax align`: written piece by piece, so that a long article is never held as JSON whole."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import TextIO
+
+from tui.clean import printable
+from tui.model import Alignment, Article, Group
+from tui.wording import DiffOptions, diff_versions
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
+
+
+class Items:
+    """A JSON list whose items are made one at a time while it is written."""
+
+    def __init__(self, make: Callable[[], Iterable[object]]) -> None:
+        self.make = make
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(self.make())
+
+
+def to_json(
+    alignment: Alignment, *, story: dict[str, str] | None = None, settings: dict | None = None,
+    options: DiffOptions | None = None,
+) -> str:
+    """The documented JSON shape (see README, "JSON output") as one string."""
+    buffer = io.StringIO()
+    write_json(alignment, buffer, story=story, settings=settings, options=options)
+    return buffer.getvalue()
+
+
+def write_json(
+    alignment: Alignment, out: TextIO, *, story: dict[str, str] | None = None, settings: dict | None = None,
+    options: DiffOptions | None = None,
+) -> None:
+    """Write the documented JSON shape to out, exactly as json.dumps(..., indent=2) would lay it out."""
+    from tui.render import quotes_inside
+
+    inside = quotes_inside(alignment)
+    document = {
+        "story": {key: printable(value) for key, value in (story or {}).items()},
+        "settings": settings or {},
+        "articles": Items(lambda: map(_article_json, alignment.articles)),
+        "groups": Items(lambda: (_group_json(alignment, g, options, inside) for g in alignment.groups)),
+        "figure_conflicts": Items(lambda: (_conflict_json(alignment, c) for c in alignment.conflicts)),
+    }
+    _write(out, document, 0)
+
+
+def _write(out: TextIO, value: object, level: int) -> None:
+    """Write value; dicts holding Items and Items themselves are written part by part, the rest encoded whole."""
+    indent = "\n" + "  " * level
+    if isinstance(value, Items):
+        first = True
+        for item in value:
+            out.write(("[" if first else ",") + indent + "  ")
+            _write(out, item, level + 1)
+            first = False
+        out.write("[]" if first else indent + "]")
+    elif isinstance(value, dict) and any(isinstance(v, Items) for v in value.values()):
+        for number, (key, item) in enumerate(value.items()):
+            out.write(("{" if number == 0 else ",") + indent + "  " + json.dumps(key) + ": ")
+            _write(out, item, level + 1)
+        out.write(indent + "}")
+    else:
+        # Strings escape their line breaks, so every line break here is layout and takes the nesting indent.
+        out.write(_ENCODER.encode(value).replace("\n", indent))
+
+
+def _article_json(article: Article) -> dict:
+    # Names and metadata are display strings: cleaned like everything printed (ids too, consistently everywhere).
+    # The text is the cleaned text that every offset points into.
+    text = article.text
+    return {
+        "id": printable(article.id),
+        "source": printable(article.source),
+        "outlet": printable(article.outlet.name),
+        "outlet_id": printable(article.outlet.id),
+        "label": printable(article.outlet.short),
+        "title": printable(article.title),
+        "published": printable(article.published),
+        "author": printable(article.author),
+        "url": printable(article.url),
+        "error": printable(article.error) or None,
+        "text": text,
+        "sentences": Items(lambda: (
+            {"index": s.index, "text": text[s.start : s.end], "start": s.start, "end": s.end, "kind": s.kind.value}
+            for s in article.sentences)),
+        "quotes": Items(lambda: (
+            {"index": q.index, "text": text[q.start : q.end], "start": q.start, "end": q.end, "sentence": q.sentence}
+            for q in article.quotes)),
+    }
+
+
+def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None, inside: dict[int, int]) -> dict:
+    base = group.members[0]
+    base_text = alignment.articles[base.article].text[base.start : base.end]
+    members = []
+    for member in group.members:
+        text = alignment.articles[member.article].text[member.start : member.end]
+        entry = {"article": printable(alignment.articles[member.article].id), "sentence": member.sentence,
+                 "start": member.start, "end": member.end, "text": text, "score": member.score}
+        if member.quote is not None:
+            entry["quote"] = member.quote
+        if member is not base:
+            entry["changes"] = _changes(base_text, text, options)
+        members.append(entry)
+    links: dict[str, object] = {}
+    if group.id in inside:
+        links["inside"] = inside[group.id]  # the sentence group that carries this quotation whole
+    nested = [quote for quote, sentence in inside.items() if sentence == group.id]
+    if nested:
+        links["quotes"] = nested
+    return {"id": group.id, "kind": group.kind.value, **links, "members": members}
+
+
+def _changes(base: str, text: str, options: DiffOptions | None) -> dict:
+    diff = diff_versions(base, text, options)
+    edits = [
+        {"op": e.tag, "base": base[e.a_start : e.a_end], "text": text[e.b_start : e.b_end]}
+        for e in diff.edits
+        if e.tag != "equal"
+    ]
+    figures = [{"base": f.a_value, "text": f.b_value} for f in diff.figures]
+    return {"similarity": round(diff.similarity, 1), "edits": edits, "figures": figures}
+
+
+def _conflict_json(alignment: Alignment, conflict) -> dict:
+    articles = alignment.articles
+    return {
+        "id": conflict.id,
+        "measure": conflict.measure,
+        "figures": [
+            {"article": printable(articles[f.article].id), "sentence": f.sentence, "start": f.start, "end": f.end,
+             "text": articles[f.article].text[f.start : f.end], "value": f.value, "qualifier": f.qualifier}
+            for f in conflict.figures
+        ],
+    }
