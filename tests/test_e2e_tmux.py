@@ -23,16 +23,18 @@ def capture(session: str) -> str:
     return tmux(session, "capture-pane", "-p", "-t", session).stdout
 
 
-def wait_for(session: str, *texts: str, timeout: float = 20.0) -> str:
-    """Poll the screen until it shows every text (panes repaint in steps); fail with what it showed instead."""
+def wait_for(session: str, *texts: str, absent: tuple[str, ...] = (), check=lambda screen: True,
+             timeout: float = 60.0) -> str:
+    """Poll the screen until it shows every text, none of `absent`, and passes `check` (panes repaint in steps, and
+    a busy machine takes its time); fail with what it showed instead. The bound only matters when a test fails."""
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
         screen = capture(session)
-        if all(text in screen for text in texts):
+        if all(text in screen for text in texts) and not any(text in screen for text in absent) and check(screen):
             return screen
-        time.sleep(0.2)
-    raise AssertionError(f"{texts!r} never appeared together; the screen showed:\n{screen}")
+        time.sleep(0.1)  # a polling interval, not a wait for the program: the condition decides
+    raise AssertionError(f"{texts!r} never appeared together without {absent!r}; the screen showed:\n{screen}")
 
 
 def start(tmp_path, width: int, height: int, environment: str = ""):
@@ -59,40 +61,38 @@ def narrow_session(tmp_path):
 
 
 def keys(session: str, *pressed: str) -> None:
+    """Type keys; the reader reads them in order, so no pause is needed between them."""
     for key in pressed:
         tmux(session, "send-keys", "-t", session, key)
-        time.sleep(0.15)
 
 
 def test_pick_outlets_jump_to_a_quotation_and_open_the_map(session):
-    screen = wait_for(session, "Tick two or more outlets")
-    assert "Coalition hits Syrian troops" in screen and "Def. mag." in screen
+    wait_for(session, "Tick two or more outlets", "Coalition hits Syrian troops", "Def. mag.")
     keys(session, "Enter")
     wait_for(session, "Next shared")
     keys(session, "]", "]")
     # Four outlets carry the CENTCOM quotation, level on one row; the fifth says it lacks it.
     # The base's words that another outlet drops show struck out in that outlet's pane.
-    screen = wait_for(session, "[-The coalition", "not in this outlet", "Islamic State and the raids")
-    assert screen.count("informed by") >= 4
+    wait_for(session, "[-The coalition", "not in this outlet", "Islamic State and the raids",
+             check=lambda screen: screen.count("informed by") >= 4)
     keys(session, "m")
-    screen = wait_for(session, "Alignment map")
-    assert "shared passages" in screen and "Samantha Power" in screen
+    wait_for(session, "Alignment map", "shared passages", "Samantha Power")
     keys(session, "Escape")
-    time.sleep(0.5)  # a lone escape is only known to be one after a pause
+    # A key right after a lone escape would be read with it as alt+key: wait until the map has closed.
+    wait_for(session, "Next shared", absent=("Alignment map",))
     keys(session, "c")
-    screen = wait_for(session, "copied")
-    assert "CNN" in screen
+    wait_for(session, "copied", "CNN")
     keys(session, "q")
 
 
 def test_narrow_terminal_shows_two_panes_and_tab_brings_the_others(narrow_session):
     wait_for(narrow_session, "Tick two or more outlets")
     keys(narrow_session, "Enter")
-    screen = wait_for(narrow_session, "outlets 1–2 of 5")
-    assert "CNN" in screen and "Aggregator" in screen and "Beirut" not in screen
+    # The title bar paints before the panes: wait for all of it, not the first sign.
+    wait_for(narrow_session, "outlets 1–2 of 5", "CNN", "Aggregator", "Next shared", absent=("Beirut",))
     keys(narrow_session, "]", "Tab", "Tab", "Tab")
     # Beirut is focused: Wash. pol. and Beirut show, Beirut at its version of the quotation, and Wash. pol.,
     # which lacks it, says so.
-    screen = wait_for(narrow_session, "outlets 3–4 of 5", "not in this outlet", "unintentional loss")
-    assert "Wash. pol." in screen and "Beirut" in screen and "CNN" not in screen
+    wait_for(narrow_session, "outlets 3–4 of 5", "not in this outlet", "unintentional loss", "Wash. pol.", "Beirut",
+             absent=("CNN",))
     keys(narrow_session, "q")
