@@ -98,7 +98,7 @@ def test_json_carries_each_articles_cleaned_text_and_every_offset_points_into_it
     units += [(m["article"], m) for g in data["groups"] for m in g["members"]]
     units += [(f["article"], f) for c in data["figure_conflicts"] for f in c["figures"]]
     kinds = {g["kind"] for g in data["groups"]}
-    assert len(units) > 250 and kinds == {"sentence", "quote"} and data["figure_conflicts"]
+    assert len(units) > 250 and kinds == {"sentence", "quote", "phrase"} and data["figure_conflicts"]
     for article_id, unit in units:
         assert texts[article_id][unit["start"] : unit["end"]] == unit["text"]
 

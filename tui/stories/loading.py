@@ -57,7 +57,7 @@ def load(gathered: Gathered, collector: Collector, on_progress: Progress | None 
         if entry.source in failed:
             gathered.errors.append(Problem(entry.source, failed[entry.source]))
             continue
-        article = load_article(entry.ref, entry.outlet, f"a{number + 1}")
+        article, _site = load_article(entry.ref, entry.outlet, f"a{number + 1}")
         if not article.ok:
             gathered.errors.append(Problem(entry.source, _reason(article.error, entry.ref.source)))
             continue
