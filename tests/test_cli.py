@@ -29,7 +29,7 @@ def test_align_json_has_the_documented_shape():
     assert set(first) == {"id", "source", "outlet", "outlet_id", "label", "title", "published", "author", "url",
                           "error", "text", "sentences", "quotes"}
     assert first["source"] == "tui/data/sample/000_1287c803b40b51b3.txt"
-    assert set(data) == {"story", "settings", "articles", "groups", "figure_conflicts"}
+    assert set(data) == {"story", "settings", "articles", "groups", "figure_conflicts", "corrections"}
     for article in data["articles"]:
         for s in article["sentences"]:
             assert set(s) == {"index", "text", "start", "end", "kind"}
@@ -40,14 +40,20 @@ def test_align_json_has_the_documented_shape():
     ids = {a["id"] for a in data["articles"]}
     for group in data["groups"]:
         for m in group["members"]:
-            assert {"article", "sentence", "start", "end", "text", "score"} <= set(m)
-            assert set(m) - {"article", "sentence", "start", "end", "text", "score"} <= {"quote", "changes"}
+            assert {"article", "sentence", "sentences", "start", "end", "text", "score", "link"} <= set(m)
+            assert set(m) - {"article", "sentence", "sentences", "start", "end", "text", "score", "link"} <= {"quote", "changes"}
+            assert set(m["link"]) == {"kind", "score", "with", "with_sentence", "shared"} and m["link"]["with"] in ids
             assert ("quote" in m) == (group["kind"] == "quote")
             assert ("changes" in m) == (m is not group["members"][0])
             assert m["article"] in ids
+        states = {o["article"]: o["state"] for o in group["outlets"]}
+        assert set(states) == ids and set(states.values()) <= {"carried", "close", "absent"}
+        assert {a for a, state in states.items() if state == "carried"} == {m["article"] for m in group["members"]}
+        assert all(("closest" in o) == (o["state"] == "close") for o in group["outlets"])
     centcom = [g for g in data["groups"] if any("halted immediately" in m["text"] for m in g["members"])]
     assert centcom and len(centcom[0]["members"]) == 4
     assert any({f["value"] for f in c["figures"]} >= {60, 62, 80, 83} for c in data["figure_conflicts"])
+    assert {"id", "measure", "subject", "evidence", "figures"} == set(data["figure_conflicts"][0])
 
 
 def test_member_offsets_point_into_the_article_sentences():

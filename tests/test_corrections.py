@@ -83,3 +83,46 @@ def test_stories_given_as_files_are_keyed_by_what_was_given():
     assert story_key("deir-ez-zor", ["a"]) == "deir-ez-zor"
     assert story_key("", ["b.txt", "a.txt"]) == story_key("", ["a.txt", "b.txt"]) != story_key("", ["a.txt"])
     assert json.dumps(story_key("", ["x"]))  # a plain string, safe as a file name
+
+
+def test_parallax_align_applies_the_readers_corrections_unless_told_not_to(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.sample import sample_files
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PARALLAX_DATA_DIR": str(tmp_path), "PARALLAX_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run(*args: str) -> dict:
+        done = subprocess.run([sys.executable, "-m", "tui", "align", "--format", "json", *args], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    before = run()
+    group = next(g for g in before["groups"] if g["kind"] == "sentence" and len(g["members"]) == 2)
+    a, b = group["members"]
+    texts = {x["id"]: x["text"] for x in before["articles"]}
+    first = next(x for x in before["articles"] if x["id"] == a["article"])
+    second = next(x for x in before["articles"] if x["id"] == b["article"])
+
+    def sentence(article: dict, index: int):
+        from tui.text import build_article
+
+        built = build_article(article["id"], "", Outlet(article["id"], article["id"]), texts[article["id"]])
+        return passage(built, next(s.index for s in built.sentences if built.sentence_text(s.index) == article["sentences"][index]["text"]))
+
+    store = CorrectionStore("deir-ez-zor-airstrike", tmp_path / "corrections").load()
+    store.add(Correction(SPLIT, sentence(first, a["sentence"]), sentence(second, b["sentence"])))
+    after = run()
+    assert not any({m["article"] for m in g["members"]} >= {a["article"], b["article"]} and
+                   any(m["sentence"] == a["sentence"] for m in g["members"]) for g in after["groups"]
+                   if g["kind"] == "sentence")
+    assert after["corrections"] == [{"action": "split", "applied": True,
+                                     "a": {"article": a["article"], "opens": store.items[0].a.preview, "sentence": a["sentence"]},
+                                     "b": {"article": b["article"], "opens": store.items[0].b.preview, "sentence": b["sentence"]}}]
+    assert run("--no-corrections")["groups"] == before["groups"]
+    assert len(sample_files()) == 5

@@ -31,10 +31,24 @@ def run_align(args: argparse.Namespace) -> int:
     for article in articles:
         if not article.ok:
             report(article.error)
+    corrections = _corrections(story, args)
     with collector_paused():
-        alignment = compare(articles, settings)
+        alignment = compare(articles, settings, corrections)
     _print(alignment, args.format, story, {**asdict(settings), **asdict(options)}, options, args.color)
     return EXIT_OK if all(a.ok for a in articles) else EXIT_ARTICLE_FAILED
+
+
+def _corrections(story, args: argparse.Namespace) -> list:
+    """The corrections made in the reader for this story, unless --no-corrections; a damaged file is named."""
+    if args.no_corrections:
+        return []
+    from tui.corrections import CorrectionStore
+    from tui.pipeline import corrections_key
+
+    store = CorrectionStore(corrections_key(story)).load()
+    if store.problem:
+        report(store.problem)
+    return store.items
 
 
 def _progress_reporter(story):

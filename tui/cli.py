@@ -106,6 +106,8 @@ def align_parser() -> argparse.ArgumentParser:
     )
     _common(parser)
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="ignore the links you marked wrong or joined in the reader for this story")
     parser.add_argument("--color", choices=COLOR_CHOICES, default="auto",
                         help="colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never; "
                              "without colour, differences are written [-removed-]{+added+} (default auto)")

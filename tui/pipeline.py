@@ -85,9 +85,18 @@ def failed_article(article_id: str, ref: ArticleRef, outlet: Outlet, error: str)
                    title=strip_controls(ref.title), error=strip_controls(error))
 
 
-def compare(articles: Sequence[Article], settings: AlignSettings | None = None) -> Alignment:
-    """Align the articles that loaded; failed ones stay in the list so indexes match the input."""
-    return align(list(articles), settings or AlignSettings())
+def compare(articles: Sequence[Article], settings: AlignSettings | None = None, corrections: Sequence = ()) -> Alignment:
+    """Align the articles that loaded, with the user's corrections; failed ones stay in the list so indexes
+    match the input."""
+    return align(list(articles), settings or AlignSettings(), corrections)
+
+
+def corrections_key(story: Story) -> str:
+    """Where a story's corrections are kept: its id in a stories file, else the articles given."""
+    from tui.corrections import story_key
+
+    named = story.id if story.id != COMMAND_LINE_STORY else ""
+    return story_key(named, [ref.source for ref in story.articles])
 
 
 def _with_headline(document: Document) -> str:

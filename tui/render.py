@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from tui.clean import printable, strip_controls
-from tui.model import Alignment, Article, Group, GroupKind, Member
+from tui.model import Alignment, Article, Group, GroupKind, LinkKind, Member
 from tui.render_json import to_json
 from tui.wording import DiffOptions, diff_versions, pieces
 
 FORMATS = ("text", "markdown", "json")
 
 __all__ = ["FORMATS", "to_json", "to_markdown", "md_escape", "member_text", "outlet_label", "coverage", "quotes_inside",
-           "quote_note", "quotations_heading"]
+           "quote_note", "quotations_heading", "closest_notes", "coverage_phrase", "link_phrase", "conflict_label"]
 
 
 def member_text(alignment: Alignment, member: Member) -> str:
@@ -44,11 +44,53 @@ def quote_note(alignment: Alignment, quote: Group) -> str:
 
 
 def coverage(alignment: Alignment, group: Group) -> tuple[list[str], list[str]]:
-    """Labels of the outlets that carry the group, and of those that do not."""
+    """Labels of the outlets that carry the group, and of those that have nothing close to it."""
     present = group.articles
     have = [outlet_label(a) for i, a in enumerate(alignment.articles) if i in present]
-    lack = [outlet_label(a) for i, a in enumerate(alignment.articles) if i not in present and a.ok]
+    lack = [outlet_label(a) for i, a in enumerate(alignment.articles) if group.state(i) == "absent" and a.ok]
     return have, lack
+
+
+def closest_notes(alignment: Alignment, group: Group) -> list[str]:
+    """One note per outlet that lacks the passage but has something close: "closest in Beirut (score 32): ..."."""
+    notes = []
+    for article, closest in sorted(group.closest.items()):
+        text = " ".join(alignment.articles[article].text[closest.start : closest.end].split())
+        notes.append(f"closest in {outlet_label(alignment.articles[article])} (score {closest.score:.0f}): {text}")
+    return notes
+
+
+def coverage_phrase(alignment: Alignment, group: Group) -> str:
+    """ "in 3 outlets: CNN, Aggregator, Beirut · close in Wash. pol. · not in Def. mag." """
+    have, lack = coverage(alignment, group)
+    close = [outlet_label(alignment.articles[a]) for a in sorted(group.closest)]
+    phrase = f"in {len(have)} outlets: {', '.join(have)}"
+    if close:
+        phrase += f" · close in {', '.join(close)}"
+    if lack:
+        phrase += f" · not in {', '.join(lack)}"
+    return phrase
+
+
+LINK_WORDS = {
+    LinkKind.WHOLE: "whole",
+    LinkKind.FRAGMENT: "part of a longer passage",
+    LinkKind.MERGED: "run of sentences",
+    LinkKind.REORDERED: "reordered",
+    LinkKind.QUOTATION: "through a shared quotation",
+    LinkKind.USER: "joined by you",
+}
+
+
+def link_phrase(alignment: Alignment, member: Member) -> str:
+    """How a member was linked, in a few words: "whole 96", "part of a longer passage 100", "joined by you"."""
+    reason = member.reason
+    if reason is None:
+        return f"{member.score:.0f}"
+    if reason.kind is LinkKind.USER:
+        return LINK_WORDS[reason.kind]
+    run = f" of {len(member.spans)}" if reason.kind is LinkKind.MERGED else ""
+    return f"{LINK_WORDS[reason.kind]}{run} {reason.score:.0f}"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
@@ -75,11 +117,40 @@ def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions |
     for group in quotes:
         if group.id not in inside:
             lines += _md_group(alignment, group, options)
+    phrases = [g for g in alignment.groups if g.kind is GroupKind.PHRASE]
+    lines += ["", f"## Shared wording inside different sentences ({len(phrases)})"]
+    for group in phrases:
+        lines += _md_group(alignment, group, options)
     lines += ["", f"## Figure conflicts ({len(alignment.conflicts)})", ""]
     for conflict in alignment.conflicts:
         values = "; ".join(_figure_phrase(alignment, f) for f in conflict.figures)
-        lines.append(f"- **{md_escape(conflict.measure)}**: {values}")
+        lines.append(f"- **{md_escape(conflict_label(conflict))}** ({conflict.evidence}): {values}")
+    lines += _md_corrections(alignment)
     return "\n".join(lines) + "\n"
+
+
+def conflict_label(conflict) -> str:
+    """ "killed · soldiers", "$ · Rolex": the measure, and its subject where the texts name one."""
+    return printable(conflict.label)
+
+
+def _md_corrections(alignment: Alignment) -> list[str]:
+    if not alignment.corrections:
+        return []
+    lines = ["", f"## Your corrections ({len(alignment.corrections)})", ""]
+    for applied in alignment.corrections:
+        lines.append(f"- {md_escape(correction_phrase(alignment, applied))}")
+    return lines
+
+
+def correction_phrase(alignment: Alignment, applied) -> str:
+    """ "joined: CNN “The coalition ...” and Beirut “...”", or why a correction did not apply."""
+    correction = applied.correction
+    verb = "kept apart" if correction.action == "split" else "joined"
+    if not applied.applied:
+        return f"{verb} (not applied: a passage is no longer in its article): {correction.a.preview} / {correction.b.preview}"
+    names = [outlet_label(alignment.articles[a]) for a, _ in (applied.a, applied.b)]
+    return f"{verb}: {names[0]} “{correction.a.preview} ...” and {names[1]} “{correction.b.preview} ...”"
 
 
 def quotations_heading(total: int, inside: int) -> str:
@@ -95,15 +166,14 @@ def _md_article(number: int, article: Article) -> str:
 
 
 def _md_group(alignment: Alignment, group: Group, options: DiffOptions | None) -> list[str]:
-    have, lack = coverage(alignment, group)
-    missing = f"; not in {md_escape(', '.join(lack))}" if lack else ""
-    lines = ["", f"### {group.id}. In {len(have)} outlets: {md_escape(', '.join(have))}{missing}", ""]
+    lines = ["", f"### {group.id}. {md_escape(coverage_phrase(alignment, group)[:1].upper() + coverage_phrase(alignment, group)[1:])}", ""]
     base = member_text(alignment, group.members[0])
     for member in group.members:
         label = md_escape(outlet_label(alignment.articles[member.article]))
         text = member_text(alignment, member)
         body = md_escape(text) if member is group.members[0] else _md_diff(base, text, options)
-        lines.append(f"- **{label}** ({member.score:.0f}): {body}")
+        lines.append(f"- **{label}** ({md_escape(link_phrase(alignment, member))}): {body}")
+    lines += [f"- *{md_escape(note)}*" for note in closest_notes(alignment, group)]
     return lines
 
 

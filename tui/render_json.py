@@ -48,6 +48,7 @@ def write_json(
         "articles": Items(lambda: map(_article_json, alignment.articles)),
         "groups": Items(lambda: (_group_json(alignment, g, options, inside) for g in alignment.groups)),
         "figure_conflicts": Items(lambda: (_conflict_json(alignment, c) for c in alignment.conflicts)),
+        "corrections": [_correction_json(alignment, c) for c in alignment.corrections],
     }
     _write(out, document, 0)
 
@@ -104,9 +105,12 @@ def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None,
     for member in group.members:
         text = alignment.articles[member.article].text[member.start : member.end]
         entry = {"article": printable(alignment.articles[member.article].id), "sentence": member.sentence,
-                 "start": member.start, "end": member.end, "text": text, "score": member.score}
+                 "sentences": list(member.spans), "start": member.start, "end": member.end, "text": text,
+                 "score": member.score}
         if member.quote is not None:
             entry["quote"] = member.quote
+        if member.reason is not None:
+            entry["link"] = _link_json(alignment, member)
         if member is not base:
             entry["changes"] = _changes(base_text, text, options)
         members.append(entry)
@@ -116,7 +120,36 @@ def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None,
     nested = [quote for quote, sentence in inside.items() if sentence == group.id]
     if nested:
         links["quotes"] = nested
-    return {"id": group.id, "kind": group.kind.value, **links, "members": members}
+    return {"id": group.id, "kind": group.kind.value, **links, "members": members,
+            "outlets": [_state_json(alignment, group, a) for a, article in enumerate(alignment.articles) if article.ok]}
+
+
+def _link_json(alignment: Alignment, member) -> dict:
+    reason = member.reason
+    return {"kind": reason.kind.value, "score": reason.score, "with": printable(alignment.articles[reason.partner].id),
+            "with_sentence": reason.partner_sentence, "shared": list(reason.shared)}
+
+
+def _state_json(alignment: Alignment, group: Group, article: int) -> dict:
+    """carried, close (with the outlet's closest passage and its score) or absent."""
+    entry: dict[str, object] = {"article": printable(alignment.articles[article].id), "state": group.state(article)}
+    closest = group.closest.get(article)
+    if closest is not None:
+        text = alignment.articles[article].text
+        entry["closest"] = {"sentence": closest.sentence, "start": closest.start, "end": closest.end,
+                            "text": text[closest.start : closest.end], "score": closest.score}
+    return entry
+
+
+def _correction_json(alignment: Alignment, applied) -> dict:
+    correction = applied.correction
+
+    def side(passage, found) -> dict:
+        where = {"sentence": found[1]} if found else {}
+        return {"article": printable(passage.article), "opens": printable(passage.preview), **where}
+
+    return {"action": correction.action, "applied": applied.applied,
+            "a": side(correction.a, applied.a), "b": side(correction.b, applied.b)}
 
 
 def _changes(base: str, text: str, options: DiffOptions | None) -> dict:
@@ -135,9 +168,12 @@ def _conflict_json(alignment: Alignment, conflict) -> dict:
     return {
         "id": conflict.id,
         "measure": conflict.measure,
+        "subject": printable(conflict.subject),
+        "evidence": conflict.evidence,
         "figures": [
             {"article": printable(articles[f.article].id), "sentence": f.sentence, "start": f.start, "end": f.end,
-             "text": articles[f.article].text[f.start : f.end], "value": f.value, "qualifier": f.qualifier}
+             "text": articles[f.article].text[f.start : f.end], "value": f.value, "qualifier": f.qualifier,
+             "kind": f.kind, "subject": printable(f.subject)}
             for f in conflict.figures
         ],
     }

@@ -8,7 +8,8 @@ from rich.text import Text
 
 from tui.clean import printable
 from tui.model import Alignment, Article, Group, GroupKind
-from tui.render import coverage, member_text, outlet_label, quotations_heading, quote_note, quotes_inside
+from tui.render import (closest_notes, conflict_label, correction_phrase, coverage_phrase, link_phrase, member_text,
+                         outlet_label, quotations_heading, quote_note, quotes_inside)
 from tui.wording import DiffOptions, diff_versions, pieces
 
 STYLE_ADDED = "green"
@@ -28,10 +29,12 @@ def render_text(
     loaded = sum(a.ok for a in articles)
     sentence_groups = [g for g in alignment.groups if g.kind is GroupKind.SENTENCE]
     quote_groups = [g for g in alignment.groups if g.kind is GroupKind.QUOTE]
+    phrase_groups = [g for g in alignment.groups if g.kind is GroupKind.PHRASE]
     console.print(Text(title or "Parallax alignment", style="bold"))
     console.print(Text(
         f"{loaded} of {len(articles)} articles read · {len(sentence_groups)} shared sentences · "
-        f"{len(quote_groups)} shared quotations · {len(alignment.conflicts)} figure conflicts",
+        f"{len(quote_groups)} shared quotations · {len(phrase_groups)} shared wordings · "
+        f"{len(alignment.conflicts)} figure conflicts",
         style="dim",
     ))
     console.print()
@@ -50,7 +53,16 @@ def render_text(
     console.print(Text(heading, style="bold underline"))
     for group in (q for q in quote_groups if q.id not in inside):
         console.print(_group_block(alignment, group, width, colour, options))
+    console.print()
+    console.print(Text(f"Shared wording inside different sentences ({len(phrase_groups)})", style="bold underline"))
+    for group in phrase_groups:
+        console.print(_group_block(alignment, group, width, colour, options))
     _print_conflicts(alignment, console, width)
+    if alignment.corrections:
+        console.print()
+        console.print(Text(f"Your corrections ({len(alignment.corrections)})", style="bold underline"))
+        for applied in alignment.corrections:
+            console.print(Text(f"  {printable(correction_phrase(alignment, applied))}"))
 
 
 def _padded(label: str, width: int) -> str:
@@ -75,20 +87,18 @@ def _article_line(number: int, article: Article, width: int) -> Text:
 def _group_block(
     alignment: Alignment, group: Group, width: int, colour: bool, options: DiffOptions | None
 ) -> RichGroup:
-    have, lack = coverage(alignment, group)
     header = Text(f"\n#{group.id} ", style="bold cyan")
-    header.append(f"in {len(have)} outlets", style="cyan")
-    if lack:
-        header.append(f" · not in {', '.join(lack)}", style="dim")
+    header.append(coverage_phrase(alignment, group), style="cyan")
     lines = [header]
     base = member_text(alignment, group.members[0])
     for member in group.members:
         text = member_text(alignment, member)
         line = Text("  ")
         line.append(f"{_padded(outlet_label(alignment.articles[member.article]), width)} ", style="bold")
-        line.append(f"{member.score:>3.0f}  ", style="dim")
+        line.append(f"({link_phrase(alignment, member)})  ", style="dim")
         line.append_text(Text(" ".join(text.split())) if member is group.members[0] else diff_text(base, text, options, colour=colour))
         lines.append(line)
+    lines += [Text(f"  {printable(note)}", style="dim") for note in closest_notes(alignment, group)]
     return RichGroup(*lines)
 
 
@@ -119,7 +129,9 @@ def _print_conflicts(alignment: Alignment, console: Console, width: int) -> None
     console.print()
     console.print(Text(f"Figure conflicts ({len(alignment.conflicts)})", style="bold underline"))
     for conflict in alignment.conflicts:
-        console.print(Text(f"\n{conflict.measure}", style="bold red"))
+        heading = Text(f"\n{conflict_label(conflict)}", style="bold red")
+        heading.append(f"  ({conflict.evidence})", style="dim")
+        console.print(heading)
         for figure in conflict.figures:
             article = alignment.articles[figure.article]
             sentence = article.sentences[figure.sentence]
