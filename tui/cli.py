@@ -182,5 +182,6 @@ def run_reader(args: argparse.Namespace) -> int:
         theme=args.theme,
         cite_style=args.cite_style,
         refresh=args.refresh,
+        compare_at_once=bool(args.paths),
     )
 
