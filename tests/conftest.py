@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 from rich.style import Style
+from textual.geometry import Region
 
 from tui.app.app import ParallaxApp
 from tui.sources import load_catalog, sample_sources_path
@@ -138,6 +139,8 @@ class Shown:
         header, body = pane.query_one(".pane-header").region, pane.query_one(".pane-body").scrollable_content_region
         if not body:  # a pane whose article could not be read shows its error instead of text
             body = pane.query_one(".pane-error").region
+        else:  # the last column marks where in the article the pane is, not text
+            body = Region(body.x, body.y, body.width - 1, body.height)
 
         def cut(rows: list, region) -> list:
             return [row[region.x : region.right] for row in rows[region.y : region.bottom]]

@@ -418,3 +418,65 @@ def test_citation_style_from_the_command_line_is_remembered(config_dir, open_rea
 
     run(scenario())
     assert load_prefs(config_dir / "prefs.yaml").cite_style == "apa"
+
+
+def test_search_finds_a_phrase_in_every_pane_highlights_it_and_steps_through_the_matches(open_reader):
+    async def scenario():
+        async with open_reader() as reader:
+            await reader.press("/")
+            await reader.type("samantha power")
+            shown = await reader.press("enter")
+            status = " ".join(reader.part("#status"))
+            assert "“samantha power”: 1 of 2 in Aggregator, 3 in all" in status, status
+            # The match is highlighted over the cursor's sentence that holds it.
+            assert shown.pane("Aggregator").on_background("px-match").startswith("Samantha Power")
+            assert shown.pane("Aggregator").cursor_text.startswith("US envoy accused Russia")
+            shown = await reader.press(">")
+            assert "2 of 2 in Aggregator" in " ".join(reader.part("#status"))
+            assert shown.pane("Aggregator").cursor_text.startswith("’s opposite number")
+            shown = await reader.press(">")
+            assert "1 of 1 in Beirut" in " ".join(reader.part("#status"))
+            assert "Samantha Power" in shown.pane("Beirut").on_background("px-match")
+            await reader.press("<")
+            assert "2 of 2 in Aggregator" in " ".join(reader.part("#status"))
+            shown = await reader.press("escape")
+            assert reader.part("#status") == []
+            assert not any(pane.on_background("px-match") for pane in shown.panes)
+            await reader.press("/")
+            await reader.type("no such words")
+            await reader.press("enter")
+            assert "“no such words” is in none of the outlets." in reader.notifications[-1]
+
+    run(scenario())
+
+
+def test_typing_a_search_does_not_move_the_panes(open_reader):
+    async def scenario():
+        async with open_reader() as reader:
+            await reader.press("n", "/")
+            await reader.type("jnk")
+            before = [text_of(p) for p in (await reader.press()).panes]
+            shown = await reader.press("tab", "down", "pagedown")
+            assert [text_of(p) for p in shown.panes] == before
+
+    run(scenario())
+
+
+def test_filters_count_what_they_keep_and_the_jump_keys_visit_only_that(open_reader):
+    async def scenario():
+        async with open_reader() as reader:
+            await reader.press("f", "f")
+            assert " ".join(reader.part("#status")).startswith("only passages some outlet lacks (")
+            for _ in range(4):
+                shown = await reader.press("n")
+                assert any(pane.notice_row is not None for pane in shown.panes)  # some outlet lacks each
+            # From the command palette too.
+            await reader.press("ctrl+p")
+            await reader.type("filter: only figure")
+            await reader.pilot.pause(0.3)
+            await reader.press("enter")
+            assert " ".join(reader.part("#status")) .startswith("only figure conflicts (4 of 4)")
+            await reader.press("f")
+            assert reader.part("#status") == []
+
+    run(scenario())

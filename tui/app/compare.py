@@ -21,7 +21,7 @@ from tui.app.levelling import PaneRows, level
 from tui.app.pane import ArticlePane
 from tui.app.position import Position
 from tui.app.reading import Focus, Reading
-from tui.app.search import FindBar, SearchKeys
+from tui.app.search import SearchKeys
 from tui.app.view import ArticleView, Decor
 from tui.app.wrap import Wrap
 from tui.model import Member
@@ -90,6 +90,7 @@ class CompareScreen(SearchKeys, Screen):
         self.matches: Matches | None = None
         self.current_match: tuple[int, int] | None = None
         self.filter: str | None = None
+        self._status = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,7 +99,6 @@ class CompareScreen(SearchKeys, Screen):
                 yield ArticlePane(self.wraps)
         yield DetailStrip(self.reading)
         yield Static(Content(""), id="status")
-        yield FindBar()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -218,10 +218,12 @@ class CompareScreen(SearchKeys, Screen):
         last = self.first_pane + visible
         shown = f"outlet {last}" if visible == 1 else f"outlets {self.first_pane + 1}–{last}"
         self.sub_title = f"{shown} of {count} · tab shows the others" if visible < count else ""
-        status = self.query_one("#status", Static)
-        parts = self.search_status()
-        status.display = bool(parts)
-        status.update(Content(" · ".join(parts)))
+        # Updating a Static lays the screen out again: only when what it says changes.
+        status, said = self.query_one("#status", Static), " · ".join(self.search_status())
+        if said != self._status:
+            self._status = said
+            status.display = bool(said)
+            status.update(Content(said))
 
     # --- moving ---------------------------------------------------------------
 

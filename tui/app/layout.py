@@ -149,22 +149,15 @@ class Layout:
             return Spot("end" if row == self.rows else "beyond")
         shift = 0
         for paragraph, extra in self.extra:
-            top = self.wrap.first_line[paragraph] + paragraph + shift
+            top = self.wrap.first_row[paragraph] + shift
             if row < top:
                 break
             if row <= top + self.lines_of(paragraph):
                 return self._spot(paragraph, row - top)
             shift += extra
         base_row = row - shift
-        # Paragraph p starts at base row first_line[p] + p: search the base rows.
-        low, high = 0, len(self.paragraph_starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.wrap.first_line[middle] + middle <= base_row:
-                low = middle
-            else:
-                high = middle - 1
-        return self._spot(low, base_row - self.wrap.first_line[low] - low)
+        paragraph = max(0, bisect.bisect_right(self.wrap.first_row, base_row, 0, len(self.paragraph_starts)) - 1)
+        return self._spot(paragraph, base_row - self.wrap.first_row[paragraph])
 
     def _spot(self, paragraph: int, line: int) -> Spot:
         return Spot("gap", paragraph) if line >= self.lines_of(paragraph) else Spot("line", paragraph, line)

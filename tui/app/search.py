@@ -18,7 +18,11 @@ SEARCH_IN_THREAD = 1_000_000
 class FindBar(Input):
     """The line where a search is typed: enter searches every pane, escape closes it."""
 
-    BINDINGS = [Binding("escape", "close", "Close", id="close_find")]
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="close_find"),
+        # Focus stays in the bar while a search is typed (tab would otherwise leave it for nowhere).
+        Binding("tab,shift+tab", "stay", show=False),
+    ]
 
     class Closed(Message):
         """The bar closed without a search."""
@@ -34,6 +38,9 @@ class FindBar(Input):
     def action_close(self) -> None:
         self.display = False
         self.post_message(self.Closed())
+
+    def action_stay(self) -> None:
+        """Nothing: the key is the bar's."""
 
 
 class SearchKeys:
@@ -54,9 +61,17 @@ class SearchKeys:
 
     _allowed: dict[str, frozenset[Focus]]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a search is typed the keys are the search's: tab and the arrows must not move the panes.
+        return not isinstance(self.focused, FindBar)
+
     # --- search ------------------------------------------------------------------
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
+        # Made on first use: most readers never search, and the screen opens faster without it.
+        bars = self.query(FindBar)
+        if not bars:
+            await self.mount(FindBar(), after="#status")
         self.query_one(FindBar).open()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -29,6 +29,8 @@ RANK = {name: rank for rank, name in enumerate(ORDER)}
 PARAGRAPH_KINDS = {BlockKind.HEADLINE: "headline", BlockKind.HEADING: "heading", BlockKind.DATELINE: "dateline",
                    BlockKind.BOILERPLATE: "boilerplate"}  # fmt: skip
 NOTICE = "┄ not in this outlet ┄"
+# Rows kept free below an article's end for removed words shown inline (more makes the view grow).
+INSERTED_ROWS = 40
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Decor:
 class ArticleView(ScrollView, can_focus=False):
     """A pane's text: draws only the rows on screen, each from the layout and the spans over it."""
 
-    COMPONENT_CLASSES = {f"view--{name}" for name in ORDER} | {"view--mark", "view--missing", "view--end"}
+    COMPONENT_CLASSES = {f"view--{name}" for name in ORDER} | {"view--mark", "view--missing", "view--end", "view--thumb"}
 
     class LaidOut(Message):
         """The article is wrapped to the view's width: rows are known and panes can be levelled."""
@@ -71,11 +73,14 @@ class ArticleView(ScrollView, can_focus=False):
         self.shared: set[int] = set()
         self.decor = Decor()
         self.wrapped: Layout | None = None
-        self.notice: int | None = None  # the text row of the "not in this outlet" line
         self.cursor_rows = range(0)
         self._strips: OrderedDict[int, dict[int, Strip]] = OrderedDict()
         self._spans: dict[int, list[tuple[int, int, int, str]]] = {}
         self._styles: dict[tuple[str, ...], RichStyle] = {}
+        self._rows: dict[tuple[str, str, bool], Strip] = {}  # drawn rows that are not article text
+        self._notice: int | None = None
+        self._thumb: tuple[tuple[int, int, int], range] = ((0, 0, 0), range(0))
+        self._area = Size(0, 0)  # the size of the view's drawing area, as of the last resize
         self._quote_starts: list[int] = []
         self._sentence_starts: list[int] = []
         self._longest_quote = 0
@@ -96,6 +101,7 @@ class ArticleView(ScrollView, can_focus=False):
         if paragraphs is None:
             self._strips.clear()
             self._spans.clear()
+            self._rows.clear()
         for paragraph in paragraphs or ():
             self._strips.pop(paragraph, None)
             self._spans.pop(paragraph, None)
@@ -109,14 +115,17 @@ class ArticleView(ScrollView, can_focus=False):
 
     @property
     def text_width(self) -> int:
-        """Cells for text: the view less a margin column either side (the left one marks the cursor)."""
-        return max(1, self.scrollable_content_region.width - 2)
+        """Cells for text: the view less the margin columns (the cursor's mark on the left; a blank and the
+        mark of where the view is in the article on the right)."""
+        return max(1, self._area.width - 3)
 
     def on_resize(self) -> None:
+        # Kept, since asking a widget for its size looks it up in the screen's map: costly on every row.
+        self._area = self.scrollable_content_region.size
         self._lay_out(resized=True)
 
     def _lay_out(self, resized: bool = False) -> None:
-        if self.article is None or not self.size.width:
+        if self.article is None or not self._area.width:
             return
         key = (id(self.article), self.text_width)
         wrap = self.wraps.get(key)
@@ -149,19 +158,43 @@ class ArticleView(ScrollView, can_focus=False):
             return
         self.wrapped = Layout(self.article, wrap, list(self.decor.removed))
         self._forget()
+        self._mark_cursor()
         self._sized()
         self.post_message(self.LaidOut())
 
     def _sized(self) -> None:
-        """Room to scroll the end row up to the top, as with a page of blank paper after the text."""
+        """Room to scroll the end row up to the top, as with a page of blank paper after the text.
+
+        Removed words shown inline add a few rows; room for them is left in advance, since a change of
+        virtual size lays the whole screen out again, which a key press should not cost.
+        """
         rows = self.wrapped.rows if self.wrapped else 0
-        self.virtual_size = Size(self.scrollable_content_region.width, rows + max(1, self.scrollable_content_region.height))
+        if self.wrapped is not None:
+            rows = max(rows, self.wrapped.wrap.lines + len(self.article.paragraphs) + INSERTED_ROWS)
+        size = Size(self._area.width, rows + max(1, self._area.height))
+        if size != self.virtual_size:
+            self.virtual_size = size
         self.refresh()
 
     # --- decoration ----------------------------------------------------------------
 
+    @property
+    def notice(self) -> int | None:
+        """The text row of the "not in this outlet" line (a blank row between paragraphs), if shown."""
+        return self._notice
+
+    @notice.setter
+    def notice(self, row: int | None) -> None:
+        if row != self._notice:
+            for changed in (self._notice, row):
+                if changed is not None:
+                    self.refresh_line(changed)
+            self._notice = row
+
     def decorate(self, decor: Decor) -> None:
         """Restyle with new spans; only paragraphs whose colouring changed are drawn again."""
+        if decor == self.decor:
+            return
         old, self.decor = self.decor, decor
         if self.wrapped is not None and old.removed != decor.removed:
             self.wrapped = Layout(self.article, self.wrapped.wrap, list(decor.removed))
@@ -170,12 +203,16 @@ class ArticleView(ScrollView, can_focus=False):
             self._forget()
         else:
             self._forget(self._touched(old) | self._touched(decor))
-        if self.wrapped is not None and decor.cursor is not None:
-            start, end = decor.cursor
+        self._mark_cursor()
+        self.refresh()
+
+    def _mark_cursor(self) -> None:
+        """The rows the cursor's passage covers, which get the mark in the margin."""
+        if self.wrapped is not None and self.decor.cursor is not None:
+            start, end = self.decor.cursor
             self.cursor_rows = range(self.wrapped.row_of(start), self.wrapped.row_of(max(start, end - 1)) + 1)
         else:
             self.cursor_rows = range(0)
-        self.refresh()
 
     def _touched(self, decor: Decor) -> set[int]:
         if self.wrapped is None:
@@ -236,33 +273,53 @@ class ArticleView(ScrollView, can_focus=False):
         return style + Style(background=background) if background.a > 0 else style
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
         row = y + round(self.scroll_y)
         if self.wrapped is None:
-            text = "Wrapping the article to this width …" if y == 0 and self.article is not None else ""
-            return Strip([Segment(f" {text}", self._style(("end",)))]).crop_extend(0, width, self._style(()))
+            waiting = "Wrapping the article to this width …" if y == 0 and self.article is not None else ""
+            return self._plain(waiting, "end")
         spot = self.wrapped.locate(row)
+        thumb = self._on_thumb(y)
         if spot.kind == "line":
-            strip = self._line(spot.paragraph, spot.line)
-        elif spot.kind == "gap" and row == self.notice:
-            strip = Strip([Segment(NOTICE.center(self.text_width), self._style(("missing",)))])
-        elif spot.kind == "end":
-            strip = Strip([Segment("— end —", self._style(("end",)))])
-        else:
-            strip = Strip([])
-        mark = Segment("▌", self._style(("mark",))) if row in self.cursor_rows else Segment(" ", self._style(()))
-        return Strip([mark, *strip]).crop_extend(0, width, self._style(()))
+            return self._line(spot.paragraph, spot.line, row in self.cursor_rows, thumb)
+        if spot.kind == "gap" and row == self.notice:
+            return self._plain(NOTICE.center(self.text_width), "missing", thumb)
+        return self._plain("— end —" if spot.kind == "end" else "", "end", thumb)
 
-    def _line(self, paragraph: int, line: int) -> Strip:
-        """One wrapped line, drawn once per change of its paragraph's colouring."""
+    def _on_thumb(self, y: int) -> bool:
+        """Whether a row of the view shows the mark of where the view is in the article (its right margin)."""
+        total, height, scroll = (self.wrapped.rows + 1 if self.wrapped else 1), self.rows_shown, round(self.scroll_y)
+        if self._thumb[0] != (total, height, scroll):
+            length = max(1, round(height * height / total)) if total > height else 0
+            top = min(height - length, round(scroll * height / total))
+            self._thumb = ((total, height, scroll), range(top, top + length))
+        return y in self._thumb[1]
+
+    def _finished(self, segments: list[Segment], marked: bool = False, thumb: bool = False) -> Strip:
+        """A row as drawn: the left margin (the cursor's mark, or blank), the text, blank up to the right
+        margin, which shows where in the article the view is."""
+        width = self._area.width
+        mark = Segment("▌", self._style(("mark",))) if marked else Segment(" ", self._style(()))
+        text = Strip([mark, *segments]).crop_extend(0, width - 1, self._style(()))
+        return Strip.join([text, Strip([Segment("▐" if thumb else " ", self._style(("thumb",) if thumb else ()))])])
+
+    def _plain(self, text: str, kind: str, thumb: bool = False) -> Strip:
+        key = (text, kind, thumb)
+        strip = self._rows.get(key)
+        if strip is None:
+            strip = self._rows[key] = self._finished([Segment(text, self._style((kind,)))], thumb=thumb)
+        return strip
+
+    def _line(self, paragraph: int, line: int, marked: bool, thumb: bool) -> Strip:
+        """One wrapped line, drawn once per change of its paragraph's colouring (rows on screen are drawn
+        again on every scroll, so this is what keeps keys cheap)."""
         lines = self._strips.get(paragraph)
         if lines is None:
             lines = self._strips[paragraph] = {}
             if len(self._strips) > 400:
                 self._strips.popitem(last=False)
-        strip = lines.get(line)
+        strip = lines.get((line, marked, thumb))
         if strip is None:
-            strip = lines[line] = Strip(self._segments(paragraph, line))
+            strip = lines[(line, marked, thumb)] = self._finished(self._segments(paragraph, line), marked, thumb)
         return strip
 
     def _segments(self, paragraph: int, line: int) -> list[Segment]:
@@ -279,7 +336,7 @@ class ArticleView(ScrollView, can_focus=False):
 
     @property
     def rows_shown(self) -> int:
-        return self.scrollable_content_region.height
+        return self._area.height
 
     @property
     def top_row(self) -> int:

@@ -84,6 +84,7 @@ class Wrap:
     width: int
     line_starts: array
     first_line: array
+    first_row: array  # paragraph p's first row, counting one blank row after each paragraph before it
 
     @property
     def lines(self) -> int:
@@ -98,4 +99,5 @@ def wrap_article(article: Article, width: int) -> Wrap:
         first_line.append(len(line_starts))
         line_starts.extend(wrap_starts(text, paragraph.start, paragraph.end, width))
     first_line.append(len(line_starts))
-    return Wrap(width, line_starts, first_line)
+    first_row = array("q", (first + paragraph for paragraph, first in enumerate(first_line)))
+    return Wrap(width, line_starts, first_line, first_row)
