@@ -1,16 +1,22 @@
-"""Time the reader on the sample story: launch to the first painted compare screen, and a jump key.
+"""Time the reader in a real terminal: launch, jump keys, the map with many outlets, a 20 MB article.
 
-Two ways: headless (Textual's run_test, which adds its own cost to every key press) and, where tmux is
-installed, in a real terminal: the `parallax` command in tmux, from key press until the screen has
-changed and stopped changing, as a person sees it.
+The `parallax` command runs in tmux (a server of its own per run, so nothing else shares its size). For
+every step the benchmark sends the key and records two figures:
 
-Run: python benchmarks/bench_reader.py [--runs N]
+- wall time, from the key press until the screen has changed and then held still for 60 ms;
+- CPU time the reader process spent meanwhile, read from its process-wide CPU clock (all its threads,
+  nanosecond resolution), which shared or busy machines disturb far less than wall time.
+
+With `--baseline REF` the same steps also run on the code of a git ref (extracted with `git archive`),
+alternating with the working tree run by run, so that before and after are measured on the same machine
+at the same time.
+
+Run: python benchmarks/bench_reader.py [--runs N] [--baseline REF] [--only sample,many,huge]
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import shutil
 import statistics
@@ -19,123 +25,258 @@ import sys
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from tui.app.app import ParallaxApp
-from tui.app.compare import CompareScreen
-from tui.sources import load_catalog, sample_sources_path
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-OUTLETS = ["cnn-local", "aggregator", "dc-politics", "beirut-wire", "defence-mag"]
+SAMPLE_OUTLETS = ["cnn-local", "aggregator", "dc-politics", "beirut-wire", "defence-mag"]
 JUMP_KEYS = ["n", "n", "n", "]", "]", "N", "[", "n", "n", "n"]
+# Text of the first screenful of the sample's first pane: the compare screen has painted its panes.
+SAMPLE_MARK = "As a delicate ceasefire"
+MANY_KEYS = ["n", "n", "j", "Tab", "N", "]", "n"]
+HUGE_KEYS = ["NPage"] * 8 + ["C-d", "C-d", "G", "g", "n", "j", "j", "NPage", "PPage"]
 
 
-async def press_times(pilot, keys: list[str]) -> list[float]:
-    """Seconds from each key press until the app has handled it and repainted."""
-    times = []
-    for key in keys:
-        began = time.perf_counter()
-        await pilot.press(key)
-        await pilot.pause()
-        times.append(time.perf_counter() - began)
-    return times
+@dataclass
+class Steps:
+    """Wall and CPU seconds of each measured step, by name."""
+
+    wall: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+
+    def add(self, name: str, wall: float | None, cpu: float) -> None:
+        """Record a step; a key that left the screen as it was counts apart, its wall time unknown."""
+        self.cpu.setdefault(name, []).append(cpu)
+        if wall is None:
+            self.unchanged[name] = self.unchanged.get(name, 0) + 1
+        else:
+            self.wall.setdefault(name, []).append(wall)
 
 
-async def one_run(size: tuple[int, int]) -> tuple[float, list[float], list[float]]:
-    """Launch time, each jump's delay, and the delay of an unbound key (the test harness's own cost)."""
-    started = time.perf_counter()
-    catalog = load_catalog(sample_sources_path())
-    app = ParallaxApp(list(catalog.stories), catalog.outlets, outlet_ids=OUTLETS)
-    async with app.run_test(size=size) as pilot:
-        while not (isinstance(app.screen, CompareScreen) and app.screen.is_mounted):
-            await asyncio.sleep(0.002)
-        await pilot.pause()  # the first refresh after mounting paints the panes
-        launch = time.perf_counter() - started
-        idle = await press_times(pilot, ["x"] * 5)
-        jumps = await press_times(pilot, JUMP_KEYS)
-    return launch, jumps, idle
+def process_cpu(pid: int) -> float:
+    """CPU seconds used so far by every thread of a process, finished ones included (Linux CPU clock)."""
+    return time.clock_gettime(((~pid) << 3) | 2)
 
 
-def _tmux(session: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    """tmux on a server of each run's own (named after the session): no user config, and no race with the
-    previous run's server shutting down."""
-    return subprocess.run(["tmux", "-L", session, "-f", "/dev/null", *args], capture_output=True, text=True, check=check)
+class Terminal:
+    """`parallax` in a tmux window of its own."""
 
+    def __init__(self, tree: Path | None, args: list[str], cwd: Path, size: tuple[int, int] = (160, 45)) -> None:
+        self.session = f"parallax-bench-{uuid.uuid4().hex[:8]}"
+        config = tempfile.mkdtemp(prefix="parallax-bench-config-")
+        path = f"PYTHONPATH={tree} " if tree else ""
+        # exec: the pane's process is the reader itself, whose CPU clock is read.
+        command = f"exec env {path}PARALLAX_CONFIG_DIR={config} {sys.executable} -m tui {' '.join(args)}"
+        self.started = time.perf_counter()
+        self.tmux("new-session", "-d", "-s", self.session, "-x", str(size[0]), "-y", str(size[1]), "-c", str(cwd), command)
+        self.pid = int(self.tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").stdout.strip())
 
-def _capture(session: str) -> str:
-    return _tmux(session, "capture-pane", "-p", "-t", session).stdout
+    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run(["tmux", "-L", self.session, "-f", "/dev/null", *args], capture_output=True, text=True, check=check)
 
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.session).stdout
 
-def _until_still(session: str, before: str, began: float, limit: float = 2.0) -> float:
-    """Seconds from `began` until the screen differs from `before` and then holds still for 60 ms."""
-    changed_at = None
-    last = before
-    while time.perf_counter() - began < limit:
-        now = _capture(session)
-        if now != last:
-            last, changed_at = now, time.perf_counter()
-        elif changed_at is not None and time.perf_counter() - changed_at > 0.06:
-            return changed_at - began
-    return limit
+    def cpu(self) -> float:
+        return process_cpu(self.pid)
 
-
-def terminal_run(keys: list[str]) -> tuple[float, list[float]]:
-    """Launch `parallax` in tmux at 160x45; the launch time and each key's delay to a settled screen."""
-    session = f"parallax-bench-{uuid.uuid4().hex[:8]}"
-    command = (f"PARALLAX_CONFIG_DIR={tempfile.mkdtemp()} {sys.executable} -m tui --outlets {','.join(OUTLETS)}")
-    began = time.perf_counter()
-    _tmux(session, "new-session", "-d", "-s", session, "-x", "160", "-y", "45", command)
-    try:
-        while "Next shared" not in _capture(session):
+    def wait_for(self, text: str, limit: float) -> tuple[float, float]:
+        """Wall seconds since launch and CPU seconds when the text first shows."""
+        while time.perf_counter() - self.started < limit:
+            if text in self.screen():
+                return time.perf_counter() - self.started, self.cpu()
             time.sleep(0.003)
-        launch = time.perf_counter() - began
+        raise RuntimeError(f"{text!r} never showed; the screen:\n{self.screen()}")
+
+    def press(self, key: str, limit: float = 5.0) -> tuple[float | None, float]:
+        """Wall seconds until the screen changed and held still for 60 ms after the key (None: it never
+        changed); CPU meanwhile."""
+        before, cpu = self.screen(), self.cpu()
+        began = time.perf_counter()
+        self.tmux("send-keys", "-t", self.session, key)
+        changed_at = self.until_still(before, began, limit)
+        return (None if changed_at is None else changed_at - began), self.cpu() - cpu
+
+    def until_still(self, last: str, began: float, limit: float, still: float = 0.06) -> float | None:
+        """When the screen last changed before holding still (None: it never changed from `last`)."""
+        changed_at = None
+        while time.perf_counter() - began < limit:
+            now = self.screen()
+            if now != last:
+                last, changed_at = now, time.perf_counter()
+            elif changed_at is not None and time.perf_counter() - changed_at > still:
+                break
+        return changed_at
+
+    def idle_cpu(self, seconds: float) -> float:
+        """CPU the reader uses doing nothing, over a quiet spell: the floor under every key's figure."""
+        before = self.cpu()
+        time.sleep(seconds)
+        return self.cpu() - before
+
+    def close(self) -> None:
+        self.tmux("kill-server", check=False)
+
+
+def run_keys(terminal: Terminal, steps: Steps, keys: list[str], name: str) -> None:
+    for key in keys:
+        wall, cpu = terminal.press(key)
+        steps.add(name, wall, cpu)
+        time.sleep(0.15)
+
+
+def sample_run(tree: Path | None, steps: Steps, workdir: Path) -> None:
+    """The sample story with its five outlets: launch, then jump keys."""
+    terminal = Terminal(tree, ["--outlets", ",".join(SAMPLE_OUTLETS)], workdir)
+    try:
+        wall, cpu = terminal.wait_for(SAMPLE_MARK, 30)
+        steps.add("launch: first painted compare screen", wall, cpu)
+        settled = terminal.until_still(terminal.screen(), time.perf_counter(), 5.0, still=0.3)
+        steps.add("launch: screen settled", (settled or time.perf_counter()) - terminal.started, terminal.cpu())
         time.sleep(1.0)
-        delays = []
-        for key in keys:
-            before, pressed = _capture(session), time.perf_counter()
-            _tmux(session, "send-keys", "-t", session, key)
-            delays.append(_until_still(session, before, pressed))
-            time.sleep(0.15)
-        return launch, delays
+        steps.add("idle 150 ms", 0.15, terminal.idle_cpu(0.15))
+        run_keys(terminal, steps, JUMP_KEYS, "jump key")
     finally:
-        _tmux(session, "kill-server", check=False)
+        terminal.close()
 
 
-def report_terminal(runs: int) -> None:
-    launches, delays = [], []
-    for _ in range(runs):
-        launch, delay = terminal_run(JUMP_KEYS)
-        launches.append(launch)
-        delays += delay
-    print(f"real terminal (tmux 160x45), {runs} runs; includes starting Python and tmux's own key and capture costs")
-    print(f"launch to first painted compare screen: median {statistics.median(launches) * 1000:.0f} ms, "
-          f"worst {max(launches) * 1000:.0f} ms")
-    print(f"jump key (n ] N [) to a settled screen: median {statistics.median(delays) * 1000:.0f} ms, "
-          f"90th percentile {statistics.quantiles(delays, n=10)[-1] * 1000:.0f} ms over {len(delays)} presses")
+def write_many(folder: Path, count: int) -> tuple[Path, str]:
+    """`count` synthetic articles as files with a sources file; the sources path and a text of the first pane."""
+    from benchmarks.synthetic import synthetic_articles
+
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ["outlets:"] + [f"  o{i}: {{name: Outlet {i}}}" for i in range(count)]
+    lines += ["stories:", "  - id: many", "    title: Many outlets", "    articles:"]
+    mark = ""
+    for i, article in enumerate(synthetic_articles(count)):
+        (folder / f"o{i}.txt").write_text(article.text, encoding="utf-8")
+        lines.append(f"      - {{outlet: o{i}, file: o{i}.txt}}")
+        # The first words only: the panes are narrow, and a wrapped line would hide a longer text.
+        mark = mark or " ".join(article.text[article.paragraphs[1].start :].split()[:2])
+    (folder / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / "sources.yaml", mark
+
+
+def many_run(tree: Path | None, steps: Steps, sources: Path, mark: str, count: int) -> None:
+    """Every outlet of a synthetic story on the compare screen: launch, the map, and keys."""
+    outlets = ",".join(f"o{i}" for i in range(count))
+    terminal = Terminal(tree, ["--sources", str(sources), "--outlets", outlets], sources.parent)
+    try:
+        wall, cpu = terminal.wait_for(mark, 120)
+        steps.add(f"{count} outlets: launch", wall, cpu)
+        time.sleep(1.0)
+        for _ in range(2):
+            wall, cpu = terminal.press("m")
+            steps.add(f"{count} outlets: open the map", wall, cpu)
+            time.sleep(0.3)
+            terminal.press("m")
+            time.sleep(0.3)
+        run_keys(terminal, steps, MANY_KEYS, f"{count} outlets: key")
+    finally:
+        terminal.close()
+
+
+def write_huge(folder: Path, megabytes: int = 20) -> tuple[Path, str]:
+    """One article of about `megabytes` MB and a short one that shares some of its sentences."""
+    import random
+
+    from benchmarks.synthetic import _render, _retell, _sentence, _vocabulary
+
+    rng = random.Random(11)
+    vocabulary = _vocabulary(rng, 6000)
+    pool = [_sentence(rng, vocabulary) for _ in range(40)]
+    paragraphs, size = [], 0
+    while size < megabytes * 1_000_000:
+        lines = [_render(_retell(rng, rng.choice(pool), vocabulary) if rng.random() < 0.01 else _sentence(rng, vocabulary),
+                         quoted=rng.random() < 0.1) for _ in range(4)]
+        paragraphs.append(" ".join(lines))
+        size += len(paragraphs[-1]) + 2
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "huge.txt").write_text("A very long report\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    short = [_render(words, quoted=False) for words in pool[:20]]
+    (folder / "short.txt").write_text("A short report\n\n" + "\n\n".join(short), encoding="utf-8")
+    (folder / "sources.yaml").write_text(
+        "outlets:\n  huge: {name: Huge}\n  short: {name: Short}\nstories:\n  - id: huge\n    title: Huge\n"
+        "    articles:\n      - {outlet: huge, file: huge.txt}\n      - {outlet: short, file: short.txt}\n", encoding="utf-8")
+    return folder / "sources.yaml", paragraphs[0][:24]
+
+
+def huge_run(tree: Path | None, steps: Steps, sources: Path, mark: str) -> None:
+    terminal = Terminal(tree, ["--sources", str(sources), "--outlets", "huge,short"], sources.parent)
+    try:
+        wall, cpu = terminal.wait_for(mark, 600)
+        steps.add("20 MB: launch", wall, cpu)
+        time.sleep(2.0)
+        run_keys(terminal, steps, HUGE_KEYS, "20 MB: key")
+    finally:
+        terminal.close()
+
+
+def baseline_tree(ref: str) -> Path:
+    """The code at a git ref, extracted to a temporary folder, importable as `tui` with its themes."""
+    folder = Path(tempfile.mkdtemp(prefix="parallax-baseline-"))
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    # The package ships themes/ as tui.themes; a plain checkout needs the link an install would make.
+    (folder / "tui" / "themes").symlink_to(folder / "themes")
+    return folder
+
+
+def ms(values: list[float], quantile: str) -> str:
+    if quantile == "median":
+        return f"{statistics.median(values) * 1000:.0f}"
+    if quantile == "p90":
+        return f"{statistics.quantiles(values, n=10, method='inclusive')[-1] * 1000:.0f}" if len(values) > 1 else ms(values, "median")
+    return f"{max(values) * 1000:.0f}"
+
+
+def report(results: dict[str, Steps]) -> None:
+    print("| step | code | times | wall median / p90 / max (ms) | CPU median / p90 / max (ms) |")
+    print("| --- | --- | --- | --- | --- |")
+    names = list(dict.fromkeys(name for steps in results.values() for name in steps.cpu))
+    for name in names:
+        for label, steps in results.items():
+            if name not in steps.cpu:
+                continue
+            wall, cpu = steps.wall.get(name, []), steps.cpu[name]
+            walls = " / ".join(ms(wall, q) for q in ("median", "p90", "max")) if wall else "-"
+            if steps.unchanged.get(name):
+                walls += f" ({steps.unchanged[name]} left the screen unchanged)"
+            print(f"| {name} | {label} | {len(cpu)} | {walls} | {' / '.join(ms(cpu, q) for q in ('median', 'p90', 'max'))} |")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs of the sample story (one for each larger story)")
+    parser.add_argument("--baseline", metavar="REF", help="also measure the code at this git ref, alternating")
+    parser.add_argument("--only", default="sample,many,huge", help="which stories: sample, many, huge")
     args = parser.parse_args()
-    os.environ["PARALLAX_CONFIG_DIR"] = tempfile.mkdtemp(prefix="parallax-bench-")
-    launches, jumps, idles = [], [], []
-    for _ in range(args.runs):
-        launch, jump, idle = asyncio.run(one_run((160, 45)))
-        launches.append(launch)
-        jumps += jump
-        idles += idle
-    print(f"sample story, 5 outlets, 160x45, {args.runs} runs (headless run_test; includes reading and aligning)")
-    print(f"launch to first painted compare screen: median {statistics.median(launches) * 1000:.0f} ms, "
-          f"worst {max(launches) * 1000:.0f} ms")
-    print(f"jump key (n ] N [) to repaint: median {statistics.median(jumps) * 1000:.1f} ms, "
-          f"worst {max(jumps) * 1000:.1f} ms over {len(jumps)} presses")
-    baseline = statistics.median(idles)
-    print(f"unbound key (harness cost of press + pause): median {baseline * 1000:.1f} ms; "
-          f"jump cost above it: median {(statistics.median(jumps) - baseline) * 1000:.1f} ms")
-    print()
-    if shutil.which("tmux"):
-        report_terminal(args.runs)
-    else:
-        print("tmux is not installed: the real-terminal measurement was skipped")
+    if shutil.which("tmux") is None:
+        raise SystemExit("the reader benchmark needs tmux")
+    trees: dict[str, Path | None] = {"now": None}
+    if args.baseline:
+        trees = {f"before ({args.baseline})": baseline_tree(args.baseline), "now": None}
+    results = {label: Steps() for label in trees}
+    only = set(args.only.split(","))
+    work = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
+    print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, tmux 160x45", file=sys.stderr)
+    if "sample" in only:
+        for _ in range(args.runs):
+            for label, tree in trees.items():
+                sample_run(tree, results[label], work)
+    if "many" in only:
+        for count in (100, 300):
+            sources, mark = write_many(work / f"many-{count}", count)
+            for label, tree in trees.items():
+                many_run(tree, results[label], sources, mark, count)
+    if "huge" in only:
+        sources, mark = write_huge(work / "huge")
+        for label, tree in trees.items():
+            huge_run(tree, results[label], sources, mark)
+    report(results)
 
 
 if __name__ == "__main__":

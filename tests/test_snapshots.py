@@ -1,22 +1,12 @@
 """Snapshots of the key screens at a fixed size; each was reviewed before it was accepted."""
 
-import pytest
-
-from tui.app.app import ParallaxApp
-from tui.sources import load_catalog, sample_sources_path
+from tests.conftest import OUTLETS, sample_app
 
 SIZE = (160, 45)
-OUTLETS = ["cnn-local", "aggregator", "dc-politics", "beirut-wire", "defence-mag"]
 
 
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PARALLAX_CONFIG_DIR", str(tmp_path / "config"))
-
-
-def make_app(**options) -> ParallaxApp:
-    catalog = load_catalog(sample_sources_path())
-    return ParallaxApp(list(catalog.stories), catalog.outlets, theme="parallax-dark", **options)
+def make_app(theme: str = "parallax-dark", **options):
+    return sample_app(theme=theme, **options)
 
 
 async def loaded(pilot) -> None:
@@ -44,3 +34,8 @@ def test_help(snap_compare):
 
 def test_narrow_compare(snap_compare):
     assert snap_compare(make_app(outlet_ids=OUTLETS), terminal_size=(80, 24), press=["]"], run_before=loaded)
+
+
+def test_search_and_filter_in_the_light_theme(snap_compare):
+    keys = ["f", "/", *"Power", "enter"]
+    assert snap_compare(make_app(theme="parallax-light", outlet_ids=OUTLETS), terminal_size=(100, 30), press=keys, run_before=loaded)

@@ -256,4 +256,5 @@ def run_reader(args: argparse.Namespace) -> int:
         cite_style=args.cite_style,
         refresh=args.refresh,
         load_errors=getattr(args, "load_errors", None),
+        compare_at_once=bool(args.paths),
     )

@@ -23,7 +23,7 @@ from tui.app.screens import LoadingScreen, PickerScreen, StoryListScreen
 from tui.app.settings import Settings
 from tui.app.theming import variable_defaults
 from tui.clean import printable
-from tui.model import Alignment, Article, Outlet, Story
+from tui.model import Article, Outlet, Story
 from tui.wording import DiffOptions
 
 
@@ -46,9 +46,9 @@ class ParallaxApp(App):
             self.done, self.total, self.name = done, total, name
 
     class Aligned(Message):
-        def __init__(self, alignment: Alignment) -> None:
+        def __init__(self, reading: Reading) -> None:
             super().__init__()
-            self.alignment = alignment
+            self.reading = reading
 
     class WorkFailed(Message):
         def __init__(self, error: str) -> None:
@@ -69,10 +69,13 @@ class ParallaxApp(App):
         refresh: bool = False,
         load_errors: list[str] | None = None,
         today: date | None = None,
+        compare_at_once: bool = False,
     ) -> None:
         super().__init__()
         self.stories, self.outlets = list(stories), outlets
         self.story_id, self.outlet_ids = story_id, outlet_ids
+        # Articles given directly go straight to the compare screen; the picker is one key (o) away.
+        self.compare_at_once = compare_at_once
         self.align_settings = settings or AlignSettings()
         self.diff_options = diff_options or DiffOptions()
         self.refresh_cache = refresh
@@ -92,13 +95,7 @@ class ParallaxApp(App):
         yield from super().get_system_commands(screen)
         yield from self.settings.commands()
         if isinstance(screen, CompareScreen):
-            for binding in screen.BINDINGS:
-                help_text = f"{binding.tooltip} (key {binding.key})"
-                yield SystemCommand(binding.description, help_text, self._runner(screen, binding.action))
-
-    @staticmethod
-    def _runner(screen: Screen, action: str):
-        return lambda: screen.run_action(action)
+            yield from screen.commands()
 
     def on_mount(self) -> None:
         self.settings.apply()
@@ -154,6 +151,9 @@ class ParallaxApp(App):
                 title = f"{printable(article.outlet.short)} could not be read"
                 self.notify(printable(article.error), title=title, severity="warning", markup=False)
         chosen, problem = self._preselected()
+        if chosen is None and self.compare_at_once:
+            chosen = [i for i, article in enumerate(self.articles) if article.ok]
+            problem = "" if len(chosen) >= 2 else "At least two readable articles are needed to compare."
         if problem:
             self.notify(printable(problem), severity="warning", markup=False)
         if chosen is not None and not problem:
@@ -191,16 +191,17 @@ class ParallaxApp(App):
         from tui.pipeline import compare
 
         try:
-            alignment = detached(lambda: compare(articles, self.align_settings))
+            # The reader's lookups are built here too, off the interface's thread.
+            reading = detached(lambda: Reading(compare(articles, self.align_settings), options=self.diff_options))
         except Abandoned:
             return
         except Exception as error:  # noqa: BLE001 - show the failure instead of crashing
             self.post_message(self.WorkFailed(f"Alignment failed: {error}"))
             return
-        self.post_message(self.Aligned(alignment))
+        self.post_message(self.Aligned(reading))
 
     def on_parallax_app_aligned(self, event: Aligned) -> None:
-        self._show(CompareScreen(Reading(event.alignment, options=self.diff_options)))
+        self._show(CompareScreen(event.reading))
 
     def on_parallax_app_work_failed(self, event: WorkFailed) -> None:
         self.notify(printable(event.error), severity="error", timeout=30, markup=False)

@@ -1,52 +1,72 @@
-"""The compare screen: one pane per outlet, a sentence cursor, and aligned jumps between shared passages."""
+"""The compare screen: one pane per outlet, kept level on the passage under the cursor."""
 
 from __future__ import annotations
 
-import bisect
+from collections.abc import Iterator
+from functools import partial
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
 
+from tui.app import position as moves
 from tui.app.detail import DetailStrip
-from tui.app.pane import ArticlePane, after_layout
-from tui.app.paragraph import Decor, ParagraphView
-from tui.app.reading import Reading
-from tui.model import Group, Member
+from tui.app.finding import Matches
+from tui.app.levelling import PaneRows, level
+from tui.app.pane import ArticlePane
+from tui.app.position import Position
+from tui.app.reading import Focus, Reading
+from tui.app.search import SearchKeys
+from tui.app.view import ArticleView, Decor
+from tui.app.wrap import Wrap
+from tui.model import Member
+
+# The footer's words are short to fit 80 columns; the command palette says more.
+PALETTE_NAMES = {"next_shared": "Next shared passage", "next_quote": "Next shared quotation", "next_pane": "Next pane",
+                 "find": "Find in every pane", "filter": "Next filter", "map": "Alignment map",
+                 "cite": "Copy a citation", "help": "Help: every key"}  # fmt: skip
 
 # Below this many columns a pane is too narrow to read; fewer panes are shown and tab cycles through them.
 MIN_PANE_WIDTH = 30
 
 
-class CompareScreen(Screen):
+class CompareScreen(SearchKeys, Screen):
     """Side-by-side panes kept level on the passage under the cursor."""
 
     BINDINGS = [
         Binding("n", "jump(1)", "Next shared", id="next_shared", tooltip="Next passage another outlet shares; every pane moves to its version"),
         Binding("N", "jump(-1)", "Prev shared", id="prev_shared", tooltip="Previous shared passage", show=False),
-        Binding("]", "jump_quote(1)", "Next quote", id="next_quote", tooltip="Next quotation another outlet shares"),
+        Binding("]", "jump_quote(1)", "Next quote", id="next_quote", tooltip="Next quotation another outlet shares", show=False),
         Binding("[", "jump_quote(-1)", "Prev quote", id="prev_quote", tooltip="Previous shared quotation", show=False),
         Binding("j,down", "move(1)", "Down", id="cursor_down", tooltip="Cursor to the next sentence", show=False),
         Binding("k,up", "move(-1)", "Up", id="cursor_up", tooltip="Cursor to the previous sentence", show=False),
         Binding("pagedown,ctrl+d", "page(1)", "Page down", id="page_down", tooltip="Cursor a screenful further down", show=False),
         Binding("pageup,ctrl+u", "page(-1)", "Page up", id="page_up", tooltip="Cursor a screenful further up", show=False),
-        Binding("g,home", "edge(0)", "Start", id="start", tooltip="Cursor to the first sentence", show=False),
-        Binding("G,end", "edge(-1)", "End", id="end", tooltip="Cursor to the last sentence", show=False),
-        Binding("tab", "pane(1)", "Next pane", id="next_pane", tooltip="Move to the next outlet's pane", priority=True),
+        Binding("g,home", "edge(0)", "Start", id="start", tooltip="Every pane to its first sentence", show=False),
+        Binding("G,end", "edge(1)", "End", id="end", tooltip="Every pane to its last sentence, level", show=False),
+        Binding("tab", "pane(1)", "Pane", id="next_pane", tooltip="Move to the next outlet's pane; no text moves", priority=True),
         Binding("shift+tab", "pane(-1)", "Prev pane", id="prev_pane", tooltip="Move to the previous outlet's pane", priority=True, show=False),
-        Binding("b", "base", "Make base", id="make_base", tooltip="Compare every other outlet against this one"),
-        Binding("d", "toggle_diff", "Diff", id="toggle_diff", tooltip="Colour words that differ from the base outlet (on/off)"),
-        Binding("s", "toggle_strip", "Detail", id="toggle_strip", tooltip="Show every outlet's version of this passage, with scores"),
-        Binding("m", "map", "Map", id="map", tooltip="Alignment map: every shared passage and who carries it"),
+        Binding("b", "base", "Make base", id="make_base", tooltip="Compare every other outlet against this one", show=False),
+        Binding("d", "toggle_diff", "Diff", id="toggle_diff", tooltip="Colour words that differ from the base outlet (on/off)", show=False),
+        Binding("s", "toggle_strip", "Detail", id="toggle_strip", tooltip="Show every outlet's version of this passage, with scores", show=False),
+        Binding("m", "map", "Map", id="map", tooltip="Alignment map: every shared passage and figure conflict, and who carries it"),
+        *SearchKeys.SEARCH_BINDINGS,
         Binding("c", "cite", "Cite", id="cite", tooltip="Copy a citation of the sentence or quotation under the cursor"),
-        Binding("C", "cite_all", "Cite all", id="cite_all", tooltip="Copy one citation per outlet of the current passage"),
+        Binding("C", "cite_all", "Cite all", id="cite_all", tooltip="Copy one citation per outlet of the current passage", show=False),
         Binding("o", "outlets", "Outlets", id="outlets", tooltip="Choose other outlets", show=False),
         Binding("?", "help", "Help", id="help", tooltip="This help"),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit Parallax"),
     ]
+
+    # Nothing takes the focus: the screen's keys act on the panes (the find bar takes it while open).
+    AUTO_FOCUS = ""
+
+    position: var[Position | None] = var(None, init=False)
 
     class CitationWanted(Message):
         """The user asked to copy citations of these members."""
@@ -61,299 +81,220 @@ class CompareScreen(Screen):
     def __init__(self, reading: Reading) -> None:
         super().__init__()
         self.reading = reading
-        self.active = 0
-        self.cursors = [0 for _ in reading.articles]
-        self.group: Group | None = None
         self.show_diff = True
         self.first_pane = 0
-        # The body row the cursor's passage sits on in every pane, as last levelled.
-        self.level_row = 0
-        # Where each pane that lacks the current passage would carry it (an article offset).
-        self.places: dict[int, int] = {}
-        self._hold_row = False
-        self._panes: list[ArticlePane] = []
-        self._static = [self._static_spans(p) for p in range(len(reading.articles))]
+        self.level_row: int | None = None  # the screen row the passage under the cursor was last levelled on
+        self.scrolls: dict[int, int] = {}  # where each outlet's text was last scrolled, while out of view
+        self.wraps: dict[tuple[int, int], Wrap] = {}
+        self.shared = [reading.shared_sentences(p) for p in range(len(reading.articles))]
+        self.matches: Matches | None = None
+        self.current_match: tuple[int, int] | None = None
+        self.filter: str | None = None
+        self._status = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        fitting = self._fitting(self.app.size.width)
         with Horizontal(id="panes"):
-            for index, article in enumerate(self.reading.articles):
-                yield ArticlePane(article, index, is_base=index == self.reading.base, shown=index < fitting)
+            for _ in range(self._fitting(self.app.size.width)):
+                yield ArticlePane(self.wraps)
         yield DetailStrip(self.reading)
+        yield Static(Content(""), id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        first = self._readable()[0]
-        self._activate(first)
-        # At once, not after the first refresh: a key pressed as the screen appears must not be undone by
-        # this. Levelling waits for the layout by itself.
-        self.settle(first, 0, None)
+        # At once, not after the first refresh: a key pressed as the screen appears must not be undone.
+        self.position = moves.start(self.reading)
 
     @property
     def panes(self) -> list[ArticlePane]:
-        # The panes never change once composed; querying the DOM on every key press is measurable.
-        if not self._panes:
-            self._panes = list(self.query(ArticlePane))
-        return self._panes
+        """The panes on screen, left to right."""
+        return list(self.query_one("#panes").query_children(ArticlePane))
 
-    def _static_spans(self, pane: int) -> list[tuple[int, int, str]]:
-        """Spans that never change: shared sentences and quotations."""
-        article = self.reading.articles[pane]
-        shared = self.reading.shared_sentences(pane)
-        spans = [(s.start, s.end, "shared") for s in article.sentences if s.index in shared]
-        return spans + [(q.outer_start, q.outer_end, "quote") for q in article.quotes]
+    def watch_position(self, old: Position | None, new: Position | None) -> None:
+        if new is not None:
+            self.redraw()
 
-    # --- moving the cursor -------------------------------------------------
-
-    def settle(self, pane: int, sentence: int, group: Group | None) -> None:
-        """Put the cursor on a sentence of a pane and bring every other pane to the same passage."""
-        article = self.reading.articles[pane]
-        if not article.sentences:
-            return
-        sentence = max(0, min(sentence, len(article.sentences) - 1))
-        self.active, self.cursors[pane] = pane, sentence
-        candidates = self.reading.groups_at(pane, sentence)
-        chosen_figures = group is not None and group.id < 0
-        self.group = group if group in candidates or chosen_figures else next(iter(candidates), None)
-        self.places = {}
-        here = self._member(pane)
-        for other in range(len(self.cursors)):
-            member = self._member(other)  # the copy it shows already, where an outlet repeats the passage
-            if other != pane and member is not None:
-                self.cursors[other] = member.sentence
-            elif other != pane and here is not None and self.reading.articles[other].sentences:
-                place = self.reading.place_of_missing(pane, here.sentence, here.start, other)
-                if place is not None:
-                    self.places[other] = place
-        self.redraw()
+    # --- drawing ---------------------------------------------------------------
 
     def redraw(self) -> None:
-        """Restyle every pane and level them: at once if no layout changes, else once it exists."""
-        remounted = False
+        """Bring every pane to what the position says: its outlet, colouring and scroll."""
+        pos = self.position
+        if pos is None:
+            return
+        self._fit_panes(pos.active)
+        base = self.reading.articles[pos.base].outlet.short if self.show_diff else None
+        rows: dict[int, PaneRows] = {}
         for pane in self.panes:
-            pane.redecorate(self._decor(pane.index))
-            offset = self._cursor_offset(pane.index)
-            if offset is None:
-                offset = self.places.get(pane.index)
-            if pane.display and not pane.article.error and (offset is not None or not pane.views):
-                # A pane with nothing to show stays where the reader left it; one never shown starts at its top.
-                remounted |= pane.show_paragraph(pane.paragraph_of(offset or 0))
-        self.query_one(DetailStrip).show(self.group)
-        # Freshly mounted paragraphs have no place yet; otherwise the panes are levelled in this frame.
-        if remounted:
-            self.call_later(self._level_when_mounted)
-        elif not self._level():
-            self._level_later()
-
-    def _member(self, pane: int) -> Member | None:
-        """A pane's member of the current group: the copy under its cursor where the outlet repeats it."""
-        if self.group is None:
-            return None
-        members = self.group.members_of(pane)
-        return next((m for m in members if m.sentence == self.cursors[pane]), next(iter(members), None))
-
-    def _cursor_offset(self, pane: int) -> int | None:
-        member = self._member(pane)
-        if member is not None:
-            return member.start
-        sentences = self.reading.articles[pane].sentences
-        return sentences[self.cursors[pane]].start if pane == self.active and sentences else None
-
-    def _decor(self, pane: int) -> Decor:
-        decor = Decor(spans=list(self._static[pane]))
-        member = self._member(pane)
-        if member is not None:
-            decor.spans.append((member.start, member.end, "cursor"))
-        elif pane == self.active and self.reading.articles[pane].sentences:
-            sentence = self.reading.articles[pane].sentences[self.cursors[pane]]
-            decor.spans.append((sentence.start, sentence.end, "cursor"))
-        if self.show_diff:
-            overlay = self.reading.overlay(self.group, pane)
-            decor.spans += overlay.spans
-            decor.removed = overlay.removed
-        return decor
-
-    def _level(self) -> bool:
-        """Scroll panes so their version of the passage sits on the cursor's row; mark panes that lack it.
-
-        Returns False when a pane could not reach its place yet (its paragraphs are not laid out, or its text
-        grows at the next layout).
-        """
-        active = self.panes[self.active]
-        offset = self._cursor_offset(self.active)
-        if offset is None:
-            return True
-        # Entering a pane at the row being read: on screen is enough, the text does not move.
-        row = active.keep_visible(offset, margin=not self._hold_row)
-        if row is None:
-            return False
-        holding = self._hold_row
-        if holding:
-            # Entering a pane that lacks the passage: the text stays where it is.
-            row, self._hold_row = self.level_row, False
-        shown = {pane: self._cursor_offset(pane.index) for pane in self.panes if pane.display and not pane.article.error}
-        # A passage near the top of some article can sit no lower than its row in that text: raise the
-        # common row to it rather than leave that pane out of line.
-        tops = [pane.row_of(mine) for pane, mine in shown.items() if mine is not None and not (holding and pane is active)]
-        # A pane lacking the passage shows the place it would be at one row below (the notice on the row).
-        tops += [top - 1 for pane, mine in shown.items() if mine is None and pane.index in self.places
-                 and (top := pane.row_of(self.places[pane.index])) is not None]
-        highest = max(0, min((top for top in tops if top is not None), default=row))
-        if row > highest:
-            row = highest
-            active.level(offset, row)
-        self.level_row = row
-        reached = True
-        for pane, mine in shown.items():
-            if mine is not None and pane.index != self.active:
-                reached &= pane.level(mine, row)
-            # Only a shared passage can be missing somewhere; other panes stay where they are otherwise.
-            missing = self.group is not None and mine is None
-            if missing and pane.index in self.places:
-                # The text it carries around that place shows beside the passage, the notice between.
-                reached &= pane.level(self.places[pane.index], row + 1)
-            pane.show_missing(row if missing else None)
-        return reached
-
-    async def _level_when_mounted(self) -> None:
+            if not pane.is_mounted:
+                continue  # just added (a wider terminal): drawn once it is laid out
+            pane.describe(base, pane.index == pos.base, pane.index == pos.active)
+            view = pane.view
+            place = moves.place_in(pos, self.reading, pane.index)
+            view.decorate(self._decor(pos, pane.index))
+            if view.wrapped is None or pane.article.error:
+                continue
+            anchor = moves.anchor(pos, self.reading, pane.index)
+            place_row = view.wrapped.row_of(place) if place is not None else None
+            # The notice sits on the blank row before the place, between paragraphs, hiding no text.
+            view.notice = place_row - 1 if place_row else None
+            rows[pane.index] = PaneRows(None if anchor is None else view.wrapped.row_of(anchor), place_row,
+                                        view.top_row, view.rows_shown)
+        fresh = frozenset(i for i in rows if i not in self.scrolls)
+        levelled = level(rows, pos.active, pos.hold, self.level_row, fresh)
+        self.level_row = levelled.row if levelled.row is not None else self.level_row
         for pane in self.panes:
-            await pane.ready()
-        self._level_later()
+            if pane.index in levelled.scrolls and pane.is_mounted:
+                pane.view.scroll_to(y=levelled.scrolls[pane.index], animate=False)
+                self.scrolls[pane.index] = levelled.scrolls[pane.index]
+                self._note_lacking(pos, pane.index, pane.view, levelled.scrolls[pane.index])
+        self.query_one(DetailStrip).show(pos, self.show_diff)
+        self._describe()
 
-    def _level_later(self) -> None:
-        """Level once the layout has caught up."""
-        after_layout(self, lambda final: self._level())
+    def _note_lacking(self, pos: Position, index: int, view: ArticleView, scroll: int) -> None:
+        """An outlet lacking the passage with no place for it says so on the blank row nearest the row read."""
+        lacking = pos.focus is not None and pos.version(index) is None
+        if lacking and view.notice is None and self.level_row is not None:
+            view.notice = view.wrapped.gap_near(scroll + self.level_row)
 
-    def action_move(self, step: int) -> None:
-        self.settle(self.active, self.cursors[self.active] + step, None)
+    def _decor(self, pos: Position, pane: int) -> Decor:
+        article = self.reading.articles[pane]
+        member, under = pos.version(pane), pos.under_cursor(pane)
+        cursor = None
+        if under is not None or (member is not None and pane != pos.active):
+            cursor = (under or member).start, (under or member).end
+        elif (pane == pos.active or pos.together) and article.sentences:
+            sentence = article.sentences[pos.cursors[pane]]
+            cursor = sentence.start, sentence.end
+        overlay = self.reading.overlay(pos.focus, pos.base, member) if self.show_diff else None
+        matches = self.matches.spans[pane] if self.matches else ()
+        current = self.matches.spans[pane][self.current_match[1]] if self.current_match and self.current_match[0] == pane else None
+        return Decor(cursor, tuple(overlay.spans) if overlay else (), tuple(overlay.removed) if overlay else (), matches, current)
 
-    def action_page(self, step: int) -> None:
-        """Cursor as many sentences on as the focused pane shows at once; the panes follow as for any move."""
-        pane = self.panes[self.active]
-        if not pane.article.sentences:
-            return
-        start = self.cursors[self.active]
-        row = pane.row_of(self._cursor_offset(self.active))
-        if row is None or not 0 <= row - round(pane.body.scroll_y) < pane.body.size.height:
-            # The pane was scrolled by hand away from its cursor: page on from what it shows.
-            start = pane.sentence_near(self.level_row) or start
-        self.settle(self.active, start + step * max(1, pane.sentences_on_screen()), None)
-
-    def action_edge(self, end: int) -> None:
-        sentences = self.reading.articles[self.active].sentences
-        if sentences:
-            self.settle(self.active, len(sentences) - 1 if end else 0, None)
-
-    def _jump(self, step: int, quotes: bool) -> None:
-        if not self.reading.articles[self.active].sentences:
-            return
-        member = self._member(self.active)
-        start = member.start if member else self.reading.articles[self.active].sentences[self.cursors[self.active]].start
-        stop = self.reading.jump(self.active, self.cursors[self.active], start, step, quotes)
-        if stop is None:
-            what = "quotation" if quotes else "passage"
-            self.notify(f"No {'next' if step > 0 else 'previous'} shared {what} in this outlet.", timeout=2)
-            return
-        self.settle(self.active, stop.sentence, self.reading.groups[stop.group])
-
-    def action_jump(self, step: int) -> None:
-        self._jump(step, quotes=False)
-
-    def action_jump_quote(self, step: int) -> None:
-        self._jump(step, quotes=True)
-
-    # --- panes ---------------------------------------------------------------
-
-    def _readable(self) -> list[int]:
-        """Panes whose article was read; a failed one shows its error and is passed over by the keys."""
-        return [i for i, article in enumerate(self.reading.articles) if article.sentences] or [0]
-
-    def action_pane(self, step: int) -> None:
-        readable = self._readable()
-        place = readable.index(self.active) if self.active in readable else 0
-        self._enter(readable[(place + step) % len(readable)])
-
-    def on_article_pane_clicked(self, event: ArticlePane.Clicked) -> None:
-        if event.index in self._readable():
-            self._enter(event.index)
-
-    def _enter(self, index: int) -> None:
-        """Move to another pane without moving the text. In a pane that lacks the current passage the cursor
-        goes where the passage would be, or else to the sentence at the row being read."""
-        self._activate(index)
-        pane = self.panes[index]
-        if self._member(index) is not None:
-            self.redraw()
-        elif index in self.places:
-            self.cursors[index] = max(0, bisect.bisect_right(pane.sentence_starts, self.places[index]) - 1)
-            self._hold_row = True
-            self.redraw()
-        else:
-            self.call_later(self._enter_where_reading, index)
-
-    async def _enter_where_reading(self, index: int) -> None:
-        pane = self.panes[index]
-        if not pane.views:
-            # Never shown before (a narrow screen brings it into view): its text starts at its cursor.
-            pane.show_paragraph(pane.paragraph_of(self._cursor_offset(index) or 0))
-            await pane.ready()
-        after_layout(self, lambda final: self._cursor_to_level_row(index, final))
-
-    def _cursor_to_level_row(self, index: int, final: bool) -> bool:
-        if self.active != index:
-            return True  # the reader moved on meanwhile
-        sentence = self.panes[index].sentence_near(self.level_row)
-        if sentence is None and not final:
-            return False  # not laid out yet
-        if sentence is not None:
-            self.cursors[index] = sentence
-            self._hold_row = True
+    def on_article_view_laid_out(self, event: ArticleView.LaidOut) -> None:
         self.redraw()
-        return True
-
-    def on_paragraph_view_sentence_clicked(self, event: ParagraphView.SentenceClicked) -> None:
-        pane = next(p for p in event.control.ancestors if isinstance(p, ArticlePane)).index
-        self._activate(pane)
-        self.settle(pane, event.sentence, None)
-
-    def _activate(self, index: int) -> None:
-        """Make a pane the one the keys act on, and bring it into view on a narrow screen."""
-        self.active = index
-        for pane in self.panes:
-            pane.set_active(pane.index == index)
-        self._fit_panes()
 
     def on_resize(self) -> None:
-        self._fit_panes()
-        self.redraw()  # panes that come into view need their paragraphs
+        # Less space between the footer's keys on a narrow terminal, so that every one of them shows.
+        self.query_one(Footer).compact = self.size.width < 100
+        if self.position is not None:
+            self.redraw()
 
     def _fitting(self, width: int) -> int:
         """How many panes fit side by side."""
         return max(1, min(len(self.reading.articles), width // MIN_PANE_WIDTH))
 
-    def _fit_panes(self) -> None:
-        """Show as many panes as fit, keeping the focused one in view."""
+    def _fit_panes(self, active: int) -> None:
+        """Show as many panes as fit, keeping the one the keys act on in view."""
+        visible = self._fitting(self.size.width or self.app.size.width)
         panes = self.panes
-        visible = self._fitting(self.size.width)
-        if self.active < self.first_pane:
-            self.first_pane = self.active
-        elif self.active >= self.first_pane + visible:
-            self.first_pane = self.active - visible + 1
-        self.first_pane = max(0, min(self.first_pane, len(panes) - visible))
-        for pane in panes:
-            pane.display = self.first_pane <= pane.index < self.first_pane + visible
-        hidden = len(panes) - visible
+        if len(panes) != visible:
+            self._mount_panes(visible - len(panes))
+            panes = self.panes
+        count = len(self.reading.articles)
+        if active < self.first_pane:
+            self.first_pane = active
+        elif active >= self.first_pane + len(panes):
+            self.first_pane = active - len(panes) + 1
+        self.first_pane = max(0, min(self.first_pane, count - len(panes)))
+        for offset, pane in enumerate(panes):
+            index = self.first_pane + offset
+            if pane.index != index:
+                mounted = pane.is_mounted
+                if mounted and pane.index >= 0 and pane.view.wrapped is not None:
+                    self.scrolls[pane.index] = pane.view.top_row
+                pane.show(index, self.reading.articles[index], self.shared[index])
+                if mounted:
+                    pane.view.scroll_to(y=self.scrolls.get(index, 0), animate=False)
+
+    def _mount_panes(self, more: int) -> None:
+        if more > 0:
+            self.query_one("#panes").mount_all([ArticlePane(self.wraps) for _ in range(more)])
+        for pane in self.panes[len(self.panes) + more :] if more < 0 else []:
+            pane.remove()
+
+    def _describe(self) -> None:
+        """The sub-title says which outlets are in view; the status line, the filter and the search."""
+        visible, count = len(self.panes), len(self.reading.articles)
         last = self.first_pane + visible
         shown = f"outlet {last}" if visible == 1 else f"outlets {self.first_pane + 1}–{last}"
-        self.sub_title = f"{shown} of {len(panes)} · tab shows the others" if hidden else ""
+        self.sub_title = f"{shown} of {count} · tab shows the others" if visible < count else ""
+        # Updating a Static lays the screen out again: only when what it says changes.
+        status, said = self.query_one("#status", Static), " · ".join(self.search_status())
+        if said != self._status:
+            self._status = said
+            status.display = bool(said)
+            status.update(Content(said))
+
+    # --- moving ---------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        self.position = moves.move(self.position, self.reading, step)
+
+    def _view_of(self, index: int) -> ArticleView | None:
+        return next((p.view for p in self.panes if p.index == index and p.view.wrapped is not None), None)
+
+    def action_page(self, step: int) -> None:
+        """Cursor as many sentences on as the pane shows at once; from what it shows if scrolled away."""
+        pos, view = self.position, self._view_of(self.position.active)
+        if view is None:
+            return
+        anchor = moves.anchor(pos, self.reading, pos.active)
+        start = None
+        if anchor is not None and not view.on_screen(anchor):
+            start = view.sentence_near(self.level_row or 0)
+        self.position = moves.page(pos, self.reading, step, view.sentences_on_screen(), start)
+
+    def action_edge(self, end: int) -> None:
+        self.position = moves.edge(self.position, self.reading, bool(end))
+
+    def _jump(self, step: int, kind: str, what: str) -> None:
+        allowed = self.allowed()
+        if kind == "passage" and self.filter == "figures":
+            kind = "figures"
+        moved = moves.jump(self.position, self.reading, step, kind, allowed)
+        if moved is None:
+            only = f" among {self.filter_label()}" if allowed is not None else ""
+            self.notify(f"No {'next' if step > 0 else 'previous'} {what}{only} in this outlet.", timeout=2)
+        else:
+            self.position = moved
+
+    def action_jump(self, step: int) -> None:
+        self._jump(step, "passage", "figure conflict" if self.filter == "figures" else "shared passage")
+
+    def action_jump_quote(self, step: int) -> None:
+        self._jump(step, "quote", "shared quotation")
+
+    def action_pane(self, step: int) -> None:
+        readable = self.reading.readable()
+        place = readable.index(self.position.active) if self.position.active in readable else 0
+        self._enter(readable[(place + step) % len(readable)])
+
+    def on_article_pane_clicked(self, event: ArticlePane.Clicked) -> None:
+        if event.index in self.reading.readable() and event.index != self.position.active:
+            self._enter(event.index)
+
+    def _enter(self, index: int) -> None:
+        self._fit_panes(index)
+        view = self._view_of(index)
+        if view is None or index not in self.scrolls:
+            # Never shown before: it is brought level when it appears, so its version or place will show.
+            on_screen, near = (lambda offset: True), None
+        else:
+            on_screen, near = view.on_screen, view.sentence_near(self.level_row or 0)
+        self.position = moves.enter(self.position, self.reading, index, on_screen, near)
+
+    def on_article_view_sentence_clicked(self, event: ArticleView.SentenceClicked) -> None:
+        pane = next(p for p in self.panes if p.view is event.control)
+        self.position = moves.settle(self.position, self.reading, pane.index, event.sentence)
+
+    def go_to(self, focus: Focus | None) -> None:
+        """To a passage or figure conflict chosen from the map."""
+        if focus is not None:
+            self.position = moves.to_focus(self.position, self.reading, focus)
 
     def action_base(self) -> None:
-        self.reading.base = self.active
-        for pane in self.panes:
-            pane.set_base(pane.index == self.active)
-        self.notify(f"Comparing against {self.reading.articles[self.active].outlet.short}.", timeout=2, markup=False)
-        self.redraw()
+        self.position = moves.choose_base(self.position)
+        self.notify(f"Comparing against {self.reading.articles[self.position.base].outlet.short}.", timeout=2, markup=False)
 
     def action_toggle_diff(self) -> None:
         self.show_diff = not self.show_diff
@@ -363,24 +304,23 @@ class CompareScreen(Screen):
     def action_toggle_strip(self) -> None:
         strip = self.query_one(DetailStrip)
         strip.display = not strip.display
-        strip.show(self.group)
-        self._level_later()
+        strip.show(self.position, self.show_diff)
 
-    # --- map, help, citations ------------------------------------------------
+    def commands(self) -> Iterator[SystemCommand]:
+        """Every key's action and every filter, for the command palette."""
+        for binding in self.BINDINGS:
+            name = PALETTE_NAMES.get(binding.id, binding.description)
+            yield SystemCommand(name, f"{binding.tooltip} (key {binding.key})", partial(self.run_action, binding.action))
+        for name, help_text, which in self.filter_commands():
+            yield SystemCommand(name, help_text, partial(self.action_set_filter, which))
+
+    # --- map, help, citations ---------------------------------------------------
 
     def action_map(self) -> None:
         from tui.app.overlays import MapScreen
 
-        current = self.group.id if self.group else None
-        self.app.push_screen(MapScreen(self.reading, current, self.active), self._jump_to_group)
-
-    def _jump_to_group(self, group_id: int | None) -> None:
-        if group_id is None:
-            return
-        group = self.reading.group(group_id)
-        pane = self.active if self.active in group.articles else min(group.articles)
-        self._activate(pane)
-        self.settle(pane, self.reading.member(group, pane).sentence, group)
+        rows = MapScreen(self.reading, self.position.focus, self.position.active, self.allowed(), self.filter_label())
+        self.app.push_screen(rows, self.go_to)
 
     def action_help(self) -> None:
         from tui.app.overlays import HelpScreen
@@ -388,21 +328,23 @@ class CompareScreen(Screen):
         self.app.push_screen(HelpScreen(self.BINDINGS))
 
     def _cursor_member(self) -> Member:
-        member = self._member(self.active)
+        pos = self.position
+        member = pos.under_cursor(pos.active)
         if member is not None:
             return member
-        sentence = self.reading.articles[self.active].sentences[self.cursors[self.active]]
-        return Member(self.active, sentence.index, sentence.start, sentence.end, 100.0)
+        sentence = self.reading.articles[pos.active].sentences[pos.cursors[pos.active]]
+        return Member(pos.active, sentence.index, sentence.start, sentence.end, 100.0)
 
     def action_cite(self) -> None:
         self.post_message(self.CitationWanted(self.reading, [self._cursor_member()]))
 
     def action_cite_all(self) -> None:
-        if self.group is None:
-            self.post_message(self.CitationWanted(self.reading, [self._cursor_member()]))
+        pos = self.position
+        if pos.focus is None:
+            self.action_cite()
             return
-        members = [self._member(p) for p in range(len(self.panes))]
-        self.post_message(self.CitationWanted(self.reading, [m for m in members if m is not None]))
+        members = [m for m in pos.shown if m is not None]
+        self.post_message(self.CitationWanted(self.reading, members))
 
     def action_outlets(self) -> None:
         self.post_message(self.OutletsWanted())

@@ -1,61 +1,105 @@
-"""The detail strip: every outlet's version of the current passage, stacked, with the word diff inline."""
+"""The detail strip: every outlet's version of the current passage, stacked, with the word diff inline.
+
+When the versions need more rows than the strip has, each is cut to fit (ending in "…"), and outlets that
+cannot get a row at all are named on a last row, so none goes missing without a sign.
+"""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.style import Style
-from textual.widgets import Static
+from textual.widget import Widget
 
-from tui.app.paragraph import Decor, inert, styled
-from tui.app.reading import Reading
-from tui.model import Group
+from tui.app.inert import inert
+from tui.app.layout import Reflowed, styled
+from tui.app.position import Position
+from tui.app.reading import Figures, Reading
+
+NAME, SCORE = 14, 5
+# The strip takes at most this share of the screen's height.
+SHARE = 0.35
 
 
-class DetailStrip(VerticalScroll, can_focus=False):
-    """Stacked versions of the group under the cursor, each with its similarity to the base."""
+class DetailStrip(Widget, can_focus=False):
+    """Stacked versions of the passage under the cursor, each with its similarity to the base."""
 
-    COMPONENT_CLASSES = {
-        "detail--outlet",
-        "detail--added",
-        "detail--changed",
-        "detail--removed",
-        "detail--figure",
-        "detail--missing",
-    }
+    COMPONENT_CLASSES = {"detail--outlet", "detail--added", "detail--changed", "detail--removed",
+                         "detail--figure", "detail--missing"}  # fmt: skip
 
     def __init__(self, reading: Reading) -> None:
         super().__init__(id="detail")
         self.reading = reading
-        self.group: Group | None = None
+        self.position: Position | None = None
+        self.show_diff = True
         self.display = False
+
+    def show(self, position: Position | None, show_diff: bool) -> None:
+        """Show the versions of the passage under the cursor at a position (kept for when the strip opens)."""
+        self.position, self.show_diff = position, show_diff
+        if self.display:
+            self.refresh(layout=True)
 
     def style_of(self, component: str) -> Style:
         return self.get_visual_style(f"detail--{component}", partial=True)
 
-    def show(self, group: Group | None) -> None:
-        """Rebuild the rows for a group (or a hint when the cursor is on no shared passage)."""
-        self.group = group
-        if not self.display:
-            return  # rebuilt when shown
-        self.remove_children()
-        self.mount_all([Static(row, classes="detail-row") for row in self.rows()])
+    def limit(self) -> int:
+        return max(3, int(self.app.size.height * SHARE) - 1)
 
-    def rows(self) -> list[Content]:
-        if self.group is None:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.content_size.width))
+
+    def lines(self, width: int) -> list[Content]:
+        """The strip's rows at a width: each outlet's version wrapped under its name and score, cut to fit."""
+        pos = self.position
+        if pos is None or pos.focus is None:
             return [Content("No shared passage under the cursor.").stylize(self.style_of("missing"))]
-        return [self.row(pane) for pane in range(len(self.reading.articles))]
+        room = max(10, width - NAME - SCORE - 2)
+        versions = [self._version(pos, pane, room) for pane in range(len(self.reading.articles))]
+        limit = self.limit()
+        if sum(len(v) for v in versions) <= limit:
+            return [line for version in versions for line in version]
+        return self._cut(versions, limit, width)
 
-    def row(self, pane: int) -> Content:
-        """One outlet's version: its name, its score against the base, and its words."""
+    def _cut(self, versions: list[list[Content]], limit: int, width: int) -> list[Content]:
+        """As many versions as fit, each cut to an equal share of rows; the outlets left out named last."""
+        fitting = min(len(versions), limit - 1)
+        share = max(1, (limit - 1) // fitting)
+        lines = []
+        for version in versions[:fitting]:
+            kept = version[:share]
+            if len(version) > share:
+                kept[-1] = kept[-1].truncate(width - 2) + Content(" …")
+            lines += kept
+        left_out = [inert(self.reading.articles[p].outlet.short) for p in range(fitting, len(versions))]
+        note = f"+ {len(left_out)} more: {', '.join(left_out)}" if left_out else "versions cut to fit: s closes, a taller terminal shows more"
+        return lines[: limit - 1] + [Content(note).stylize(self.style_of("missing"))]
+
+    def _version(self, pos: Position, pane: int, room: int) -> list[Content]:
+        """One outlet's rows: its name, its score against the base, and its words with their differences."""
         article = self.reading.articles[pane]
-        name = Content(f"{inert(article.outlet.short)[:14]:<14} ").stylize(self.style_of("outlet"))
-        member = self.reading.member(self.group, pane)
+        name = Content(f"{inert(article.outlet.short)[:NAME]:<{NAME}} ").stylize(self.style_of("outlet"))
+        member = pos.version(pane)
         if member is None:
-            return name + Content("—    not in this outlet").stylize(self.style_of("missing"))
-        diff = self.reading.diff(self.group, pane)
-        score = "base" if pane == self.reading.base else (f"{diff.similarity:3.0f}%" if diff else "  — ")
-        overlay = self.reading.overlay(self.group, pane)
-        decor = Decor(spans=overlay.spans, removed=overlay.removed)
-        words, _ = styled(self.reading.text_of(member), member.start, decor, self.style_of)
-        return name + Content(f"{score:>5} ") + Content(" ").join(words.split())
+            return [name + Content(f"{'—':<{SCORE}} not in this outlet").stylize(self.style_of("missing"))]
+        diff = None if isinstance(pos.focus, Figures) else self.reading.diff(pos.focus.group, pos.base, member)
+        score = "base" if pane == pos.base and not isinstance(pos.focus, Figures) else (f"{diff.similarity:3.0f}%" if diff else "—")
+        overlay = self.reading.overlay(pos.focus, pos.base, member) if self.show_diff else None
+        flat = Reflowed(article.text, member.start, member.end, overlay.removed if overlay else [], room)
+        spans = overlay.spans if overlay else []
+        rows = []
+        for index in range(len(flat.line_starts)):
+            pieces = styled(flat.line(index), spans)
+            words = Content.assemble(*((inert(t).replace("\n", " "), self._kinds(kinds)) for t, kinds in pieces))
+            lead = name + Content(f"{score:>{SCORE}} ") if index == 0 else Content(" " * (NAME + SCORE + 2))
+            rows.append(lead + words)
+        return rows
+
+    def _kinds(self, kinds: tuple[str, ...]) -> Style:
+        style = Style()
+        for kind in kinds:
+            style += self.style_of(kind)
+        return style

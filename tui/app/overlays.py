@@ -12,79 +12,110 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from tui.app.paragraph import inert
-from tui.app.reading import Reading
-from tui.model import Group, GroupKind
+from tui.app.inert import inert
+from tui.app.reading import Figures, Focus, Passage, Reading
+from tui.model import GroupKind
+
+# Outlet columns narrower than this cannot show a name: the map counts the outlets instead.
+MIN_NAME = 3
 
 
-class MapScreen(ModalScreen[int | None]):
-    """All shared passages, one row each, with which outlets carry them; enter jumps there."""
+class MapTable(DataTable):
+    """The map's rows: the reader's keys move the row cursor too."""
 
     BINDINGS = [
-        Binding("escape,m,q", "close", "Close", id="close_map"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g,home", "scroll_top", "First row", show=False),
+        Binding("G,end", "scroll_bottom", "Last row", show=False),
     ]
 
-    def __init__(self, reading: Reading, current: int | None, active: int) -> None:
+
+class MapScreen(ModalScreen[Focus | None]):
+    """Every shared passage and figure conflict, one row each, with the outlets that carry it; enter jumps."""
+
+    BINDINGS = [Binding("escape,m,q", "close", "Close", id="close_map")]
+
+    def __init__(self, reading: Reading, current: Focus | None, active: int,
+                 allowed: frozenset[Focus] | None = None, only: str = "") -> None:
         super().__init__()
-        self.reading = reading
-        self.current = current
-        self.active = active
+        self.reading, self.current, self.active = reading, current, active
+        self.allowed, self.only = allowed, only
 
     def compose(self) -> ComposeResult:
         with Vertical(id="map-box"):
-            count, figures = len(self.reading.groups), len(self.reading.figure_groups)
-            title = f"Alignment map · {count} shared passages · {figures} figure conflicts · enter jumps, escape closes"
-            yield Static(Content(title), id="map-title")
-            yield DataTable(id="map-table", cursor_type="row", zebra_stripes=True)
+            yield Static(Content(self._title()), id="map-title")
+            yield MapTable(id="map-table", cursor_type="row", zebra_stripes=True)
 
-    def ordered_groups(self) -> list[int]:
-        """Groups in the reading order of the focused outlet, then those it lacks."""
+    def _rows(self) -> list[Focus]:
+        """Passages in the reading order of the focused outlet (then those it lacks), then figure conflicts;
+        only those the filter lets through."""
 
-        def key(group_id: int) -> tuple:
+        def order(group_id: int) -> tuple:
             group = self.reading.groups[group_id]
-            mine = self.reading.member(group, self.active)
+            mine = self.reading.member(Passage(group_id), self.active)
             first = min(group.members, key=lambda m: (m.article, m.start))
             return (0, mine.start, 0) if mine else (1, first.article, first.start)
 
-        return sorted(self.reading.groups, key=key)
+        rows: list[Focus] = [Passage(g) for g in sorted(self.reading.groups, key=order)]
+        rows += [Figures(c) for c in self.reading.conflicts]
+        return [row for row in rows if self.allowed is None or row in self.allowed]
+
+    def _title(self) -> str:
+        passages, figures = len(self.reading.groups), len(self.reading.conflicts)
+        what = f"{passages} shared passages · {figures} figure conflicts"
+        if self.allowed is not None:
+            what = f"only {self.only}: {len(self.allowed)} rows of {passages + figures}"
+        return f"Alignment map · {what} · enter jumps, escape closes"
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        # DataTable reads plain strings as markup; article data goes in as rich Text.
+        table = self.query_one(MapTable)
         names = [inert(a.outlet.short) for a in self.reading.articles]
         width, words = self._column_widths(names)
-        table.add_columns("kind", *(Text(name[:width]) for name in names))
+        if width:
+            table.add_columns("kind", *(Text(name[:width]) for name in names))
+        else:
+            table.add_columns("kind", "outlets")
         table.add_column("opening words", width=words)
-        for group_id in self.ordered_groups():
-            group = self.reading.groups[group_id]
-            kind = "quote" if group.kind is GroupKind.QUOTE else "text"
-            self._add_row(table, group, kind, self.reading.opening(group))
-        # Figures that outlets give differently, wherever they say them: what a fact-checker looks for.
-        for group_id, group in self.reading.figure_groups.items():
-            self._add_row(table, group, "figure", self.reading.figure_summary(group_id))
-        if self.current is not None:
-            table.move_cursor(row=table.get_row_index(str(self.current)))
+        for focus in self._rows():
+            self._add_row(table, focus, bool(width))
+        if self.current is not None and self._key(self.current) in table.rows:
+            table.move_cursor(row=table.get_row_index(self._key(self.current)))
         table.focus()
 
     def _column_widths(self, names: list[str]) -> tuple[int, int]:
-        """How wide the outlet columns and the opening words may be: outlet names are cut short (down to
-        three letters) before the opening words get narrower than about 40 columns."""
+        """How wide the outlet columns (0: one column counting them) and the opening words may be: names are
+        cut short, down to three letters, before the words get narrower than about 40 columns."""
         # The box is 90% of the screen, less its border, padding and the table's scrollbar (2); each column
         # has one cell of padding either side.
         available = int(self.app.size.width * 0.9) - 6
-        width = max((len(name) for name in names), default=3)
-        width = min(10, max(3, width))
-        while width > 3 and 8 + len(names) * (width + 2) + 42 > available:
+        width = min(10, max(MIN_NAME, max((len(name) for name in names), default=MIN_NAME)))
+        while width > MIN_NAME and 8 + len(names) * (width + 2) + 42 > available:
             width -= 1
-        return width, max(20, min(90, available - 8 - len(names) * (width + 2) - 2))
+        if 8 + len(names) * (width + 2) + 20 > available:
+            width = 0  # too many outlets for a column each
+        outlets = len(names) * (width + 2) if width else 9
+        return width, max(20, min(90, available - 8 - outlets - 2))
 
-    def _add_row(self, table: DataTable, group: Group, kind: str, words: str) -> None:
-        marks = ["●" if covered else "·" for covered in self.reading.coverage(group)]
-        # A figure row is read in full (every outlet's number); passages show their opening words on one line.
-        table.add_row(kind, *marks, Text(inert(words)), key=str(group.id), height=None if kind == "figure" else 1)
+    @staticmethod
+    def _key(focus: Focus) -> str:
+        return f"p{focus.group}" if isinstance(focus, Passage) else f"f{focus.conflict}"
+
+    def _add_row(self, table: DataTable, focus: Focus, per_outlet: bool) -> None:
+        coverage = self.reading.coverage(focus)
+        marks = ["●" if covered else "·" for covered in coverage] if per_outlet else [f"{sum(coverage)}/{len(coverage)}"]
+        if isinstance(focus, Figures):
+            # A figure row is read in full (every outlet's number).
+            table.add_row("figure", *marks, Text(inert(self.reading.figure_summary(focus.conflict))), key=self._key(focus), height=None)
+            return
+        group = self.reading.groups[focus.group]
+        kind = "quote" if group.kind is GroupKind.QUOTE else "text"
+        # DataTable reads plain strings as markup; article data goes in as rich Text.
+        table.add_row(kind, *marks, Text(inert(self.reading.opening(group))), key=self._key(focus), height=1)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(int(event.row_key.value))
+        key = event.row_key.value
+        self.dismiss(Passage(int(key[1:])) if key.startswith("p") else Figures(int(key[1:])))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -102,7 +133,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         keys = [(b.key.replace(",", " / "), b.tooltip or b.description) for b in self.bindings]
         keys += [
-            ("ctrl+p", "Command palette: every action, citation style, theme"),
+            ("ctrl+p", "Command palette: every action, filter, citation style, theme"),
             ("mouse", "Click a sentence to put the cursor there; the wheel scrolls a pane"),
         ]
         width = max(len(key) for key, _ in keys) + 1
@@ -115,9 +146,10 @@ class HelpScreen(ModalScreen[None]):
             rows += [f"{key:<{width}} {lines[0]}", *(f"{'':<{width}} {line}" for line in lines[1:])]
         rows.append("")
         rows += textwrap.wrap(
-            "Marked text is shared with another chosen outlet; coloured quotation marks show quotations. "
-            "In each pane, words differing from the base outlet are coloured: added, changed, [-removed], "
-            "and changed figures stand out most. Escape closes this help.",
+            "Marked text is shared with another chosen outlet; coloured quotation marks show quotations; the "
+            "bar in the margin marks the cursor. In each pane, words differing from the base outlet (named in "
+            "the pane's header) are coloured: added, changed, [-removed], and changed figures stand out most. "
+            "Escape closes this help.",
             max(20, room),
         )
         # Scrolls (arrows, page keys, wheel) where the terminal is too short for all of it.

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, LoadingIndicator, OptionList, Select
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from tui.app.paragraph import inert
+from tui.app.inert import inert
 from tui.clean import printable
 from tui.model import Article, Story
 
@@ -120,7 +120,8 @@ class PickerScreen(Screen):
     def _selections(self) -> list[Selection[int]]:
         selections = []
         for index, article in enumerate(self.articles):
-            ticked = self.chosen is None or index in self.chosen
+            # Unless chosen before, an article that could not be read starts unticked.
+            ticked = article.ok if self.chosen is None else index in self.chosen
             selections.append(Selection(self._label(article), index, ticked))
         return selections
 

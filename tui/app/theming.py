@@ -16,7 +16,7 @@ from tui import yamlfile
 from tui.prefs import config_dir
 
 PX_VARIABLES = ("px-shared", "px-cursor", "px-quote", "px-added", "px-removed", "px-changed", "px-figure",
-                "px-missing", "px-boilerplate")  # fmt: skip
+                "px-missing", "px-boilerplate", "px-match")  # fmt: skip
 COLOUR_KEYS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background",
                "surface", "panel", "boost")  # fmt: skip
 THEME_KEYS = tuple(f.name for f in fields(Theme))
@@ -27,9 +27,9 @@ _NO_VALUE = "no value (a '#' starts a YAML comment, so write colours in quotes: 
 # Built-in Textual themes know nothing of the reader's colours. The tints carry alpha so that they
 # shade whatever background the theme has; text colours were checked against every built-in theme.
 _DARK_DEFAULTS = dict(zip(PX_VARIABLES, ("#6495ed1a", "#6495ed33", "#9adcec", "#8ae6a3", "#ffa3ab", "#f7d27e",
-                                         "#ff9ef2", "#9aa3b5", "#808898")))  # fmt: skip
+                                         "#ff9ef2", "#9aa3b5", "#808898", "#e0a04026")))  # fmt: skip
 _LIGHT_DEFAULTS = dict(zip(PX_VARIABLES, ("#3a6fd814", "#3a6fd82b", "#0a4f75", "#145c29", "#9c1c1c", "#744600",
-                                          "#8c006b", "#5f6670", "#6f7680")))  # fmt: skip
+                                          "#8c006b", "#5f6670", "#6f7680", "#f0b0204d")))  # fmt: skip
 
 
 @dataclass

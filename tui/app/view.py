@@ -1,0 +1,375 @@
+"""One outlet's article drawn line by line from its wrapped layout, styled by spans when a line is drawn."""
+
+from __future__ import annotations
+
+import bisect
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual import events, work
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+
+from tui.app.inert import inert
+from tui.app.layout import Layout, styled
+from tui.app.wrap import Wrap, wrap_article
+from tui.model import Article, BlockKind
+
+# Longer articles are wrapped in a worker thread (a megabyte takes a few tenths of a second).
+WRAP_IN_THREAD = 200_000
+# Spans drawn later win: a changed word inside the cursor's sentence inside a quotation.
+ORDER = ("headline", "heading", "dateline", "boilerplate", "shared", "quote", "cursor", "match", "added",
+         "changed", "removed", "figure", "current")  # fmt: skip
+RANK = {name: rank for rank, name in enumerate(ORDER)}
+PARAGRAPH_KINDS = {BlockKind.HEADLINE: "headline", BlockKind.HEADING: "heading", BlockKind.DATELINE: "dateline",
+                   BlockKind.BOILERPLATE: "boilerplate"}  # fmt: skip
+NOTICE = "┄ not in this outlet ┄"
+# Rows kept free below an article's end for removed words shown inline (more makes the view grow).
+INSERTED_ROWS = 40
+
+
+@dataclass(frozen=True)
+class Decor:
+    """What colours a pane beyond its shared sentences and quotations, as article offsets."""
+
+    cursor: tuple[int, int] | None = None
+    spans: tuple[tuple[int, int, str], ...] = ()  # word differences, figures
+    removed: tuple[tuple[int, str], ...] = ()  # the base's words this outlet drops, shown at a position
+    matches: tuple[tuple[int, int], ...] = ()  # search matches, sorted
+    current: tuple[int, int] | None = None  # the search match last moved to
+
+
+class ArticleView(ScrollView, can_focus=False):
+    """A pane's text: draws only the rows on screen, each from the layout and the spans over it."""
+
+    COMPONENT_CLASSES = {f"view--{name}" for name in ORDER} | {"view--mark", "view--missing", "view--end", "view--thumb"}
+
+    class LaidOut(Message):
+        """The article is wrapped to the view's width: rows are known and panes can be levelled."""
+
+    class SentenceClicked(Message):
+        def __init__(self, view: ArticleView, sentence: int) -> None:
+            super().__init__()
+            self.view, self.sentence = view, sentence
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
+    class Wrapped(Message):
+        def __init__(self, article: Article, wrap: Wrap) -> None:
+            super().__init__()
+            self.article, self.wrap = article, wrap
+
+    def __init__(self, wraps: dict[tuple[int, int], Wrap], **options) -> None:
+        super().__init__(**options)
+        self.wraps = wraps  # shared by the panes, keyed by (id of the article, width)
+        self.article: Article | None = None
+        self.shared: set[int] = set()
+        self.decor = Decor()
+        self.wrapped: Layout | None = None
+        self.cursor_rows = range(0)
+        self._strips: OrderedDict[int, dict[int, Strip]] = OrderedDict()
+        self._spans: dict[int, list[tuple[int, int, int, str]]] = {}
+        self._styles: dict[tuple[str, ...], RichStyle] = {}
+        self._rows: dict[tuple[str, str, bool], Strip] = {}  # drawn rows that are not article text
+        self._notice: int | None = None
+        self._thumb: tuple[tuple[int, int, int], range] = ((0, 0, 0), range(0))
+        self._area = Size(0, 0)  # the size of the view's drawing area, as of the last resize
+        self._quote_starts: list[int] = []
+        self._sentence_starts: list[int] = []
+        self._longest_quote = 0
+
+    def show(self, article: Article, shared: set[int]) -> None:
+        """Draw another article (a pane showing another outlet on a narrow screen)."""
+        if article is self.article:
+            return
+        self.article, self.shared, self.wrapped, self.decor = article, shared, None, Decor()
+        self._quote_starts = [q.outer_start for q in article.quotes]
+        self._sentence_starts = [s.start for s in article.sentences]
+        self._longest_quote = max((q.outer_end - q.outer_start for q in article.quotes), default=0)
+        self._forget()
+        self._lay_out()
+
+    def _forget(self, paragraphs: set[int] | None = None) -> None:
+        """Drop drawn lines and spans (of some paragraphs) so they are drawn again."""
+        if paragraphs is None:
+            self._strips.clear()
+            self._spans.clear()
+            self._rows.clear()
+        for paragraph in paragraphs or ():
+            self._strips.pop(paragraph, None)
+            self._spans.pop(paragraph, None)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._forget()
+
+    # --- layout ----------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        """Cells for text: the view less the margin columns (the cursor's mark on the left; a blank and the
+        mark of where the view is in the article on the right)."""
+        return max(1, self._area.width - 3)
+
+    def on_resize(self) -> None:
+        # Kept, since asking a widget for its size looks it up in the screen's map: costly on every row.
+        self._area = self.scrollable_content_region.size
+        self._lay_out(resized=True)
+
+    def _lay_out(self, resized: bool = False) -> None:
+        if self.article is None or not self._area.width:
+            return
+        key = (id(self.article), self.text_width)
+        wrap = self.wraps.get(key)
+        if wrap is not None and resized and self.wrapped is not None and self.wrapped.wrap is wrap:
+            # Only the height changed (the detail strip opened, say): the panes are levelled again.
+            self._sized()
+            self.post_message(self.LaidOut())
+        elif wrap is not None:
+            self._use(wrap)
+        elif len(self.article.text) > WRAP_IN_THREAD:
+            self.wrapped = None
+            self.refresh()
+            self._wrap_in_thread(self.article, self.text_width)
+        else:
+            self.wraps[key] = wrap_article(self.article, self.text_width)
+            self._use(self.wraps[key])
+
+    @work(thread=True, exclusive=True, group="wrap")
+    def _wrap_in_thread(self, article: Article, width: int) -> None:
+        self.post_message(self.Wrapped(article, wrap_article(article, width)))
+
+    def on_article_view_wrapped(self, event: Wrapped) -> None:
+        event.stop()
+        self.wraps[(id(event.article), event.wrap.width)] = event.wrap
+        if event.article is self.article and event.wrap.width == self.text_width:
+            self._use(event.wrap)
+
+    def _use(self, wrap: Wrap) -> None:
+        if self.wrapped is not None and self.wrapped.wrap is wrap:
+            return
+        self.wrapped = Layout(self.article, wrap, list(self.decor.removed))
+        self._forget()
+        self._mark_cursor()
+        self._sized()
+        self.post_message(self.LaidOut())
+
+    def _sized(self) -> None:
+        """Room to scroll the end row up to the top, as with a page of blank paper after the text.
+
+        Removed words shown inline add a few rows; room for them is left in advance, since a change of
+        virtual size lays the whole screen out again, which a key press should not cost.
+        """
+        rows = self.wrapped.rows if self.wrapped else 0
+        if self.wrapped is not None:
+            rows = max(rows, self.wrapped.wrap.lines + len(self.article.paragraphs) + INSERTED_ROWS)
+        size = Size(self._area.width, rows + max(1, self._area.height))
+        if size != self.virtual_size:
+            self.virtual_size = size
+        self.refresh()
+
+    # --- decoration ----------------------------------------------------------------
+
+    @property
+    def notice(self) -> int | None:
+        """The text row of the "not in this outlet" line (a blank row between paragraphs), if shown."""
+        return self._notice
+
+    @notice.setter
+    def notice(self, row: int | None) -> None:
+        if row != self._notice:
+            for changed in (self._notice, row):
+                if changed is not None:
+                    self.refresh_line(changed)
+            self._notice = row
+
+    def decorate(self, decor: Decor) -> None:
+        """Restyle with new spans; only paragraphs whose colouring changed are drawn again."""
+        if decor == self.decor:
+            return
+        old, self.decor = self.decor, decor
+        if self.wrapped is not None and old.removed != decor.removed:
+            self.wrapped = Layout(self.article, self.wrapped.wrap, list(decor.removed))
+            self._sized()
+        if old.matches != decor.matches:
+            self._forget()
+        else:
+            self._forget(self._touched(old) | self._touched(decor))
+        self._mark_cursor()
+        self.refresh()
+
+    def _mark_cursor(self) -> None:
+        """The rows the cursor's passage covers, which get the mark in the margin."""
+        if self.wrapped is not None and self.decor.cursor is not None:
+            start, end = self.decor.cursor
+            self.cursor_rows = range(self.wrapped.row_of(start), self.wrapped.row_of(max(start, end - 1)) + 1)
+        else:
+            self.cursor_rows = range(0)
+
+    def _touched(self, decor: Decor) -> set[int]:
+        if self.wrapped is None:
+            return set()
+        spans = [*decor.spans, *([decor.cursor] if decor.cursor else []), *([decor.current] if decor.current else [])]
+        touched = {self.wrapped.paragraph_of(position) for position, _ in decor.removed}
+        for start, end, *_ in spans:
+            touched.update(range(self.wrapped.paragraph_of(start), self.wrapped.paragraph_of(max(start, end - 1)) + 1))
+        return touched
+
+    def _paragraph_spans(self, index: int) -> list[tuple[int, int, int, str]]:
+        """Every span over a paragraph as (start, end, rank, component), in drawing order."""
+        if index in self._spans:
+            return self._spans[index]
+        article, decor = self.article, self.decor
+        paragraph = article.paragraphs[index]
+        start, end = paragraph.start, paragraph.end
+        spans = []
+        if paragraph.kind in PARAGRAPH_KINDS:
+            spans.append((start, end, PARAGRAPH_KINDS[paragraph.kind]))
+        starts = self._sentence_starts
+        for number in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            if number in self.shared:
+                sentence = article.sentences[number]
+                spans.append((sentence.start, sentence.end, "shared"))
+        for number in range(bisect.bisect_left(self._quote_starts, start - self._longest_quote), bisect.bisect_left(self._quote_starts, end)):
+            quote = article.quotes[number]
+            spans.append((quote.outer_start, quote.outer_end, "quote"))
+        if decor.cursor:
+            spans.append((*decor.cursor, "cursor"))
+        spans += decor.spans
+        low = bisect.bisect_left(decor.matches, (start - 200, 0))
+        for match in decor.matches[low : bisect.bisect_left(decor.matches, (end, 0))]:
+            spans.append((*match, "match"))
+        if decor.current:
+            spans.append((*decor.current, "current"))
+        found = sorted(((a, b, RANK[kind], kind) for a, b, kind in spans if a < end and b > start), key=lambda s: s[2])
+        self._spans[index] = found
+        return found
+
+    # --- drawing ----------------------------------------------------------------
+
+    def _style(self, names: tuple[str, ...]) -> RichStyle:
+        """The view's style with components layered on (translucent backgrounds blend over what is below)."""
+        style = self._styles.get(names)
+        if style is None:
+            layered = self.visual_style
+            for name in names:
+                layered += self._component(name)
+            style = self._styles[names] = layered.rich_style
+        return style
+
+    def _component(self, name: str) -> Style:
+        component = f"view--{name}"
+        style = self.get_visual_style(component, partial=True)
+        # A partial visual style leaves the background out; shared sentences and the cursor need theirs.
+        background = self.get_component_styles(component).background
+        return style + Style(background=background) if background.a > 0 else style
+
+    def render_line(self, y: int) -> Strip:
+        row = y + round(self.scroll_y)
+        if self.wrapped is None:
+            waiting = "Wrapping the article to this width …" if y == 0 and self.article is not None else ""
+            return self._plain(waiting, "end")
+        spot = self.wrapped.locate(row)
+        thumb = self._on_thumb(y)
+        if spot.kind == "line":
+            return self._line(spot.paragraph, spot.line, row in self.cursor_rows, thumb)
+        if spot.kind == "gap" and row == self.notice:
+            return self._plain(NOTICE.center(self.text_width), "missing", thumb)
+        return self._plain("— end —" if spot.kind == "end" else "", "end", thumb)
+
+    def _on_thumb(self, y: int) -> bool:
+        """Whether a row of the view shows the mark of where the view is in the article (its right margin)."""
+        total, height, scroll = (self.wrapped.rows + 1 if self.wrapped else 1), self.rows_shown, round(self.scroll_y)
+        if self._thumb[0] != (total, height, scroll):
+            length = max(1, round(height * height / total)) if total > height else 0
+            top = min(height - length, round(scroll * height / total))
+            self._thumb = ((total, height, scroll), range(top, top + length))
+        return y in self._thumb[1]
+
+    def _finished(self, segments: list[Segment], marked: bool = False, thumb: bool = False) -> Strip:
+        """A row as drawn: the left margin (the cursor's mark, or blank), the text, blank up to the right
+        margin, which shows where in the article the view is."""
+        width = self._area.width
+        mark = Segment("▌", self._style(("mark",))) if marked else Segment(" ", self._style(()))
+        text = Strip([mark, *segments]).crop_extend(0, width - 1, self._style(()))
+        return Strip.join([text, Strip([Segment("▐" if thumb else " ", self._style(("thumb",) if thumb else ()))])])
+
+    def _plain(self, text: str, kind: str, thumb: bool = False) -> Strip:
+        key = (text, kind, thumb)
+        strip = self._rows.get(key)
+        if strip is None:
+            strip = self._rows[key] = self._finished([Segment(text, self._style((kind,)))], thumb=thumb)
+        return strip
+
+    def _line(self, paragraph: int, line: int, marked: bool, thumb: bool) -> Strip:
+        """One wrapped line, drawn once per change of its paragraph's colouring (rows on screen are drawn
+        again on every scroll, so this is what keeps keys cheap)."""
+        lines = self._strips.get(paragraph)
+        if lines is None:
+            lines = self._strips[paragraph] = {}
+            if len(self._strips) > 400:
+                self._strips.popitem(last=False)
+        strip = lines.get((line, marked, thumb))
+        if strip is None:
+            strip = lines[(line, marked, thumb)] = self._finished(self._segments(paragraph, line), marked, thumb)
+        return strip
+
+    def _segments(self, paragraph: int, line: int) -> list[Segment]:
+        spans = [(start, end, kind) for start, end, _, kind in self._paragraph_spans(paragraph)]
+        kind = PARAGRAPH_KINDS.get(self.article.paragraphs[paragraph].kind)
+        segments = []
+        for text, kinds in styled(self.wrapped.line(paragraph, line), spans):
+            if kinds == ("removed",) and kind:
+                kinds = (kind, "removed")
+            segments.append(Segment(inert(text).replace("\n", " "), self._style(kinds)))
+        return segments
+
+    # --- questions the screen asks -------------------------------------------------
+
+    @property
+    def rows_shown(self) -> int:
+        return self._area.height
+
+    @property
+    def top_row(self) -> int:
+        return round(self.scroll_target_y)
+
+    def sentence_near(self, screen_row: int) -> int | None:
+        """The sentence whose first line is drawn nearest a row of the screen: where reading goes on here."""
+        if self.wrapped is None or not self._sentence_starts:
+            return None
+        row = self.top_row + screen_row
+        after = bisect.bisect_left(self._sentence_starts, self.wrapped.offset_at(row))
+        candidates = [s for s in (after - 1, after) if 0 <= s < len(self._sentence_starts)]
+        return min(candidates, key=lambda s: (abs(self.wrapped.row_of(self._sentence_starts[s]) - row), s))
+
+    def sentences_on_screen(self) -> int:
+        """How many sentences start on the rows shown (as if text filled them all near the end)."""
+        if self.wrapped is None:
+            return 0
+        top, height = self.top_row, self.rows_shown
+        text_rows = max(0, min(height, self.wrapped.rows - top))
+        first = bisect.bisect_left(self._sentence_starts, self.wrapped.offset_at(top))
+        last = bisect.bisect_left(self._sentence_starts, self.wrapped.offset_at(top + text_rows))
+        count = last - first
+        return round(count * height / text_rows) if text_rows else 0
+
+    def on_screen(self, offset: int) -> bool:
+        return self.wrapped is not None and 0 <= self.wrapped.row_of(offset) - self.top_row < self.rows_shown
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if self.wrapped is None or offset is None or offset.x < 1:
+            return
+        found = self.wrapped.offset_at_column(self.top_row + offset.y, offset.x - 1)
+        if found is not None and self._sentence_starts:
+            event.stop()
+            self.post_message(self.SentenceClicked(self, max(0, bisect.bisect_right(self._sentence_starts, found) - 1)))
