@@ -56,7 +56,10 @@ class Reading:
         self.alignment = alignment
         self.options = options or DiffOptions()
         self.articles: list[Article] = alignment.articles
-        self.groups: dict[int, Group] = {g.id: g for g in alignment.groups if len(g.articles) > 1}
+        # Shared wording inside otherwise different sentences is listed by `parallax align` and the map; the
+        # panes' passages are sentences and quotations.
+        self.groups: dict[int, Group] = {g.id: g for g in alignment.groups
+                                         if len(g.articles) > 1 and g.kind is not GroupKind.PHRASE}
         self.conflicts: dict[int, FigureConflict] = {c.id: c for c in alignment.conflicts}
         self.sentence_starts = [[s.start for s in a.sentences] for a in self.articles]
         self._stops: dict[tuple[int, str], tuple[list[Stop], list[tuple[int, int]]]] = {}
