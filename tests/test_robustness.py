@@ -10,7 +10,7 @@ from rich.console import Console
 
 from tui.load import LoadError, read_file
 from tui.model import Outlet
-from tui.render import to_json, to_markdown
+from tui.render import quotes_inside, to_json, to_markdown
 from tui.render_text import render_text
 from tui.align import align
 from tui.text import build_article
@@ -61,8 +61,9 @@ def test_adversarial_articles_align_and_render_inert_in_every_format(raws):
         # Rich's own colours are the only escape sequences; none come from the articles.
         assert "\x1b]" not in outputs[-1] and "\x07" not in outputs[-1]
     text_out = outputs[1]  # without colour; each group's first version is written as it is
+    inside = quotes_inside(alignment)  # a quotation inside a shared sentence is shown as a note, not again
     shown = [" ".join(articles[g.members[0].article].text[g.members[0].start : g.members[0].end].split())
-             for g in alignment.groups]
+             for g in alignment.groups if g.id not in inside]
     for piece in ("[bold]", "[link=http://x]", "[@click=app.quit]"):
         if any(piece in text for text in shown):
             assert piece in text_out

@@ -65,7 +65,7 @@ class MapScreen(ModalScreen[Focus | None]):
         passages, figures = len(self.reading.groups), len(self.reading.conflicts)
         what = f"{passages} shared passages · {figures} figure conflicts"
         if self.allowed is not None:
-            what = f"only {self.only}: {len(self.allowed)} rows of {passages + figures}"
+            what = f"only {self.only}: {len(self.allowed)} of {passages + figures} rows"
         return f"Alignment map · {what} · enter jumps, escape closes"
 
     def on_mount(self) -> None:

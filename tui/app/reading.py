@@ -212,7 +212,7 @@ class Reading:
             value = self.articles[f.article].text[f.start : f.end]
             per_outlet.setdefault(f.article, []).append(f"{f.qualifier} {value}".strip())
         parts = [f"{self.articles[a].outlet.short} {', '.join(dict.fromkeys(v))}" for a, v in per_outlet.items()]
-        return f"{self.conflicts[conflict].measure}: " + " · ".join(parts)
+        return f"{self.conflicts[conflict].label}: " + " · ".join(parts)
 
     def opening(self, group: Group, words: int = 12) -> str:
         """The first words of a passage, from the earliest pane that carries it."""
