@@ -89,8 +89,10 @@ def link_phrase(alignment: Alignment, member: Member) -> str:
         return f"{member.score:.0f}"
     if reason.kind is LinkKind.USER:
         return LINK_WORDS[reason.kind]
-    run = f" of {len(member.spans)}" if reason.kind is LinkKind.MERGED else ""
-    return f"{LINK_WORDS[reason.kind]}{run} {reason.score:.0f}"
+    if reason.kind is LinkKind.MERGED:
+        words = f"run of {len(member.spans)} sentences" if len(member.spans) > 1 else "one sentence for a run"
+        return f"{words} {reason.score:.0f}"
+    return f"{LINK_WORDS[reason.kind]} {reason.score:.0f}"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
