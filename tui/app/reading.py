@@ -12,7 +12,7 @@ from datetime import date
 from functools import cached_property
 
 from tui.model import Alignment, Article, FigureConflict, Group, GroupKind, Member
-from tui.wording import DiffOptions, WordDiff, diff_versions
+from tui.wording import DiffOptions, WordDiff, diff_versions, tokenize
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class Reading:
         self._stops: dict[tuple[int, str], tuple[list[Stop], list[tuple[int, int]]]] = {}
         self._diffs: dict[tuple[int, int], dict[Member, WordDiff]] = {}
         self._by_sentence = [self._index_sentences(pane) for pane in range(len(self.articles))]
+        self._by_pane: dict[int, dict[int, list[Member]]] = {}
 
     def _index_sentences(self, pane: int) -> dict[int, list[int]]:
         index: dict[int, list[int]] = {}
@@ -98,7 +99,12 @@ class Reading:
     def versions(self, focus: Focus | None, pane: int) -> list[Member]:
         """A pane's versions of a passage (two where an outlet repeats it), or its mention of a figure."""
         if isinstance(focus, Passage):
-            return self.groups[focus.group].members_of(pane)
+            by_pane = self._by_pane.get(focus.group)
+            if by_pane is None:  # a passage of 300 outlets is asked for all of them at every key
+                by_pane = self._by_pane[focus.group] = {}
+                for member in self.groups[focus.group].members:
+                    by_pane.setdefault(member.article, []).append(member)
+            return by_pane.get(pane, [])
         if isinstance(focus, Figures):
             mention = self._figure_mentions[focus.conflict].get(pane)
             return [mention] if mention else []
@@ -198,9 +204,12 @@ class Reading:
         return _overlay(diff, member.start, self.text_of(reference))
 
     def differs(self, group: int) -> bool:
-        """Whether the versions of a passage differ in wording at all (whichever outlet is the base)."""
-        first = self.groups[group].members[0].article
-        return any(d.figures or any(e.tag != "equal" for e in d.edits) for d in self._versions(group, first).values())
+        """Whether the versions of a passage differ in wording at all (whichever outlet is the base): their
+        words compared as the word diff compares them, without working out the diff itself."""
+        keys = {tuple(t.key for t in tokenize(self.text_of(m), ignore_case=self.options.ignore_case,
+                                              ignore_quotes=self.options.ignore_quotes))
+                for m in self.groups[group].members}
+        return len(keys) > 1
 
     def figure_summary(self, conflict: int) -> str:
         """What a figure conflict counts and each outlet's values: "killed: CNN 62, 83 · Beirut at least 62"."""
