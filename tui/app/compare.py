@@ -86,6 +86,7 @@ class CompareScreen(ReaderKeys, SearchKeys, Screen):
         self.filter: str | None = None
         self._allowed: dict[str, frozenset] = {}
         self._status = ""
+        self._panes: list[ArticlePane] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,8 +103,10 @@ class CompareScreen(ReaderKeys, SearchKeys, Screen):
 
     @property
     def panes(self) -> list[ArticlePane]:
-        """The panes on screen, left to right."""
-        return list(self.query_one("#panes").query_children(ArticlePane))
+        """The panes on screen, left to right (kept: every key asks for them more than once)."""
+        if self._panes is None:
+            self._panes = list(self.query_one("#panes").query_children(ArticlePane))
+        return self._panes
 
     def watch_position(self, old: Position | None, new: Position | None) -> None:
         if new is not None:
@@ -208,10 +211,16 @@ class CompareScreen(ReaderKeys, SearchKeys, Screen):
                     pane.view.scroll_to(y=self.scrolls.get(index, 0), animate=False)
 
     def _mount_panes(self, more: int) -> None:
+        """Add or remove panes at the right, as the terminal widens or narrows."""
+        panes = self.panes
         if more > 0:
-            self.query_one("#panes").mount_all([ArticlePane(self.wraps) for _ in range(more)])
-        for pane in self.panes[len(self.panes) + more :] if more < 0 else []:
-            pane.remove()
+            added = [ArticlePane(self.wraps) for _ in range(more)]
+            self.query_one("#panes").mount_all(added)
+            self._panes = panes + added
+        else:
+            for pane in panes[len(panes) + more :]:
+                pane.remove()
+            self._panes = panes[: len(panes) + more]
 
     def _describe(self) -> None:
         """The sub-title says which outlets are in view; the status line, the filter and the search."""

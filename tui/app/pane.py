@@ -67,15 +67,14 @@ class ArticlePane(Vertical):
         self.index = -1  # which article it shows
         self.article: Article | None = None
         self.shared: set[int] = set()
+        # Kept rather than queried: every key asks every pane for them.
+        self.header = PaneHeader()
+        self.view = ArticleView(wraps, classes="pane-body")
 
     def compose(self):
-        yield PaneHeader()
+        yield self.header
         yield Static(Content(""), classes="pane-error")
-        yield ArticleView(self.wraps, classes="pane-body")
-
-    @property
-    def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
+        yield self.view
 
     def show(self, index: int, article: Article, shared: set[int]) -> None:
         """Show an outlet's article here (once composed, if it is not yet)."""
@@ -101,9 +100,8 @@ class ArticlePane(Vertical):
         """Update the header: which outlet is the base, and whether the keys act on this pane."""
         if not self.is_mounted or self.article is None:
             return
-        header = self.query_one(PaneHeader)
-        header.set_class(active, "-active")
-        header.show(header_lines(self.article, base, is_base))
+        self.header.set_class(active, "-active")
+        self.header.show(header_lines(self.article, base, is_base))
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.index))

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events, work
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -222,6 +222,18 @@ class ArticleView(ScrollView, can_focus=False):
         # A partial visual style leaves the background out; shared sentences and the cursor need theirs.
         background = self.get_component_styles(component).background
         return style + Style(background=background) if background.a > 0 else style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The view draws every cell of its rows itself (no border, padding or tint): Textual's styling
+        # pass over each line would only copy them, and it is much of the cost of a pane that scrolls.
+        filters, background = self.get_line_filters(), self.background_colors[1]
+        lines = []
+        for y in range(crop.y, crop.bottom):
+            strip = self.render_line(y).crop(crop.x, crop.right)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            lines.append(strip)
+        return lines
 
     def render_line(self, y: int) -> Strip:
         row = y + round(self.scroll_y)
