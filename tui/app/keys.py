@@ -55,7 +55,7 @@ class ReaderKeys:
             kind = "figures"
         moved = moves.jump(self.position, self.reading, step, kind, allowed)
         if moved is None:
-            only = f" among {self.filter_label()}" if allowed is not None else ""
+            only = f" among {self.filter_label()}" if allowed is not None and self.filter != "figures" else ""
             self.notify(f"No {'next' if step > 0 else 'previous'} {what}{only} in this outlet.", timeout=2)
         else:
             self.position = moved

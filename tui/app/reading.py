@@ -61,15 +61,16 @@ class Reading:
         self.sentence_starts = [[s.start for s in a.sentences] for a in self.articles]
         self._stops: dict[tuple[int, str], tuple[list[Stop], list[tuple[int, int]]]] = {}
         self._diffs: dict[tuple[int, int], dict[Member, WordDiff]] = {}
-        self._by_sentence = [self._index_sentences(pane) for pane in range(len(self.articles))]
-        self._by_pane: dict[int, dict[int, list[Member]]] = {}
-
-    def _index_sentences(self, pane: int) -> dict[int, list[int]]:
-        index: dict[int, list[int]] = {}
+        self._by_sentence: list[dict[int, list[int]]] = [{} for _ in self.articles]
         for group in self.groups.values():
-            for member in group.members_of(pane):
-                index.setdefault(member.sentence, []).append(group.id)
-        return index
+            for member in group.members:
+                self._by_sentence[member.article].setdefault(member.sentence, []).append(group.id)
+        # Each passage's versions by pane, made here (in the aligning worker): a key asks for them in every
+        # pane, and where one is missing, for those of up to 200 passages around it.
+        self._by_pane: dict[int, dict[int, list[Member]]] = {g: {} for g in self.groups}
+        for group in self.groups.values():
+            for member in group.members:
+                self._by_pane[group.id].setdefault(member.article, []).append(member)
 
     def readable(self) -> list[int]:
         """Panes whose article was read; a failed one shows its error and is passed over by the keys."""
@@ -99,12 +100,7 @@ class Reading:
     def versions(self, focus: Focus | None, pane: int) -> list[Member]:
         """A pane's versions of a passage (two where an outlet repeats it), or its mention of a figure."""
         if isinstance(focus, Passage):
-            by_pane = self._by_pane.get(focus.group)
-            if by_pane is None:  # a passage of 300 outlets is asked for all of them at every key
-                by_pane = self._by_pane[focus.group] = {}
-                for member in self.groups[focus.group].members:
-                    by_pane.setdefault(member.article, []).append(member)
-            return by_pane.get(pane, [])
+            return self._by_pane[focus.group].get(pane, [])
         if isinstance(focus, Figures):
             mention = self._figure_mentions[focus.conflict].get(pane)
             return [mention] if mention else []
