@@ -60,7 +60,7 @@ class Reading:
         self.conflicts: dict[int, FigureConflict] = {c.id: c for c in alignment.conflicts}
         self.sentence_starts = [[s.start for s in a.sentences] for a in self.articles]
         self._stops: dict[tuple[int, str], tuple[list[Stop], list[tuple[int, int]]]] = {}
-        self._diffs: dict[tuple[int, int], dict[Member, WordDiff]] = {}
+        self._diffs: dict[tuple[int, int], dict[Member, WordDiff | None]] = {}
         self._by_sentence: list[dict[int, list[int]]] = [{} for _ in self.articles]
         for group in self.groups.values():
             for member in group.members:
@@ -173,18 +173,19 @@ class Reading:
         return self.articles[member.article].text[member.start : member.end]
 
     def diff(self, group: int, base: int, member: Member) -> WordDiff | None:
-        """A version's word diff against the base outlet's version; None for the base itself or without one."""
-        return self._versions(group, base).get(member)
+        """A version's word diff against the base outlet's version; None for the base itself or without one.
 
-    def _versions(self, group_id: int, base: int) -> dict[Member, WordDiff]:
-        """Every version's diff against the base's, computed once per (group, base)."""
-        if (group_id, base) not in self._diffs:
-            group = self.groups[group_id]
-            reference = next(iter(group.members_of(base)), None)
-            base_text = self.text_of(reference) if reference else ""
-            self._diffs[(group_id, base)] = {} if reference is None else {
-                m: diff_versions(base_text, self.text_of(m), self.options) for m in group.members if m.article != base}
-        return self._diffs[(group_id, base)]
+        Each is worked out once per (passage, base) and kept; only the versions asked for are worked out,
+        since a passage of 300 outlets shows five of them at a time.
+        """
+        if member.article == base:
+            return None
+        versions = self._diffs.setdefault((group, base), {})
+        if member not in versions:
+            reference = next(iter(self.versions(Passage(group), base)), None)
+            base_text = None if reference is None else self.text_of(reference)
+            versions[member] = None if base_text is None else diff_versions(base_text, self.text_of(member), self.options)
+        return versions[member]
 
     def overlay(self, focus: Focus | None, base: int, member: Member | None) -> Overlay:
         """Spans of added, changed and removed words and changed figures in one version."""
