@@ -23,6 +23,8 @@ from tui.model import Article
 # Longer articles are wrapped in a worker thread (a megabyte takes a few tenths of a second).
 WRAP_IN_THREAD = 200_000
 NOTICE = "┄ not in this outlet ┄"
+# Wraps of an article kept for other widths (resizing back and forth reuses them).
+WIDTHS_KEPT = 3
 # Rows kept free below an article's end for removed words shown inline (more makes the view grow).
 INSERTED_ROWS = 40
 
@@ -53,11 +55,10 @@ class ArticleView(ScrollView, can_focus=False):
         super().__init__(**options)
         self.wraps = wraps  # shared by the panes, keyed by (id of the article, width)
         self.article: Article | None = None
-        self.shared: set[int] = set()
         self.decor = Decor()
         self.wrapped: Layout | None = None
         self.cursor_rows = range(0)
-        self._strips: OrderedDict[int, dict[int, Strip]] = OrderedDict()
+        self._strips: OrderedDict[int, dict[tuple[int, bool, bool], Strip]] = OrderedDict()
         self._spans: dict[int, list[tuple[int, int, str]]] = {}
         self._styles: dict[tuple[str, ...], RichStyle] = {}
         self._rows: dict[tuple[str, str, bool], Strip] = {}  # drawn rows that are not article text
@@ -71,7 +72,7 @@ class ArticleView(ScrollView, can_focus=False):
         """Draw another article (a pane showing another outlet on a narrow screen)."""
         if article is self.article:
             return
-        self.article, self.shared, self.wrapped, self.decor = article, shared, None, Decor()
+        self.article, self.wrapped, self.decor = article, None, Decor()
         self.spans_of = ArticleSpans(article, shared)
         self._sentence_starts = self.spans_of.sentence_starts
         self._forget()
@@ -121,8 +122,15 @@ class ArticleView(ScrollView, can_focus=False):
             self.refresh()
             self._wrap_in_thread(self.article, self.text_width)
         else:
-            self.wraps[key] = wrap_article(self.article, self.text_width)
+            self._keep(key, wrap_article(self.article, self.text_width))
             self._use(self.wraps[key])
+
+    def _keep(self, key: tuple[int, int], wrap: Wrap) -> None:
+        """Keep a wrap for reuse, and only the latest few widths of an article (a 20 MB one takes room)."""
+        self.wraps[key] = wrap
+        widths = [k for k in self.wraps if k[0] == key[0]]
+        for old in widths[:-WIDTHS_KEPT]:
+            del self.wraps[old]
 
     @work(thread=True, exclusive=True, group="wrap")
     def _wrap_in_thread(self, article: Article, width: int) -> None:
@@ -130,7 +138,7 @@ class ArticleView(ScrollView, can_focus=False):
 
     def on_article_view_wrapped(self, event: Wrapped) -> None:
         event.stop()
-        self.wraps[(id(event.article), event.wrap.width)] = event.wrap
+        self._keep((id(event.article), event.wrap.width), event.wrap)
         if event.article is self.article and event.wrap.width == self.text_width:
             self._use(event.wrap)
 
