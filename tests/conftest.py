@@ -81,7 +81,7 @@ class PaneShown:
 
     @property
     def name(self) -> str:
-        return self.header[0].split("  ")[0].strip(" █▌")
+        return self.header[0].strip(" █▌").split("  ")[0]
 
     def row_of(self, text: str) -> int | None:
         """The first row of the text area showing `text` (None if no row does)."""

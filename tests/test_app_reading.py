@@ -219,6 +219,14 @@ def test_levelling_brings_an_off_screen_anchor_a_third_down_and_rises_for_an_art
     assert levelled.row == 4 and levelled.scrolls == {0: 296, 1: 0}
 
 
+def test_levelling_keeps_a_long_passage_in_view_where_it_fits():
+    panes = {0: PaneRows(30, None, 5, 30, length=12), 1: PaneRows(50, None, 0, 30)}
+    levelled = level(panes, 0, hold=False, held_row=None)
+    assert levelled.row == 18 and levelled.scrolls == {0: 12, 1: 32}  # rows 18 to 29 of the screen
+    taller = {0: PaneRows(30, None, 5, 30, length=40)}
+    assert level(taller, 0, hold=False, held_row=None).row == 1  # longer than the screen: from its top
+
+
 def test_holding_moves_only_panes_never_shown():
     panes = {0: PaneRows(30, None, 20, 30), 1: PaneRows(50, None, 0, 30)}
     assert level(panes, 0, hold=True, held_row=10).scrolls == {0: 20, 1: 0}

@@ -245,5 +245,26 @@ def test_widening_the_terminal_fills_the_panes_that_come_into_view(open_reader):
             assert all(pane.text.strip() for pane in shown.panes)
             carrying = [p for p in shown.panes if p.cursor_text]
             assert len(carrying) == 3 and len({p.cursor_row for p in carrying}) == 1
+            # And narrowing it again keeps the pane the keys act on, level with the others shown.
+            shown = await reader.resize(80, 24)
+            assert shown.names == ["CNN", "Aggregator"]
+            assert shown.pane("CNN").cursor_row == shown.pane("Aggregator").cursor_row is not None
+
+    run(scenario())
+
+
+def test_the_detail_strip_names_the_outlets_it_has_no_room_for(tmp_path, open_reader):
+    paths = [write(tmp_path, f"outlet{i:02}.txt", f"Report {i}\n\nOutlet {i} opens its own way.\n\n{SHARED}\n")
+             for i in range(14)]
+
+    async def scenario():
+        async with open_reader(size=(100, 30), app=reader_app(paths, compare_at_once=True)) as reader:
+            await reader.press("n", "s")
+            strip = reader.part("#detail")
+            assert strip[0].startswith("outlet00") and "base" in strip[0]
+            assert strip[-1].startswith("+ ") and "outlet13" in strip[-1]
+            shown_names = [line.split()[0] for line in strip[:-1]]
+            left_out = int(strip[-1].split()[1])
+            assert len(shown_names) + left_out == 14  # each outlet either has its row or is named
 
     run(scenario())

@@ -2,40 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import partial
-
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from tui.app import position as moves
 from tui.app.detail import DetailStrip
 from tui.app.finding import Matches
+from tui.app.keys import ReaderKeys
 from tui.app.levelling import PaneRows, level
 from tui.app.pane import ArticlePane
 from tui.app.position import Position
-from tui.app.reading import Focus, Reading
+from tui.app.reading import Reading
 from tui.app.search import SearchKeys
-from tui.app.view import ArticleView, Decor
+from tui.app.spans import Decor
+from tui.app.view import ArticleView
 from tui.app.wrap import Wrap
 from tui.model import Member
-
-# The footer's words are short to fit 80 columns; the command palette says more.
-PALETTE_NAMES = {"next_shared": "Next shared passage", "next_quote": "Next shared quotation", "next_pane": "Next pane",
-                 "find": "Find in every pane", "filter": "Next filter", "map": "Alignment map",
-                 "cite": "Copy a citation", "help": "Help: every key"}  # fmt: skip
 
 # Below this many columns a pane is too narrow to read; fewer panes are shown and tab cycles through them.
 MIN_PANE_WIDTH = 30
 
 
-class CompareScreen(SearchKeys, Screen):
+class CompareScreen(ReaderKeys, SearchKeys, Screen):
     """Side-by-side panes kept level on the passage under the cursor."""
 
     BINDINGS = [
@@ -90,7 +84,9 @@ class CompareScreen(SearchKeys, Screen):
         self.matches: Matches | None = None
         self.current_match: tuple[int, int] | None = None
         self.filter: str | None = None
+        self._allowed: dict[str, frozenset] = {}
         self._status = ""
+        self._panes: list[ArticlePane] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,8 +103,10 @@ class CompareScreen(SearchKeys, Screen):
 
     @property
     def panes(self) -> list[ArticlePane]:
-        """The panes on screen, left to right."""
-        return list(self.query_one("#panes").query_children(ArticlePane))
+        """The panes on screen, left to right (kept: every key asks for them more than once)."""
+        if self._panes is None:
+            self._panes = list(self.query_one("#panes").query_children(ArticlePane))
+        return self._panes
 
     def watch_position(self, old: Position | None, new: Position | None) -> None:
         if new is not None:
@@ -128,17 +126,25 @@ class CompareScreen(SearchKeys, Screen):
             if not pane.is_mounted:
                 continue  # just added (a wider terminal): drawn once it is laid out
             pane.describe(base, pane.index == pos.base, pane.index == pos.active)
-            view = pane.view
-            place = moves.place_in(pos, self.reading, pane.index)
-            view.decorate(self._decor(pos, pane.index))
-            if view.wrapped is None or pane.article.error:
-                continue
-            anchor = moves.anchor(pos, self.reading, pane.index)
-            place_row = view.wrapped.row_of(place) if place is not None else None
-            # The notice sits on the blank row before the place, between paragraphs, hiding no text.
-            view.notice = place_row - 1 if place_row else None
-            rows[pane.index] = PaneRows(None if anchor is None else view.wrapped.row_of(anchor), place_row,
-                                        view.top_row, view.rows_shown)
+            pane.view.decorate(self._decor(pos, pane.index))
+            if pane.view.wrapped is not None and not pane.article.error:
+                rows[pane.index] = self._rows(pos, pane.index, pane.view)
+        self._level(pos, rows)
+        self.query_one(DetailStrip).show(pos, self.show_diff)
+        self._describe()
+
+    def _rows(self, pos: Position, index: int, view: ArticleView) -> PaneRows:
+        """Where a pane's version of the passage (or the place it would be) is in its rows."""
+        anchor, place = moves.anchor(pos, self.reading, index), moves.place_in(pos, self.reading, index)
+        place_row = view.wrapped.row_of(place) if place is not None else None
+        # The notice sits on the blank row before the place, between paragraphs, hiding no text.
+        view.notice = place_row - 1 if place_row else None
+        anchor_row = None if anchor is None else view.wrapped.row_of(anchor)
+        length = len(view.cursor_rows) if index == pos.active else 1
+        return PaneRows(anchor_row, place_row, view.top_row, view.rows_shown, max(1, length))
+
+    def _level(self, pos: Position, rows: dict[int, PaneRows]) -> None:
+        """Scroll the panes level; panes never shown before are brought level even when the text holds."""
         fresh = frozenset(i for i in rows if i not in self.scrolls)
         levelled = level(rows, pos.active, pos.hold, self.level_row, fresh)
         self.level_row = levelled.row if levelled.row is not None else self.level_row
@@ -147,8 +153,6 @@ class CompareScreen(SearchKeys, Screen):
                 pane.view.scroll_to(y=levelled.scrolls[pane.index], animate=False)
                 self.scrolls[pane.index] = levelled.scrolls[pane.index]
                 self._note_lacking(pos, pane.index, pane.view, levelled.scrolls[pane.index])
-        self.query_one(DetailStrip).show(pos, self.show_diff)
-        self._describe()
 
     def _note_lacking(self, pos: Position, index: int, view: ArticleView, scroll: int) -> None:
         """An outlet lacking the passage with no place for it says so on the blank row nearest the row read."""
@@ -207,10 +211,16 @@ class CompareScreen(SearchKeys, Screen):
                     pane.view.scroll_to(y=self.scrolls.get(index, 0), animate=False)
 
     def _mount_panes(self, more: int) -> None:
+        """Add or remove panes at the right, as the terminal widens or narrows."""
+        panes = self.panes
         if more > 0:
-            self.query_one("#panes").mount_all([ArticlePane(self.wraps) for _ in range(more)])
-        for pane in self.panes[len(self.panes) + more :] if more < 0 else []:
-            pane.remove()
+            added = [ArticlePane(self.wraps) for _ in range(more)]
+            self.query_one("#panes").mount_all(added)
+            self._panes = panes + added
+        else:
+            for pane in panes[len(panes) + more :]:
+                pane.remove()
+            self._panes = panes[: len(panes) + more]
 
     def _describe(self) -> None:
         """The sub-title says which outlets are in view; the status line, the filter and the search."""
@@ -224,127 +234,3 @@ class CompareScreen(SearchKeys, Screen):
             self._status = said
             status.display = bool(said)
             status.update(Content(said))
-
-    # --- moving ---------------------------------------------------------------
-
-    def action_move(self, step: int) -> None:
-        self.position = moves.move(self.position, self.reading, step)
-
-    def _view_of(self, index: int) -> ArticleView | None:
-        return next((p.view for p in self.panes if p.index == index and p.view.wrapped is not None), None)
-
-    def action_page(self, step: int) -> None:
-        """Cursor as many sentences on as the pane shows at once; from what it shows if scrolled away."""
-        pos, view = self.position, self._view_of(self.position.active)
-        if view is None:
-            return
-        anchor = moves.anchor(pos, self.reading, pos.active)
-        start = None
-        if anchor is not None and not view.on_screen(anchor):
-            start = view.sentence_near(self.level_row or 0)
-        self.position = moves.page(pos, self.reading, step, view.sentences_on_screen(), start)
-
-    def action_edge(self, end: int) -> None:
-        self.position = moves.edge(self.position, self.reading, bool(end))
-
-    def _jump(self, step: int, kind: str, what: str) -> None:
-        allowed = self.allowed()
-        if kind == "passage" and self.filter == "figures":
-            kind = "figures"
-        moved = moves.jump(self.position, self.reading, step, kind, allowed)
-        if moved is None:
-            only = f" among {self.filter_label()}" if allowed is not None else ""
-            self.notify(f"No {'next' if step > 0 else 'previous'} {what}{only} in this outlet.", timeout=2)
-        else:
-            self.position = moved
-
-    def action_jump(self, step: int) -> None:
-        self._jump(step, "passage", "figure conflict" if self.filter == "figures" else "shared passage")
-
-    def action_jump_quote(self, step: int) -> None:
-        self._jump(step, "quote", "shared quotation")
-
-    def action_pane(self, step: int) -> None:
-        readable = self.reading.readable()
-        place = readable.index(self.position.active) if self.position.active in readable else 0
-        self._enter(readable[(place + step) % len(readable)])
-
-    def on_article_pane_clicked(self, event: ArticlePane.Clicked) -> None:
-        if event.index in self.reading.readable() and event.index != self.position.active:
-            self._enter(event.index)
-
-    def _enter(self, index: int) -> None:
-        self._fit_panes(index)
-        view = self._view_of(index)
-        if view is None or index not in self.scrolls:
-            # Never shown before: it is brought level when it appears, so its version or place will show.
-            on_screen, near = (lambda offset: True), None
-        else:
-            on_screen, near = view.on_screen, view.sentence_near(self.level_row or 0)
-        self.position = moves.enter(self.position, self.reading, index, on_screen, near)
-
-    def on_article_view_sentence_clicked(self, event: ArticleView.SentenceClicked) -> None:
-        pane = next(p for p in self.panes if p.view is event.control)
-        self.position = moves.settle(self.position, self.reading, pane.index, event.sentence)
-
-    def go_to(self, focus: Focus | None) -> None:
-        """To a passage or figure conflict chosen from the map."""
-        if focus is not None:
-            self.position = moves.to_focus(self.position, self.reading, focus)
-
-    def action_base(self) -> None:
-        self.position = moves.choose_base(self.position)
-        self.notify(f"Comparing against {self.reading.articles[self.position.base].outlet.short}.", timeout=2, markup=False)
-
-    def action_toggle_diff(self) -> None:
-        self.show_diff = not self.show_diff
-        self.notify(f"Difference highlighting {'on' if self.show_diff else 'off'}.", timeout=2)
-        self.redraw()
-
-    def action_toggle_strip(self) -> None:
-        strip = self.query_one(DetailStrip)
-        strip.display = not strip.display
-        strip.show(self.position, self.show_diff)
-
-    def commands(self) -> Iterator[SystemCommand]:
-        """Every key's action and every filter, for the command palette."""
-        for binding in self.BINDINGS:
-            name = PALETTE_NAMES.get(binding.id, binding.description)
-            yield SystemCommand(name, f"{binding.tooltip} (key {binding.key})", partial(self.run_action, binding.action))
-        for name, help_text, which in self.filter_commands():
-            yield SystemCommand(name, help_text, partial(self.action_set_filter, which))
-
-    # --- map, help, citations ---------------------------------------------------
-
-    def action_map(self) -> None:
-        from tui.app.overlays import MapScreen
-
-        rows = MapScreen(self.reading, self.position.focus, self.position.active, self.allowed(), self.filter_label())
-        self.app.push_screen(rows, self.go_to)
-
-    def action_help(self) -> None:
-        from tui.app.overlays import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.BINDINGS))
-
-    def _cursor_member(self) -> Member:
-        pos = self.position
-        member = pos.under_cursor(pos.active)
-        if member is not None:
-            return member
-        sentence = self.reading.articles[pos.active].sentences[pos.cursors[pos.active]]
-        return Member(pos.active, sentence.index, sentence.start, sentence.end, 100.0)
-
-    def action_cite(self) -> None:
-        self.post_message(self.CitationWanted(self.reading, [self._cursor_member()]))
-
-    def action_cite_all(self) -> None:
-        pos = self.position
-        if pos.focus is None:
-            self.action_cite()
-            return
-        members = [m for m in pos.shown if m is not None]
-        self.post_message(self.CitationWanted(self.reading, members))
-
-    def action_outlets(self) -> None:
-        self.post_message(self.OutletsWanted())

@@ -33,6 +33,7 @@ class DetailStrip(Widget, can_focus=False):
         self.position: Position | None = None
         self.show_diff = True
         self.display = False
+        self._lines: tuple[tuple, list[Content]] | None = None
 
     def show(self, position: Position | None, show_diff: bool) -> None:
         """Show the versions of the passage under the cursor at a position (kept for when the strip opens)."""
@@ -53,18 +54,25 @@ class DetailStrip(Widget, can_focus=False):
         return Content("\n").join(self.lines(self.content_size.width))
 
     def lines(self, width: int) -> list[Content]:
-        """The strip's rows at a width: each outlet's version wrapped under its name and score, cut to fit."""
+        """The strip's rows at a width (worked out once for both measuring and drawing)."""
+        key = (self.position, self.show_diff, width, self.limit(), self.app.theme)
+        if self._lines is None or self._lines[0] != key:
+            self._lines = (key, self._rows(width))
+        return self._lines[1]
+
+    def _rows(self, width: int) -> list[Content]:
+        """Each outlet's version wrapped under its name and score, cut to fit."""
         pos = self.position
         if pos is None or pos.focus is None:
             return [Content("No shared passage under the cursor.").stylize(self.style_of("missing"))]
-        room = max(10, width - NAME - SCORE - 2)
-        versions = [self._version(pos, pane, room) for pane in range(len(self.reading.articles))]
-        limit = self.limit()
-        if sum(len(v) for v in versions) <= limit:
+        room, limit, count = max(10, width - NAME - SCORE - 2), self.limit(), len(self.reading.articles)
+        # More outlets than rows: only those that get a row are worked out (a passage of 300 outlets).
+        versions = [self._version(pos, pane, room) for pane in range(min(count, limit - 1 if count >= limit else count))]
+        if len(versions) == count and sum(len(v) for v in versions) <= limit:
             return [line for version in versions for line in version]
-        return self._cut(versions, limit, width)
+        return self._cut(versions, count, limit, width)
 
-    def _cut(self, versions: list[list[Content]], limit: int, width: int) -> list[Content]:
+    def _cut(self, versions: list[list[Content]], count: int, limit: int, width: int) -> list[Content]:
         """As many versions as fit, each cut to an equal share of rows; the outlets left out named last."""
         fitting = min(len(versions), limit - 1)
         share = max(1, (limit - 1) // fitting)
@@ -74,8 +82,9 @@ class DetailStrip(Widget, can_focus=False):
             if len(version) > share:
                 kept[-1] = kept[-1].truncate(width - 2) + Content(" …")
             lines += kept
-        left_out = [inert(self.reading.articles[p].outlet.short) for p in range(fitting, len(versions))]
-        note = f"+ {len(left_out)} more: {', '.join(left_out)}" if left_out else "versions cut to fit: s closes, a taller terminal shows more"
+        left_out = [inert(self.reading.articles[p].outlet.short) for p in range(fitting, count)]
+        named = ", ".join(left_out[:12]) + (", …" if len(left_out) > 12 else "")
+        note = f"+ {len(left_out)} more: {named}" if left_out else "versions cut to fit: s closes, a taller terminal shows more"
         return lines[: limit - 1] + [Content(note).stylize(self.style_of("missing"))]
 
     def _version(self, pos: Position, pane: int, room: int) -> list[Content]:

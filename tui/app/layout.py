@@ -162,6 +162,19 @@ class Layout:
     def _spot(self, paragraph: int, line: int) -> Spot:
         return Spot("gap", paragraph) if line >= self.lines_of(paragraph) else Spot("line", paragraph, line)
 
+    def sentence_near(self, row: int, sentence_starts: list[int]) -> int:
+        """The sentence whose first line is nearest a row (the earlier of two as near)."""
+        after = bisect.bisect_left(sentence_starts, self.offset_at(row))
+        candidates = [s for s in (after - 1, after) if 0 <= s < len(sentence_starts)]
+        return min(candidates, key=lambda s: (abs(self.row_of(sentence_starts[s]) - row), s))
+
+    def sentences_in(self, top: int, height: int, sentence_starts: list[int]) -> int:
+        """How many sentences start on `height` rows from `top`, as if text filled them all near the end."""
+        text_rows = max(0, min(height, self.rows - top))
+        first = bisect.bisect_left(sentence_starts, self.offset_at(top))
+        count = bisect.bisect_left(sentence_starts, self.offset_at(top + text_rows)) - first
+        return round(count * height / text_rows) if text_rows else 0
+
     def gap_near(self, row: int) -> int:
         """The blank row between paragraphs nearest a row (the earlier of two as near)."""
         spot = self.locate(row)

@@ -13,6 +13,7 @@ class PaneRows:
     place: int | None  # the row where it would carry a passage it lacks (the notice goes on the row above)
     scroll: int  # the first row it shows now
     height: int  # how many rows it shows
+    length: int = 1  # how many rows the passage under the cursor takes
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ def level(panes: dict[int, PaneRows], active: int, hold: bool, held_row: int | N
     """Level the panes on the row where the active pane shows its anchor.
 
     The active pane scrolls only when its anchor is off screen or at an edge (then to a third of the way
-    down). A passage near the top of some article cannot sit lower than its row there, so the common row
+    down), or when the passage runs past the bottom. A passage near the top of some article cannot sit lower than its row there, so the common row
     rises to it. A pane lacking the passage shows its place one row below the common row (its notice goes on
     that row); a pane with neither stays where it is. When holding (entering a pane), no text moves: only
     panes never shown before (`fresh`) are brought to the row held.
@@ -42,6 +43,8 @@ def level(panes: dict[int, PaneRows], active: int, hold: bool, held_row: int | N
         row, movable = _row(me) - me.scroll, frozenset(panes)
         if not 1 <= row < me.height - 3:
             row = max(1, me.height // 3)
+        # All of the passage in view where it fits (it may run past the bottom of the screen).
+        row = min(row, max(1, me.height - me.length))
         row = max(0, min([row, *(r for rows in panes.values() if (r := _row(rows)) is not None)]))
     for pane in movable:
         if (top := _row(panes[pane])) is not None:

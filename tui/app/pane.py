@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.inert import inert
 from tui.app.view import ArticleView
-from tui.app.wrap import Wrap
+from tui.app.wrap import Wrap, wrap_starts
 from tui.model import Article
 
 
@@ -23,6 +24,31 @@ def header_lines(article: Article, base: str | None, is_base: bool) -> tuple[Con
     first += Content("  " + inert(article.published or "no date")).stylize("dim")
     title = Content(inert(article.title or "(no headline)")).stylize("bold")
     return first, title, Content(inert(article.url or article.source)).stylize("dim underline")
+
+
+class PaneHeader(Widget):
+    """A pane's header, drawn from its lines at a fixed height: changing it never lays the screen out again
+    (a Static would, and a key that moves through 300 outlets changes headers)."""
+
+    def __init__(self) -> None:
+        super().__init__(classes="pane-header")
+        self.lines: tuple[Content, Content, Content] = (Content(""), Content(""), Content(""))
+
+    def show(self, lines: tuple[Content, Content, Content]) -> None:
+        if lines != self.lines:
+            self.lines = lines
+            self.refresh()
+
+    def render(self) -> Content:
+        width = max(1, self.content_size.width)
+        first, title, link = self.lines
+        starts = wrap_starts(title.plain, 0, len(title.plain), width)
+        rows = [title[a:b].rstrip() for a, b in zip(starts, [*starts[1:], len(title.plain)])][:2]
+        if len(starts) > 2:
+            rows[1] = rows[1].truncate(width - 1) + Content("…")
+        rows += [Content("")] * (2 - len(rows))
+        shown = [first.truncate(width, ellipsis=True), *rows, link.truncate(width, ellipsis=True)]
+        return Content("\n").join(shown)
 
 
 class ArticlePane(Vertical):
@@ -40,25 +66,21 @@ class ArticlePane(Vertical):
         self.wraps = wraps
         self.index = -1  # which article it shows
         self.article: Article | None = None
-        self._header: tuple[str, ...] = ()
         self.shared: set[int] = set()
+        # Kept rather than queried: every key asks every pane for them.
+        self.header = PaneHeader()
+        self.view = ArticleView(wraps, classes="pane-body")
 
     def compose(self):
-        with Vertical(classes="pane-header"):
-            for name in ("outlet", "title", "link"):
-                yield Static(Content(""), classes=f"pane-{name}")
+        yield self.header
         yield Static(Content(""), classes="pane-error")
-        yield ArticleView(self.wraps, classes="pane-body")
-
-    @property
-    def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
+        yield self.view
 
     def show(self, index: int, article: Article, shared: set[int]) -> None:
         """Show an outlet's article here (once composed, if it is not yet)."""
         if index == self.index and article is self.article:
             return
-        self.index, self.article, self._header, self.shared = index, article, (), shared
+        self.index, self.article, self.shared = index, article, shared
         if self.is_mounted:
             self._show()
 
@@ -76,15 +98,10 @@ class ArticlePane(Vertical):
 
     def describe(self, base: str | None, is_base: bool, active: bool) -> None:
         """Update the header: which outlet is the base, and whether the keys act on this pane."""
-        if not self.is_mounted:
+        if not self.is_mounted or self.article is None:
             return
-        self.query_one(".pane-header").set_class(active, "-active")
-        wanted = (self.index, base, is_base)
-        if self.article is None or wanted == self._header:
-            return
-        self._header = wanted
-        for line, name in zip(header_lines(self.article, base, is_base), ("outlet", "title", "link")):
-            self.query_one(f".pane-{name}", Static).update(line)
+        self.header.set_class(active, "-active")
+        self.header.show(header_lines(self.article, base, is_base))
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.index))

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cached_property
 
 from tui.model import Alignment, Article, FigureConflict, Group, GroupKind, Member
-from tui.wording import DiffOptions, WordDiff, diff_versions
+from tui.wording import DiffOptions, WordDiff, diff_versions, tokenize
 
 
 @dataclass(frozen=True)
@@ -63,15 +63,17 @@ class Reading:
         self.conflicts: dict[int, FigureConflict] = {c.id: c for c in alignment.conflicts}
         self.sentence_starts = [[s.start for s in a.sentences] for a in self.articles]
         self._stops: dict[tuple[int, str], tuple[list[Stop], list[tuple[int, int]]]] = {}
-        self._diffs: dict[tuple[int, int], dict[Member, WordDiff]] = {}
-        self._by_sentence = [self._index_sentences(pane) for pane in range(len(self.articles))]
-
-    def _index_sentences(self, pane: int) -> dict[int, list[int]]:
-        index: dict[int, list[int]] = {}
+        self._diffs: dict[tuple[int, int], dict[Member, WordDiff | None]] = {}
+        self._by_sentence: list[dict[int, list[int]]] = [{} for _ in self.articles]
         for group in self.groups.values():
-            for member in group.members_of(pane):
-                index.setdefault(member.sentence, []).append(group.id)
-        return index
+            for member in group.members:
+                self._by_sentence[member.article].setdefault(member.sentence, []).append(group.id)
+        # Each passage's versions by pane, made here (in the aligning worker): a key asks for them in every
+        # pane, and where one is missing, for those of up to 200 passages around it.
+        self._by_pane: dict[int, dict[int, list[Member]]] = {g: {} for g in self.groups}
+        for group in self.groups.values():
+            for member in group.members:
+                self._by_pane[group.id].setdefault(member.article, []).append(member)
 
     def readable(self) -> list[int]:
         """Panes whose article was read; a failed one shows its error and is passed over by the keys."""
@@ -101,7 +103,7 @@ class Reading:
     def versions(self, focus: Focus | None, pane: int) -> list[Member]:
         """A pane's versions of a passage (two where an outlet repeats it), or its mention of a figure."""
         if isinstance(focus, Passage):
-            return self.groups[focus.group].members_of(pane)
+            return self._by_pane[focus.group].get(pane, [])
         if isinstance(focus, Figures):
             mention = self._figure_mentions[focus.conflict].get(pane)
             return [mention] if mention else []
@@ -174,18 +176,19 @@ class Reading:
         return self.articles[member.article].text[member.start : member.end]
 
     def diff(self, group: int, base: int, member: Member) -> WordDiff | None:
-        """A version's word diff against the base outlet's version; None for the base itself or without one."""
-        return self._versions(group, base).get(member)
+        """A version's word diff against the base outlet's version; None for the base itself or without one.
 
-    def _versions(self, group_id: int, base: int) -> dict[Member, WordDiff]:
-        """Every version's diff against the base's, computed once per (group, base)."""
-        if (group_id, base) not in self._diffs:
-            group = self.groups[group_id]
-            reference = next(iter(group.members_of(base)), None)
-            base_text = self.text_of(reference) if reference else ""
-            self._diffs[(group_id, base)] = {} if reference is None else {
-                m: diff_versions(base_text, self.text_of(m), self.options) for m in group.members if m.article != base}
-        return self._diffs[(group_id, base)]
+        Each is worked out once per (passage, base) and kept; only the versions asked for are worked out,
+        since a passage of 300 outlets shows five of them at a time.
+        """
+        if member.article == base:
+            return None
+        versions = self._diffs.setdefault((group, base), {})
+        if member not in versions:
+            reference = next(iter(self.versions(Passage(group), base)), None)
+            base_text = None if reference is None else self.text_of(reference)
+            versions[member] = None if base_text is None else diff_versions(base_text, self.text_of(member), self.options)
+        return versions[member]
 
     def overlay(self, focus: Focus | None, base: int, member: Member | None) -> Overlay:
         """Spans of added, changed and removed words and changed figures in one version."""
@@ -201,9 +204,12 @@ class Reading:
         return _overlay(diff, member.start, self.text_of(reference))
 
     def differs(self, group: int) -> bool:
-        """Whether the versions of a passage differ in wording at all (whichever outlet is the base)."""
-        first = self.groups[group].members[0].article
-        return any(d.figures or any(e.tag != "equal" for e in d.edits) for d in self._versions(group, first).values())
+        """Whether the versions of a passage differ in wording at all (whichever outlet is the base): their
+        words compared as the word diff compares them, without working out the diff itself."""
+        keys = {tuple(t.key for t in tokenize(self.text_of(m), ignore_case=self.options.ignore_case,
+                                              ignore_quotes=self.options.ignore_quotes))
+                for m in self.groups[group].members}
+        return len(keys) > 1
 
     def figure_summary(self, conflict: int) -> str:
         """What a figure conflict counts and each outlet's values: "killed: CNN 62, 83 · Beirut at least 62"."""

@@ -59,7 +59,7 @@ class SearchKeys:
             super().__init__()
             self.matches = matches
 
-    _allowed: dict[str, frozenset[Focus]]
+    _allowed: dict[str, frozenset[Focus]]  # what each filter lets through, once worked out
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While a search is typed the keys are the search's: tab and the arrows must not move the panes.
@@ -152,13 +152,7 @@ class SearchKeys:
 
     def allowed(self) -> frozenset[Focus] | None:
         """What the filter lets the jump keys and the map visit (None: everything)."""
-        if self.filter is None:
-            return None
-        if not hasattr(self, "_allowed"):
-            self._allowed = {}
-        if self.filter not in self._allowed:
-            self._allowed[self.filter] = passing(self.reading, self.filter)
-        return self._allowed[self.filter]
+        return None if self.filter is None else self._allowed[self.filter]
 
     def filter_label(self) -> str:
         return FILTERS.get(self.filter, "")
@@ -171,6 +165,11 @@ class SearchKeys:
         self.action_set_filter(names[(names.index(self.filter) + 1) % len(names)])
 
     def action_set_filter(self, name: str | None) -> None:
+        if name is not None and name not in self._allowed:
+            # Comparing the wording of every passage of 300 outlets takes a while: not on the keys' thread.
+            self.notify(f"Finding {FILTERS[name]} …", timeout=2)
+            self._sort_in_thread(name)
+            return
         self.filter = name
         if name is None:
             self.notify("Every shared passage again.", timeout=3)
@@ -178,6 +177,19 @@ class SearchKeys:
             self.notify(f"Only {self.filter_label()}: {len(self.allowed())} of {self._filter_total()}. "
                         "n and N visit them, the map lists them; f for the next filter.", timeout=5)
         self.redraw()
+
+    class Sorted(Message):
+        def __init__(self, name: str, allowed: frozenset[Focus]) -> None:
+            super().__init__()
+            self.name, self.allowed = name, allowed
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _sort_in_thread(self, name: str) -> None:
+        self.post_message(self.Sorted(name, passing(self.reading, name)))
+
+    def on_search_keys_sorted(self, event: Sorted) -> None:
+        self._allowed[event.name] = event.allowed
+        self.action_set_filter(event.name)
 
     def filter_commands(self) -> list[tuple[str, str, str | None]]:
         """(name, help, filter) for the command palette."""

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import bisect
 from collections import OrderedDict
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events, work
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -17,31 +16,17 @@ from textual.style import Style
 
 from tui.app.inert import inert
 from tui.app.layout import Layout, styled
+from tui.app.spans import ORDER, PARAGRAPH_KINDS, ArticleSpans, Decor, touched
 from tui.app.wrap import Wrap, wrap_article
-from tui.model import Article, BlockKind
+from tui.model import Article
 
 # Longer articles are wrapped in a worker thread (a megabyte takes a few tenths of a second).
 WRAP_IN_THREAD = 200_000
-# Spans drawn later win: a changed word inside the cursor's sentence inside a quotation.
-ORDER = ("headline", "heading", "dateline", "boilerplate", "shared", "quote", "cursor", "match", "added",
-         "changed", "removed", "figure", "current")  # fmt: skip
-RANK = {name: rank for rank, name in enumerate(ORDER)}
-PARAGRAPH_KINDS = {BlockKind.HEADLINE: "headline", BlockKind.HEADING: "heading", BlockKind.DATELINE: "dateline",
-                   BlockKind.BOILERPLATE: "boilerplate"}  # fmt: skip
 NOTICE = "┄ not in this outlet ┄"
+# Wraps of an article kept for other widths (resizing back and forth reuses them).
+WIDTHS_KEPT = 3
 # Rows kept free below an article's end for removed words shown inline (more makes the view grow).
 INSERTED_ROWS = 40
-
-
-@dataclass(frozen=True)
-class Decor:
-    """What colours a pane beyond its shared sentences and quotations, as article offsets."""
-
-    cursor: tuple[int, int] | None = None
-    spans: tuple[tuple[int, int, str], ...] = ()  # word differences, figures
-    removed: tuple[tuple[int, str], ...] = ()  # the base's words this outlet drops, shown at a position
-    matches: tuple[tuple[int, int], ...] = ()  # search matches, sorted
-    current: tuple[int, int] | None = None  # the search match last moved to
 
 
 class ArticleView(ScrollView, can_focus=False):
@@ -70,29 +55,26 @@ class ArticleView(ScrollView, can_focus=False):
         super().__init__(**options)
         self.wraps = wraps  # shared by the panes, keyed by (id of the article, width)
         self.article: Article | None = None
-        self.shared: set[int] = set()
         self.decor = Decor()
         self.wrapped: Layout | None = None
         self.cursor_rows = range(0)
-        self._strips: OrderedDict[int, dict[int, Strip]] = OrderedDict()
-        self._spans: dict[int, list[tuple[int, int, int, str]]] = {}
+        self._strips: OrderedDict[int, dict[tuple[int, bool, bool], Strip]] = OrderedDict()
+        self._spans: dict[int, list[tuple[int, int, str]]] = {}
         self._styles: dict[tuple[str, ...], RichStyle] = {}
         self._rows: dict[tuple[str, str, bool], Strip] = {}  # drawn rows that are not article text
         self._notice: int | None = None
         self._thumb: tuple[tuple[int, int, int], range] = ((0, 0, 0), range(0))
         self._area = Size(0, 0)  # the size of the view's drawing area, as of the last resize
-        self._quote_starts: list[int] = []
+        self.spans_of: ArticleSpans | None = None
         self._sentence_starts: list[int] = []
-        self._longest_quote = 0
 
     def show(self, article: Article, shared: set[int]) -> None:
         """Draw another article (a pane showing another outlet on a narrow screen)."""
         if article is self.article:
             return
-        self.article, self.shared, self.wrapped, self.decor = article, shared, None, Decor()
-        self._quote_starts = [q.outer_start for q in article.quotes]
-        self._sentence_starts = [s.start for s in article.sentences]
-        self._longest_quote = max((q.outer_end - q.outer_start for q in article.quotes), default=0)
+        self.article, self.wrapped, self.decor = article, None, Decor()
+        self.spans_of = ArticleSpans(article, shared)
+        self._sentence_starts = self.spans_of.sentence_starts
         self._forget()
         self._lay_out()
 
@@ -140,8 +122,15 @@ class ArticleView(ScrollView, can_focus=False):
             self.refresh()
             self._wrap_in_thread(self.article, self.text_width)
         else:
-            self.wraps[key] = wrap_article(self.article, self.text_width)
+            self._keep(key, wrap_article(self.article, self.text_width))
             self._use(self.wraps[key])
+
+    def _keep(self, key: tuple[int, int], wrap: Wrap) -> None:
+        """Keep a wrap for reuse, and only the latest few widths of an article (a 20 MB one takes room)."""
+        self.wraps[key] = wrap
+        widths = [k for k in self.wraps if k[0] == key[0]]
+        for old in widths[:-WIDTHS_KEPT]:
+            del self.wraps[old]
 
     @work(thread=True, exclusive=True, group="wrap")
     def _wrap_in_thread(self, article: Article, width: int) -> None:
@@ -149,7 +138,7 @@ class ArticleView(ScrollView, can_focus=False):
 
     def on_article_view_wrapped(self, event: Wrapped) -> None:
         event.stop()
-        self.wraps[(id(event.article), event.wrap.width)] = event.wrap
+        self._keep((id(event.article), event.wrap.width), event.wrap)
         if event.article is self.article and event.wrap.width == self.text_width:
             self._use(event.wrap)
 
@@ -215,43 +204,13 @@ class ArticleView(ScrollView, can_focus=False):
             self.cursor_rows = range(0)
 
     def _touched(self, decor: Decor) -> set[int]:
-        if self.wrapped is None:
-            return set()
-        spans = [*decor.spans, *([decor.cursor] if decor.cursor else []), *([decor.current] if decor.current else [])]
-        touched = {self.wrapped.paragraph_of(position) for position, _ in decor.removed}
-        for start, end, *_ in spans:
-            touched.update(range(self.wrapped.paragraph_of(start), self.wrapped.paragraph_of(max(start, end - 1)) + 1))
-        return touched
+        return touched(self.wrapped, decor) if self.wrapped is not None else set()
 
-    def _paragraph_spans(self, index: int) -> list[tuple[int, int, int, str]]:
-        """Every span over a paragraph as (start, end, rank, component), in drawing order."""
-        if index in self._spans:
-            return self._spans[index]
-        article, decor = self.article, self.decor
-        paragraph = article.paragraphs[index]
-        start, end = paragraph.start, paragraph.end
-        spans = []
-        if paragraph.kind in PARAGRAPH_KINDS:
-            spans.append((start, end, PARAGRAPH_KINDS[paragraph.kind]))
-        starts = self._sentence_starts
-        for number in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
-            if number in self.shared:
-                sentence = article.sentences[number]
-                spans.append((sentence.start, sentence.end, "shared"))
-        for number in range(bisect.bisect_left(self._quote_starts, start - self._longest_quote), bisect.bisect_left(self._quote_starts, end)):
-            quote = article.quotes[number]
-            spans.append((quote.outer_start, quote.outer_end, "quote"))
-        if decor.cursor:
-            spans.append((*decor.cursor, "cursor"))
-        spans += decor.spans
-        low = bisect.bisect_left(decor.matches, (start - 200, 0))
-        for match in decor.matches[low : bisect.bisect_left(decor.matches, (end, 0))]:
-            spans.append((*match, "match"))
-        if decor.current:
-            spans.append((*decor.current, "current"))
-        found = sorted(((a, b, RANK[kind], kind) for a, b, kind in spans if a < end and b > start), key=lambda s: s[2])
-        self._spans[index] = found
-        return found
+    def _paragraph_spans(self, index: int) -> list[tuple[int, int, str]]:
+        """Every span over a paragraph, in drawing order (kept until its colouring changes)."""
+        if index not in self._spans:
+            self._spans[index] = self.spans_of.over(index, self.decor)
+        return self._spans[index]
 
     # --- drawing ----------------------------------------------------------------
 
@@ -271,6 +230,18 @@ class ArticleView(ScrollView, can_focus=False):
         # A partial visual style leaves the background out; shared sentences and the cursor need theirs.
         background = self.get_component_styles(component).background
         return style + Style(background=background) if background.a > 0 else style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The view draws every cell of its rows itself (no border, padding or tint): Textual's styling
+        # pass over each line would only copy them, and it is much of the cost of a pane that scrolls.
+        filters, background = self.get_line_filters(), self.background_colors[1]
+        lines = []
+        for y in range(crop.y, crop.bottom):
+            strip = self.render_line(y).crop(crop.x, crop.right)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            lines.append(strip)
+        return lines
 
     def render_line(self, y: int) -> Strip:
         row = y + round(self.scroll_y)
@@ -323,7 +294,7 @@ class ArticleView(ScrollView, can_focus=False):
         return strip
 
     def _segments(self, paragraph: int, line: int) -> list[Segment]:
-        spans = [(start, end, kind) for start, end, _, kind in self._paragraph_spans(paragraph)]
+        spans = self._paragraph_spans(paragraph)
         kind = PARAGRAPH_KINDS.get(self.article.paragraphs[paragraph].kind)
         segments = []
         for text, kinds in styled(self.wrapped.line(paragraph, line), spans):
@@ -346,21 +317,11 @@ class ArticleView(ScrollView, can_focus=False):
         """The sentence whose first line is drawn nearest a row of the screen: where reading goes on here."""
         if self.wrapped is None or not self._sentence_starts:
             return None
-        row = self.top_row + screen_row
-        after = bisect.bisect_left(self._sentence_starts, self.wrapped.offset_at(row))
-        candidates = [s for s in (after - 1, after) if 0 <= s < len(self._sentence_starts)]
-        return min(candidates, key=lambda s: (abs(self.wrapped.row_of(self._sentence_starts[s]) - row), s))
+        return self.wrapped.sentence_near(self.top_row + screen_row, self._sentence_starts)
 
     def sentences_on_screen(self) -> int:
         """How many sentences start on the rows shown (as if text filled them all near the end)."""
-        if self.wrapped is None:
-            return 0
-        top, height = self.top_row, self.rows_shown
-        text_rows = max(0, min(height, self.wrapped.rows - top))
-        first = bisect.bisect_left(self._sentence_starts, self.wrapped.offset_at(top))
-        last = bisect.bisect_left(self._sentence_starts, self.wrapped.offset_at(top + text_rows))
-        count = last - first
-        return round(count * height / text_rows) if text_rows else 0
+        return self.wrapped.sentences_in(self.top_row, self.rows_shown, self._sentence_starts) if self.wrapped else 0
 
     def on_screen(self, offset: int) -> bool:
         return self.wrapped is not None and 0 <= self.wrapped.row_of(offset) - self.top_row < self.rows_shown
