@@ -22,6 +22,7 @@ from tui.sources import load_catalog, sample_sources_path
 OUTLETS = ["cnn-local", "aggregator", "dc-politics", "beirut-wire", "defence-mag"]
 CURSOR_MARK = "▌"
 NOTICE = "not in this outlet"
+CLOSEST = "closest in this outlet"
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +30,13 @@ def config_dir(tmp_path, monkeypatch):
     """A configuration folder of the test's own: no preferences or themes of the machine leak in."""
     monkeypatch.setenv("PARALLAX_CONFIG_DIR", str(tmp_path / "config"))
     return tmp_path / "config"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """A data folder of the test's own: corrections made in one test never reach another, or the machine's."""
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
 
 
 def sample_app(**options) -> ParallaxApp:
@@ -103,7 +111,9 @@ class PaneShown:
 
     @property
     def notice_row(self) -> int | None:
-        return self.row_of(NOTICE)
+        """The row saying the outlet lacks the passage: "not in this outlet", or where its closest one is."""
+        found = self.row_of(NOTICE)
+        return found if found is not None else self.row_of(CLOSEST)
 
     @property
     def text(self) -> str:

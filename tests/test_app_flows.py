@@ -122,7 +122,10 @@ def test_base_switch_and_difference_toggle_change_the_colouring_and_the_headers(
             strip = reader.part("#detail")
             assert any(line.startswith("Aggregator") and "base" in line for line in strip)
             assert strip[0].startswith("CNN") and "%" in strip[0]
-            assert any(line.startswith("Def. mag.") and "not in this outlet" in line for line in strip)
+            # Def. mag. has no version but a weaker match: the strip says so, with that passage and its score.
+            assert any(line.startswith("Def. mag.") and "closest:" in line for line in strip)
+            # The last line says how the version under the cursor was linked, and which words it shares.
+            assert strip[-1].startswith("Aggregator: through a shared quotation 100 with") and "shares" in strip[-1]
 
     run(scenario())
 
@@ -479,5 +482,50 @@ def test_filters_count_what_they_keep_and_the_jump_keys_visit_only_that(open_rea
             assert " ".join(reader.part("#status")) .startswith("only figure conflicts (1 of 1)")
             await reader.press("f")
             assert reader.part("#status") == []
+
+    run(scenario())
+
+
+def test_a_link_marked_wrong_is_kept_apart_saved_and_undone(open_reader, data_dir):
+    async def scenario():
+        async with open_reader() as reader:
+            shown = await reader.press("n", "n")  # CENTCOM's statement, carried by four outlets
+            assert "coalition officials were informed" in shown.pane("Beirut").cursor_text
+            shown = await reader.press("tab", "tab", "tab", "x")  # Beirut's version is not the same passage
+            assert any(n.startswith("Kept apart: Beirut") for n in reader.notifications)
+            assert list((data_dir / "corrections").glob("*.json"))
+            shown = await reader.press("s")  # the reader reopened where it was, on Beirut's version
+            strip = reader.part("#detail")
+            cnn = next(line for line in strip if line.startswith("CNN"))
+            assert "%" not in cnn and ("closest" in cnn or "not in this outlet" in cnn)  # CNN's is no version of it
+            shown = await reader.press("u", "s")  # the reader reopens after an undo too; s shows the strip again
+            assert any(n.startswith("Undone: Kept apart") for n in reader.notifications)
+            cnn = next(line for line in reader.part("#detail") if line.startswith("CNN"))
+            assert " base " in cnn or "%" in cnn  # a version again
+
+    run(scenario())
+
+
+def test_two_passages_joined_by_hand_become_one_and_say_it_was_you(open_reader, tmp_path):
+    from tui.app.app import ParallaxApp
+    from tui.sources import story_from_paths
+
+    first, second = tmp_path / "one.txt", tmp_path / "two.txt"
+    first.write_text("One\n\nThe council met behind closed doors on Monday to weigh the request.\n", encoding="utf-8")
+    second.write_text("Two\n\nDiplomats said a vote on the matter could come later this week.\n", encoding="utf-8")
+    story, outlets = story_from_paths([str(first), str(second)])
+
+    async def scenario():
+        async with open_reader(app=ParallaxApp([story], outlets, compare_at_once=True)) as reader:
+            await reader.click("one", "The council met")
+            await reader.press("J")
+            assert any(n.startswith("Marked to join") for n in reader.notifications)
+            await reader.click("two", "Diplomats said")
+            await reader.press("J", "s")
+            assert any(n.startswith("Joined: one") for n in reader.notifications)
+            strip = reader.part("#detail")
+            assert strip[-1].startswith("two: joined by you")
+            shown = reader.shown()
+            assert "Diplomats said" in shown.pane("two").cursor_text and "The council met" in shown.pane("one").cursor_text
 
     run(scenario())

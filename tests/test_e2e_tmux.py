@@ -73,7 +73,7 @@ def test_pick_outlets_jump_to_a_quotation_and_open_the_map(session):
     keys(session, "]", "]")
     # Four outlets carry the CENTCOM quotation, level on one row; the fifth says it lacks it.
     # The base's words that another outlet drops show struck out in that outlet's pane.
-    wait_for(session, "[-The coalition", "not in this outlet", "Islamic State and the raids",
+    wait_for(session, "[-The coalition", "closest in this outlet", "Islamic State and the raids",
              check=lambda screen: screen.count("informed by") >= 4)
     keys(session, "m")
     wait_for(session, "Alignment map", "shared passages", "Samantha Power")
@@ -93,7 +93,7 @@ def test_narrow_terminal_shows_two_panes_and_tab_brings_the_others(narrow_sessio
     keys(narrow_session, "]", "Tab", "Tab", "Tab")
     # Beirut is focused: Wash. pol. and Beirut show, Beirut at its version of the quotation, and Wash. pol.,
     # which lacks it, says so.
-    screen = wait_for(narrow_session, "outlets 3–4 of 5", "not in this outlet", "unintentional loss", "Wash. pol.",
+    screen = wait_for(narrow_session, "outlets 3–4 of 5", "in this outlet", "unintentional loss", "Wash. pol.",
                       "Beirut")
     # CNN's pane is out of view (its headline is not shown), though every header names CNN as the base.
     assert "Coalition hits Syrian troops" not in screen

@@ -44,7 +44,7 @@ def align(articles: list[Article], settings: AlignSettings | None = None,
     groups = build_groups(units, sentence_links + joins, GroupKind.SENTENCE, apart)
     context = _Context(groups, sentences, discount)
     quote_links = _links(quotes, Scorer(quotes, settings, discount, context), reorder=False)
-    groups += build_groups(quotes, quote_links, GroupKind.QUOTE)
+    groups += build_groups(quotes, quote_links, GroupKind.QUOTE, apart)
     groups += phrase_groups(factory, sentences, groups)
     groups.sort(key=lambda g: (_KIND_ORDER[g.kind], min((m.article, m.start) for m in g.members)))
     for number, group in enumerate(groups):

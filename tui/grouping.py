@@ -38,7 +38,8 @@ class _Clusters:
         left, right = self.members[ra], self.members[rb]
         if link.weak and not self._short_joins(link, left, right):
             return False
-        if not self._one_version_per_outlet(left, right) or not self._related(left, right):
+        # The user's join stands whatever the words say; the engine's own links must share meaningful words.
+        if not self._one_version_per_outlet(left, right) or (link.kind is not LinkKind.USER and not self._related(left, right)):
             return False
         if self.apart and self._kept_apart(left, right):
             return False

@@ -46,9 +46,9 @@ class ParallaxApp(App):
             self.done, self.total, self.name = done, total, name
 
     class Aligned(Message):
-        def __init__(self, reading: Reading) -> None:
+        def __init__(self, reading: Reading, where: tuple[int, tuple[int, ...]] | None = None) -> None:
             super().__init__()
-            self.reading = reading
+            self.reading, self.where = reading, where
 
     class WorkFailed(Message):
         def __init__(self, error: str) -> None:
@@ -187,21 +187,27 @@ class ParallaxApp(App):
         self._align([self.articles[i] for i in chosen])
 
     @work(thread=True, exclusive=True, group="align")
-    def _align(self, articles: list[Article]) -> None:
+    def _align(self, articles: list[Article], where: tuple[int, tuple[int, ...]] | None = None) -> None:
         from tui.pipeline import compare
 
+        corrections = self._corrections().items if self.story is not None else []
         try:
             # The reader's lookups are built here too, off the interface's thread.
-            reading = detached(lambda: Reading(compare(articles, self.align_settings), options=self.diff_options))
+            reading = detached(lambda: Reading(compare(articles, self.align_settings, corrections),
+                                               options=self.diff_options))
         except Abandoned:
             return
         except Exception as error:  # noqa: BLE001 - show the failure instead of crashing
             self.post_message(self.WorkFailed(f"Alignment failed: {error}"))
             return
-        self.post_message(self.Aligned(reading))
+        self.post_message(self.Aligned(reading, where))
 
     def on_parallax_app_aligned(self, event: Aligned) -> None:
-        self._show(CompareScreen(event.reading))
+        self._show(CompareScreen(event.reading, event.where))
+        store = getattr(self, "_store", None)
+        if store is not None and store.problem:
+            self.notify(printable(store.problem), severity="warning", markup=False)
+            store.problem = ""
 
     def on_parallax_app_work_failed(self, event: WorkFailed) -> None:
         self.notify(printable(event.error), severity="error", timeout=30, markup=False)
@@ -211,6 +217,40 @@ class ParallaxApp(App):
             self._show(StoryListScreen(self.stories))
         elif isinstance(self.screen, LoadingScreen):
             self.screen.failed(event.error)
+
+    def _corrections(self):
+        """The user's corrections of this story's alignment, read once per story."""
+        from tui.corrections import CorrectionStore
+        from tui.pipeline import corrections_key
+
+        key = corrections_key(self.story)
+        if getattr(self, "_store", None) is None or self._store_key != key:
+            self._store, self._store_key = CorrectionStore(key).load(), key
+        return self._store
+
+    def on_compare_screen_correction_wanted(self, event: CompareScreen.CorrectionWanted) -> None:
+        """Save (or undo) a correction and align again with it, keeping the reader where it was."""
+        from tui.app.correcting import describe
+
+        if self.story is None or not isinstance(self.screen, CompareScreen):
+            return
+        store, reading = self._corrections(), self.screen.reading
+        if event.correction is None:
+            undone = store.undo()
+            if undone is None:
+                self.notify("No correction to undo.", timeout=3)
+                return
+            self.notify(printable(f"Undone: {describe(reading, undone)}"), timeout=6, markup=False)
+        else:
+            try:
+                store.add(event.correction)
+            except OSError as error:
+                self.notify(printable(f"The correction could not be saved in {store.path}: {error}"),
+                            severity="error", markup=False)
+                return
+            self.notify(printable(f"{describe(reading, event.correction)} (saved for this story; u undoes)"),
+                        timeout=6, markup=False)
+        self._align([self.articles[i] for i in self.chosen], event.where)
 
     def on_compare_screen_outlets_wanted(self, event: CompareScreen.OutletsWanted) -> None:
         if self.story is not None:

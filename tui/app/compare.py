@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -21,7 +23,7 @@ from tui.app.position import Position
 from tui.app.reading import Reading
 from tui.app.search import SearchKeys
 from tui.app.spans import Decor
-from tui.app.view import ArticleView
+from tui.app.view import NOTICE, ArticleView
 from tui.app.wrap import Wrap
 from tui.model import Member
 
@@ -53,6 +55,12 @@ class CompareScreen(ReaderKeys, SearchKeys, Screen):
         Binding("c", "cite", "Cite", id="cite", tooltip="Copy a citation of the sentence or quotation under the cursor"),
         Binding("C", "cite_all", "Cite all", id="cite_all", tooltip="Copy one citation per outlet of the current passage", show=False),
         Binding("o", "outlets", "Outlets", id="outlets", tooltip="Choose other outlets", show=False),
+        Binding("x", "not_same", "Not the same", id="not_same", show=False,
+                tooltip="Mark the version under the cursor as not the same passage as the base's (saved; u undoes)"),
+        Binding("J", "join", "Join", id="join", show=False,
+                tooltip="Join passages the alignment left apart: J on one, then J on another outlet's (saved; u undoes)"),
+        Binding("u", "undo_correction", "Undo correction", id="undo_correction", show=False,
+                tooltip="Undo your last correction of the alignment"),
         Binding("?", "help", "Help", id="help", tooltip="This help"),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit Parallax"),
     ]
@@ -72,9 +80,17 @@ class CompareScreen(ReaderKeys, SearchKeys, Screen):
     class OutletsWanted(Message):
         """The user wants to choose other outlets."""
 
-    def __init__(self, reading: Reading) -> None:
+    class CorrectionWanted(Message):
+        """The user corrected the alignment (a Correction), or asked to undo the last correction (None)."""
+
+        def __init__(self, correction, where: tuple[int, tuple[int, ...]]) -> None:
+            super().__init__()
+            self.correction, self.where = correction, where
+
+    def __init__(self, reading: Reading, where: tuple[int, tuple[int, ...]] | None = None) -> None:
         super().__init__()
         self.reading = reading
+        self.where = where  # the pane and cursors to open at (after a correction), else the start
         self.show_diff = True
         self.first_pane = 0
         self.level_row: int | None = None  # the screen row the passage under the cursor was last levelled on
@@ -100,6 +116,10 @@ class CompareScreen(ReaderKeys, SearchKeys, Screen):
     def on_mount(self) -> None:
         # At once, not after the first refresh: a key pressed as the screen appears must not be undone.
         self.position = moves.start(self.reading)
+        if self.where is not None:
+            active, cursors = self.where
+            if active < len(cursors) and len(cursors) == len(self.reading.articles):
+                self.position = moves.settle(replace(self.position, cursors=cursors), self.reading, active, cursors[active])
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -136,6 +156,9 @@ class CompareScreen(ReaderKeys, SearchKeys, Screen):
     def _rows(self, pos: Position, index: int, view: ArticleView) -> PaneRows:
         """Where a pane's version of the passage (or the place it would be) is in its rows."""
         anchor, place = moves.anchor(pos, self.reading, index), moves.place_in(pos, self.reading, index)
+        closest = self.reading.closest(pos.focus, index) if pos.version(index) is None else None
+        # Not "not in this outlet" where the outlet has a weaker match: the detail strip shows that passage.
+        view.notice_text = f"┄ closest in this outlet: score {closest.score:.0f} (s) ┄" if closest else NOTICE
         place_row = view.wrapped.row_of(place) if place is not None else None
         # The notice sits on the blank row before the place, between paragraphs, hiding no text.
         view.notice = place_row - 1 if place_row else None

@@ -67,10 +67,27 @@ class DetailStrip(Widget, can_focus=False):
             return [Content("No shared passage under the cursor.").stylize(self.style_of("missing"))]
         room, limit, count = max(10, width - NAME - SCORE - 2), self.limit(), len(self.reading.articles)
         # More outlets than rows: only those that get a row are worked out (a passage of 300 outlets).
+        why = self._why(pos, width)
+        limit -= len(why)
         versions = [self._version(pos, pane, room) for pane in range(min(count, limit - 1 if count >= limit else count))]
         if len(versions) == count and sum(len(v) for v in versions) <= limit:
-            return [line for version in versions for line in version]
-        return self._cut(versions, count, limit, width)
+            return [line for version in versions for line in version] + why
+        return self._cut(versions, count, limit + len(why), width)  # no room to say why
+
+    def _why(self, pos, width: int) -> list[Content]:
+        """How the version under the cursor was linked: its kind of match, score and the words it shares."""
+        member = pos.version(pos.active)
+        if isinstance(pos.focus, Figures) or member is None or member.reason is None:
+            return []
+        from tui.render import link_phrase
+
+        reason = member.reason
+        partner = inert(self.reading.articles[reason.partner].outlet.short)
+        shared = ", ".join(reason.shared[:6])
+        text = f"{inert(self.reading.articles[pos.active].outlet.short)}: {link_phrase(self.reading.alignment, member)}"
+        if reason.kind.value != "user":
+            text += f" with {partner}" + (f" · shares {shared}" if shared else "")
+        return [Content(text[: max(10, width - 1)]).stylize(self.style_of("missing"))]
 
     def _cut(self, versions: list[list[Content]], count: int, limit: int, width: int) -> list[Content]:
         """As many versions as fit, each cut to an equal share of rows; the outlets left out named last."""
@@ -93,6 +110,10 @@ class DetailStrip(Widget, can_focus=False):
         name = Content(f"{inert(article.outlet.short)[:NAME]:<{NAME}} ").stylize(self.style_of("outlet"))
         member = pos.version(pane)
         if member is None:
+            closest = self.reading.closest(pos.focus, pane)
+            if closest is not None:
+                words = " ".join(article.text[closest.start : closest.end].split())[: room]
+                return [name + Content(f"{closest.score:>{SCORE - 1}.0f}~ closest: {inert(words)}").stylize(self.style_of("missing"))]
             return [name + Content(f"{'—':<{SCORE}} not in this outlet").stylize(self.style_of("missing"))]
         diff = None if isinstance(pos.focus, Figures) else self.reading.diff(pos.focus.group, pos.base, member)
         score = "base" if pane == pos.base and not isinstance(pos.focus, Figures) else (f"{diff.similarity:3.0f}%" if diff else "—")

@@ -150,3 +150,32 @@ class ReaderKeys:
 
     def action_outlets(self) -> None:
         self.post_message(self.OutletsWanted())
+
+    # --- corrections ------------------------------------------------------------
+
+    def _where(self) -> tuple[int, tuple[int, ...]]:
+        return self.position.active, self.position.cursors
+
+    def action_not_same(self) -> None:
+        from tui.app.correcting import split_at
+
+        correction = split_at(self.reading, self.position)
+        if correction is None:
+            self.notify("The cursor is on no passage another outlet shares: nothing to keep apart.", timeout=4)
+            return
+        self.post_message(self.CorrectionWanted(correction, self._where()))
+
+    def action_join(self) -> None:
+        from tui.app.correcting import Marked, join_with
+
+        pos = self.position
+        marked = getattr(self, "marked", None)
+        if marked is None or marked.pane == pos.active:
+            self.marked = Marked(pos.active, pos.cursors[pos.active])
+            self.notify("Marked to join: move to another outlet's passage (tab) and press J there.", timeout=6)
+            return
+        self.marked = None
+        self.post_message(self.CorrectionWanted(join_with(self.reading, marked, pos), self._where()))
+
+    def action_undo_correction(self) -> None:
+        self.post_message(self.CorrectionWanted(None, self._where()))

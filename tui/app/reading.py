@@ -109,6 +109,12 @@ class Reading:
             return [mention] if mention else []
         return []
 
+    def closest(self, focus: Focus | None, pane: int):
+        """A pane's nearest passage to a shared passage it does not carry, or None when it has nothing close."""
+        if isinstance(focus, Passage):
+            return self.groups[focus.group].closest.get(pane)
+        return None
+
     def member(self, focus: Focus | None, pane: int) -> Member | None:
         return next(iter(self.versions(focus, pane)), None)
 

@@ -63,6 +63,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._styles: dict[tuple[str, ...], RichStyle] = {}
         self._rows: dict[tuple[str, str, bool], Strip] = {}  # drawn rows that are not article text
         self._notice: int | None = None
+        self.notice_text = NOTICE  # "not in this outlet", or where the outlet's closest passage is
         self._thumb: tuple[tuple[int, int, int], range] = ((0, 0, 0), range(0))
         self._area = Size(0, 0)  # the size of the view's drawing area, as of the last resize
         self.spans_of: ArticleSpans | None = None
@@ -253,7 +254,7 @@ class ArticleView(ScrollView, can_focus=False):
         if spot.kind == "line":
             return self._line(spot.paragraph, spot.line, row in self.cursor_rows, thumb)
         if spot.kind == "gap" and row == self.notice:
-            return self._plain(NOTICE.center(self.text_width), "missing", thumb)
+            return self._plain(self.notice_text.center(self.text_width), "missing", thumb)
         return self._plain("— end —" if spot.kind == "end" else "", "end", thumb)
 
     def _on_thumb(self, y: int) -> bool:
