@@ -150,6 +150,18 @@ def test_reordered_sentences_with_the_same_content_words_are_linked_as_reordered
     assert member_of(group, 2).reason.kind is LinkKind.REORDERED
 
 
+def test_a_long_sentence_retold_around_the_same_many_names_and_words_is_linked_as_reordered():
+    result = align(articles(
+        "He previously practiced civil litigation at the Boston office of Mintz, Levin, Cohn, Ferris, Glovsky and "
+        "Popeo PC, where he was a partner.",
+        "From 1997 to 2009, he practiced civil litigation as an associate and later a partner in the Boston office "
+        "of Mintz, Levin, Cohn, Ferris, Glovsky & Popeo.",
+    ))
+    group = group_holding(result, 0, "practiced civil litigation")
+    assert group is not None and group.articles == {0, 1}
+    assert member_of(group, 1).reason.kind is LinkKind.REORDERED
+
+
 def test_every_member_says_how_it_was_linked_which_words_it_shares_and_its_score():
     group = next(g for g in sample_alignment().groups if g.kind is GroupKind.SENTENCE and len(g.articles) == 4)
     for member in group.members:
@@ -222,6 +234,34 @@ def test_each_clause_of_a_long_quotation_joins_the_outlet_that_quotes_only_that_
     assert lose is not None and lose.articles == {0, 1}
     assert win is not None and win.articles == {0, 2}
     assert "one-in-three" in result.articles[0].text[member_of(lose, 0).start : member_of(lose, 0).end]
+
+
+def test_a_clause_of_a_middling_quotation_cut_by_a_dash_joins_the_outlet_that_quotes_only_it():
+    result = align(articles(
+        "“I could build the barrier over a longer period of time ― I didn’t need to do this,” he said at noon.",
+        "“I didn’t need to do this, but I would rather finish it faster,” the president told the crowd.",
+    ))
+    group = group_holding(result, 0, "need to do this", GroupKind.QUOTE)
+    assert group is not None and group.articles == {0, 1}
+    for article in (0, 1):
+        assert result.articles[article].text[member_of(group, article).start : member_of(group, article).end].strip(
+            " ,“”") == "I didn’t need to do this"
+
+
+def test_a_four_word_quotation_with_one_word_changed_links_only_where_the_sentences_around_it_match():
+    around = "the cardinal told reporters outside the cathedral after the morning mass in the capital"
+    result = align(articles(
+        f"“He is not welcome here,” {around}. “We reject his visit.”",
+        f"“He is not welcome here,” {around}. “We reject his message.”",
+    ))
+    group = group_holding(result, 0, "We reject his visit", GroupKind.QUOTE)
+    assert group is not None and group.articles == {0, 1}
+    assert "message" in result.articles[1].text[member_of(group, 1).start : member_of(group, 1).end]
+    apart = align(articles(
+        "Fans at the final whistle sang for an hour. “We reject his visit.”",
+        "The senator spoke about the budget for the coming year. “We reject his message.”",
+    ))
+    assert group_holding(apart, 0, "We reject his visit", GroupKind.QUOTE) is None
 
 
 def test_an_ellipsis_inside_a_quotation_separates_its_parts():

@@ -85,17 +85,26 @@ class _Context:
             for word in unit.content:
                 self.outlets[word].add(unit.article)
 
-    def __call__(self, a: Unit, b: Unit) -> bool:
-        # A word the outlets use nowhere else than in this quotation ("malarkey") is the same quotation.
-        if any(self.uses[w] == len(self.outlets[w]) for w in a.content):
+    def __call__(self, a: Unit, b: Unit, *, same_words: bool = True) -> bool:
+        # A word the outlets use nowhere else than in this quotation ("malarkey") is the same quotation; it
+        # says nothing where the two quotations differ by a word (`same_words` False).
+        if same_words and any(self.uses[w] == len(self.outlets[w]) for w in a.content):
             return True
         ka, kb = (a.article, a.sentence), (b.article, b.sentence)
-        if ka in self.group_of and self.group_of.get(ka) == self.group_of.get(kb):
+        if self._grouped(ka, kb):
+            return True
+        # A quotation printed as a sentence of its own ("We reject his visit.") is placed by its neighbours:
+        # the sentence before both, or after both, is one passage.
+        if any(self._grouped((a.article, a.sentence + step), (b.article, b.sentence + step)) for step in (-1, 1)):
             return True
         sa, sb = self.sentence.get(ka), self.sentence.get(kb)
         if sa is None or sb is None or len(sa.content & sb.content) < CONTEXT_WORDS:
             return False
         return weighted_overlap(sa, sb, self.discount) >= CONTEXT_SCORE
+
+
+    def _grouped(self, ka: tuple[int, int], kb: tuple[int, int]) -> bool:
+        return ka in self.group_of and self.group_of.get(ka) == self.group_of.get(kb)
 
 
 def _links(units: list[Unit], scorer: Scorer, *, reorder: bool) -> list[Link]:

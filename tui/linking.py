@@ -14,10 +14,10 @@ _PAIR_BUDGET_UNITS = 64
 _PAIR_BUDGET = 2048
 _FUNCTION = "\x00"  # stands for any function word in `Unit.loose`
 _MAX_RUN = 3
-_CLAUSES_FROM = 18  # words: longer quotations are also matched clause by clause
+_CLAUSES_FROM = 12  # words: longer quotations are also matched clause by clause
 _CLAUSE_WORDS = 5
 # Clause breaks inside a quotation; an ellipsis marks words the outlet left out, so the parts stand apart.
-_CLAUSE = re.compile(r"(?:,\s+(?=(?:but|and|or|while|because|so|yet)\b)|;\s+|\s+[—–]\s+|\s+--\s+|\s*(?:\.\.\.|…)\s*)")
+_CLAUSE = re.compile(r"(?:,\s+(?=(?:but|and|or|while|because|so|yet)\b)|;\s+|\s+[—–―]\s+|\s+--\s+|\s*(?:\.\.\.|…)\s*)")
 _ELLIPSIS = re.compile(r"\.\.\.|…")  # sentences in a run scored as one unit against a long sentence
 # A content word found in more than this share of the sentences says little about a match.
 _COMMON_SHARE = 0.1

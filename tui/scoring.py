@@ -32,7 +32,7 @@ class Scorer:
     """Scores candidate pairs of units; `discount` lowers the weight of the story's most common words."""
 
     def __init__(self, units: list[Unit], settings: AlignSettings, discount: dict[str, float],
-                 context: Callable[[Unit, Unit], bool] | None = None):
+                 context: Callable[..., bool] | None = None):
         self.units = units
         self.settings = settings
         self.discount = discount
@@ -78,27 +78,44 @@ class Scorer:
             if short.code != long.code or not short.content:
                 return None
             named = words >= 2 and _is_name(short) and _is_name(long)
-            if named or (self.context is not None and self.context(a, b)):
+            if named or self._in_context(a, b):
                 return LinkKind.WHOLE, 100.0, True
             return None
         if short.code == long.code:
             return LinkKind.WHOLE, 100.0, words < settings.min_words
         if words < settings.min_words:
-            # A quotation trimmed to a few words joins the whole one when its words are all found there, in
-            # order, with at most one word more in between ("that's [just] a bunch of malarkey").
-            if len(short.content) < 2 or len(short.content & long.content) < len(short.content):
-                return None
-            if short.code in long.code:
-                return LinkKind.FRAGMENT, 100.0, True
-            part = fuzz.partial_ratio_alignment(short.code, long.code, score_cutoff=_TRIM_SCORE)
-            if part and _negations(short.words) == _negations(long.words[part.dest_start : part.dest_end]):
-                return LinkKind.FRAGMENT, part.score, True
-            return None
+            return self._short_quotes(a, b, short, long)
         whole = fuzz.ratio(a.code, b.code, score_cutoff=settings.min_score)
         if whole:
             return LinkKind.WHOLE, whole, False
         part = self._fragment(short, long)
         return (LinkKind.FRAGMENT, part, False) if part else None
+
+    def _short_quotes(self, a: Unit, b: Unit, short: Unit, long: Unit) -> tuple[LinkKind, float, bool] | None:
+        """A quotation of four or five words against another: a trim of it, or the same words with one changed."""
+        if self._in_context(a, b, same_words=False):
+            # Where the sentences around them tell the same thing, the same few words ("we don't want him")
+            # are the same quotation even without a meaningful word, and one changed word ("We reject his
+            # visit" / "message") is the same quotation altered.
+            if short.code in long.code:
+                return LinkKind.FRAGMENT, 100.0, True
+            if len(long.code) <= len(short.code) + 1 and _negations(short.words) == _negations(long.words):
+                whole = fuzz.ratio(short.code, long.code, score_cutoff=_TRIM_SCORE)
+                if whole:
+                    return LinkKind.WHOLE, whole, True
+        # Elsewhere a trim joins the whole quotation when its meaningful words are all found there, in
+        # order, with at most one word more in between ("that's [just] a bunch of malarkey").
+        if len(short.content) < 2 or len(short.content & long.content) < len(short.content):
+            return None
+        if short.code in long.code:
+            return LinkKind.FRAGMENT, 100.0, True
+        part = fuzz.partial_ratio_alignment(short.code, long.code, score_cutoff=_TRIM_SCORE)
+        if part and _negations(short.words) == _negations(long.words[part.dest_start : part.dest_end]):
+            return LinkKind.FRAGMENT, part.score, True
+        return None
+
+    def _in_context(self, a: Unit, b: Unit, *, same_words: bool = True) -> bool:
+        return self.context is not None and self.context(a, b, same_words=same_words)
 
     def _fragment(self, short: Unit, long: Unit) -> float | None:
         if not _enough_shared(short, long):
@@ -118,10 +135,17 @@ class Scorer:
         return part.score
 
     def _reordered(self, a: Unit, b: Unit) -> float | None:
-        if len(a.content & b.content) < 3:
+        shared = len(a.content & b.content)
+        if shared < 3:
             return None
         score = weighted_overlap(a, b, self.discount)
-        return score if score >= self.settings.min_reordered else None
+        if score >= self.settings.min_reordered:
+            return score
+        # A long sentence retold around the same many meaningful words (a career, a list of names) is the same
+        # passage even where the function words and the order changed too much for the weighted score.
+        if shared >= _MANY_SHARED and shared >= _MOST_SHARED * max(len(a.content), len(b.content)):
+            return score
+        return None
 
     def run_link(self, run_index: int, other_index: int, parts: list[Unit]) -> Link | None:
         """A run of short sentences against one long sentence of another outlet, scored as one unit."""
@@ -137,6 +161,8 @@ class Scorer:
         return Link(run_index, other_index, round(score, 1), LinkKind.MERGED)
 
 
+_MANY_SHARED = 10  # meaningful words
+_MOST_SHARED = 0.75  # of the meaningful words of the longer passage
 _TRIM_SCORE = 75.0  # a five-word trim with one word inserted or changed fits a five-word window at 80
 _NEGATION_MATTERS = 10  # words: below this length a fragment's negations must match
 _NEGATIONS = frozenset("""not no never nor none nothing nobody dont doesnt didnt isnt wasnt arent werent wont cant
