@@ -123,3 +123,15 @@ def test_a_bare_round_number_claims_to_be_exact_an_approximate_one_does_not():
         ["$43,000", "$43,350"]]
     assert conflicts_of("Prosecutors said he bought a Rolex watch for about $43,000 with money from the campaign.",
                         "Prosecutors said he bought a Rolex watch for $43,350 with money from the campaign.")[0] == []
+
+
+def test_a_sum_given_to_the_tune_of_is_a_sum_of_what_the_clause_before_names():
+    found = figures_of("Trump would also unlock money from the military construction budget, to the tune of $3.5 billion.")
+    assert "military construction budget" in found["$3.5"].subject
+    pairs, _ = conflicts_of(
+        "By declaring an emergency, Trump would also seek to unlock money for the wall from the Pentagon's "
+        "military construction budget, to the tune of $3.5 billion.",
+        "The emergency declaration enables the president to divert $3.6 billion from military construction "
+        "projects to the wall.",
+    )
+    assert pairs == [["$3.5", "$3.6"]]

@@ -109,6 +109,9 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
     if _AGE_AFTER_NAME.search(text, max(0, start - 40), start + 1) and text[end : end + 1] == "," and value < 120:
         return Figure(index, sentence.index, start, end, value, "", "age", "age", _name_before(before), raw)
     year = raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and not match.group("cur")
+    if " ".join(before[-4:]) == "to the tune of":
+        # "... the military construction budget, to the tune of $3.5 billion": the sum is of what comes before.
+        before = [w for w in wide_before[:-4] if w not in {",", ";"}]
     return _classify(index, sentence, start, end, value, before, after, joined, money=bool(match.group("cur")),
                      year=year, written=raw, names=_names(text, sentence))
 
