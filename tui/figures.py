@@ -8,6 +8,7 @@ it is a share of, and a year or a date is not a figure at all. Conflicts between
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tui.model import Article, Figure
 
@@ -26,6 +27,7 @@ _WORD_NUMBER = re.compile(
 # "Cesar Sayoc Jr., 56, of Aventura": an age set off by commas after a name.
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w.’'-]*,\s\d{1,3}$")
 _SCALE = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3}
+_SCALE_WORD = re.compile(r"\s+(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w’'-])[A-Z][A-Za-z’'-]+")
 _CLAUSE = re.compile(r"[,;:()—–]")
 # "voted 51 to 49", "a 5-4 vote", "by a margin of 220-210": the two sides of a tally.
@@ -112,8 +114,13 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
     if " ".join(before[-4:]) == "to the tune of":
         # "... the military construction budget, to the tune of $3.5 billion": the sum is of what comes before.
         before = [w for w in wide_before[:-4] if w not in {",", ";"}]
-    return _classify(index, sentence, start, end, value, before, after, joined, money=bool(match.group("cur")),
-                     year=year, written=raw, names=_names(text, sentence))
+    figure = _classify(index, sentence, start, end, value, before, after, joined, money=bool(match.group("cur")),
+                       year=year, written=raw, names=_names(text, sentence))
+    scale = _SCALE_WORD.match(text, end, sentence.end)
+    if figure is not None and scale:
+        # The figure as a reader quotes it: "$3.5 billion", not "$3.5".
+        figure = replace(figure, end=scale.end())
+    return figure
 
 
 def _word_figure(text: str, sentence, match: re.Match[str], index: int) -> Figure | None:

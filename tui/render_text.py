@@ -32,9 +32,9 @@ def render_text(
     phrase_groups = [g for g in alignment.groups if g.kind is GroupKind.PHRASE]
     console.print(Text(title or "Parallax alignment", style="bold"))
     console.print(Text(
-        f"{loaded} of {len(articles)} articles read · {len(sentence_groups)} shared sentences · "
-        f"{len(quote_groups)} shared quotations · {len(phrase_groups)} shared wordings · "
-        f"{len(alignment.conflicts)} figure conflicts",
+        f"{loaded} of {len(articles)} articles read · {_count(len(sentence_groups), 'shared sentence')} · "
+        f"{_count(len(quote_groups), 'shared quotation')} · {_count(len(phrase_groups), 'shared wording')} · "
+        f"{_count(len(alignment.conflicts), 'figure conflict')}",
         style="dim",
     ))
     console.print()
@@ -142,3 +142,7 @@ def _print_conflicts(alignment: Alignment, console: Console, width: int) -> None
             line.append("  ")
             line.append(" ".join(article.text[sentence.start : sentence.end].split()), style="dim")
             console.print(line)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
