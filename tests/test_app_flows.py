@@ -135,8 +135,10 @@ def test_map_lists_passages_and_figure_conflicts_and_jumps_to_the_chosen_row(ope
         async with open_reader() as reader:
             await reader.press("m")
             box = reader.part("#map-box")
-            assert "shared passages" in box[0] and "figure conflicts" in box[0]
+            assert "shared passages" in box[0] and "1 figure conflict ·" in box[0] and "◐ close only" in box[0]
             rows = [line for line in box if line.strip().startswith(("text", "quote", "figure"))]
+            # An outlet with only a weaker match is marked close, never as lacking the passage.
+            assert any("◐" in row for row in rows)
             third = rows[2].split("  ")[-1].strip().split(" …")[0]
             shown = await reader.press("down", "down", "enter")
             assert reader.part("#map-box") == []

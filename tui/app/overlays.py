@@ -16,6 +16,14 @@ from tui.app.inert import inert
 from tui.app.reading import Figures, Focus, Passage, Reading
 from tui.model import GroupKind
 
+# What an outlet does with a passage, as the map marks it; "close" is an outlet with a weaker match only,
+# never called absent ("unread": the article could not be read).
+_MARKS = {"carried": "●", "close": "◐", "absent": "·", "unread": "?", "": "·"}
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
 # Outlet columns narrower than this cannot show a name: the map counts the outlets instead.
 MIN_NAME = 3
 
@@ -63,10 +71,10 @@ class MapScreen(ModalScreen[Focus | None]):
 
     def _title(self) -> str:
         passages, figures = len(self.reading.groups), len(self.reading.conflicts)
-        what = f"{passages} shared passages · {figures} figure conflicts"
+        what = f"{_count(passages, 'shared passage')} · {_count(figures, 'figure conflict')}"
         if self.allowed is not None:
             what = f"only {self.only}: {len(self.allowed)} of {passages + figures} rows"
-        return f"Alignment map · {what} · enter jumps, escape closes"
+        return f"Alignment map · {what} · ● carried ◐ close only · none · enter jumps, escape closes"
 
     def on_mount(self) -> None:
         table = self.query_one(MapTable)
@@ -103,7 +111,7 @@ class MapScreen(ModalScreen[Focus | None]):
 
     def _add_row(self, table: DataTable, focus: Focus, per_outlet: bool) -> None:
         coverage = self.reading.coverage(focus)
-        marks = ["●" if covered else "·" for covered in coverage] if per_outlet else [f"{sum(coverage)}/{len(coverage)}"]
+        marks = [_MARKS[state] for state in self.reading.states(focus)] if per_outlet else [f"{sum(coverage)}/{len(coverage)}"]
         if isinstance(focus, Figures):
             # A figure row is read in full (every outlet's number).
             table.add_row("figure", *marks, Text(inert(self.reading.figure_summary(focus.conflict))), key=self._key(focus), height=None)

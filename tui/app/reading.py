@@ -128,6 +128,14 @@ class Reading:
         carriers = self.carriers(focus)
         return [pane in carriers for pane in range(len(self.articles))]
 
+    def states(self, focus: Focus) -> list[str]:
+        """Per pane: "carried", "close" (a weaker match only), "absent", or "unread" (the article failed);
+        a figure row says only which panes mention one of its numbers ("carried") and which do not ("")."""
+        if isinstance(focus, Figures):
+            return ["carried" if covered else "" for covered in self.coverage(focus)]
+        group = self.groups[focus.group]
+        return [group.state(pane) if article.ok else "unread" for pane, article in enumerate(self.articles)]
+
     # --- stops ---------------------------------------------------------------
 
     def stops(self, pane: int, kind: str, allowed: frozenset[Focus] | None = None) -> list[Stop]:
