@@ -6,15 +6,15 @@ import html
 import json
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 
+from tests.http_support import serving
 from tests.stories_data import PIECES, Piece
 from tui.stories.model import parse_date
 
@@ -77,14 +77,9 @@ def _handler(web: Web) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture
 def web():
     state = Web()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    with serving(_handler(state)) as base:
+        state.base = base
+        yield state
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import os
 import socket
-import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +15,7 @@ import httpx
 import pytest
 
 import tui
+from tests.http_support import serving
 from tui import load
 from tui.load import LoadError, decode_bytes, fetch_url, html_to_document, read_document, read_file
 from tui.model import ArticleRef
@@ -124,14 +124,9 @@ def slow(seconds: float) -> Route:
 @pytest.fixture
 def server():
     state = Server(base="", routes={})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(state))
-    httpd.daemon_threads = True
-    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(make_handler(state)) as base:
+        state.base = base
+        yield state
 
 
 @pytest.fixture
@@ -271,13 +266,9 @@ def test_cache_serves_pages_with_the_server_gone(tmp_path, cache):
 
     def serve_once() -> None:
         state = Server(base="", routes={"/a": reply(200, article_page())})
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(state))
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/a"
-        thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-        thread.start()
-        with_server["doc"], with_server["url"] = fetch_url(url, cache_dir=cache), url
-        httpd.shutdown()
-        httpd.server_close()
+        with serving(make_handler(state)) as base:
+            url = f"{base}/a"
+            with_server["doc"], with_server["url"] = fetch_url(url, cache_dir=cache), url
 
     serve_once()
     offline = fetch_url(with_server["url"], cache_dir=cache)

@@ -184,14 +184,19 @@ def build_story(node: Node, where: str, ctx: Context) -> Story | None:
 
 
 def build_articles(node: Node | None, where: str, ctx: Context) -> tuple[ArticleRef, ...]:
+    return build_list(node, where, "articles", build_article, ctx)
+
+
+def build_list(node: Node | None, where: str, what: str, build_one, ctx: Context) -> tuple:
+    """Each item of a YAML list built by `build_one`; a missing list is empty, anything else a problem."""
     if node is None:
         return ()
     if not isinstance(node, SequenceNode) or not node.value:
         got = "an empty list" if isinstance(node, SequenceNode) else describe(node)
-        ctx.problems.append(Problem(line_of(node), f"{where}: expected a list of articles, got {got}"))
+        ctx.problems.append(Problem(line_of(node), f"{where}: expected a list of {what}, got {got}"))
         return ()
-    found = (build_article(item, f"{where}[{i}]", ctx) for i, item in enumerate(node.value, start=1))
-    return tuple(ref for ref in found if ref is not None)
+    found = (build_one(item, f"{where}[{i}]", ctx) for i, item in enumerate(node.value, start=1))
+    return tuple(built for built in found if built is not None)
 
 
 def build_article(node: Node, where: str, ctx: Context) -> ArticleRef | None:
@@ -266,14 +271,7 @@ class FeedRef:
 
 
 def build_feeds(node: Node | None, ctx: Context) -> tuple[FeedRef, ...]:
-    if node is None:
-        return ()
-    if not isinstance(node, SequenceNode) or not node.value:
-        got = "an empty list" if isinstance(node, SequenceNode) else describe(node)
-        ctx.problems.append(Problem(line_of(node), f"feeds: expected a list of feeds, got {got}"))
-        return ()
-    found = (build_feed(item, f"feeds[{i}]", ctx) for i, item in enumerate(node.value, start=1))
-    return tuple(feed for feed in found if feed is not None)
+    return build_list(node, "feeds", "feeds", build_feed, ctx)
 
 
 def build_feed(node: Node, where: str, ctx: Context) -> FeedRef | None:
