@@ -133,7 +133,7 @@ def test_notes_on_a_passage_and_a_figure_conflict_are_in_the_report_escaped_and_
     assert "<script" not in html and "toll differs &lt;script&gt;" in html
     shown = " ".join("".join(tags.text).split())
     assert "accurate checked against CENTCOM" in shown and "passage #1" in shown
-    assert "figure conflict 1 (killed · soldiers)" in shown
+    assert "figure conflict 1: killed · soldiers" in shown
     markdown = parallax("report", "--format", "markdown").stdout
     assert "- Note: **ACCURATE** checked against CENTCOM" in markdown and "**MISLEADING** toll differs \\<script\\>" in markdown
 

@@ -41,7 +41,7 @@ ins { color: var(--px-added); text-decoration: underline; font-weight: bold; }
 del { color: var(--px-removed); text-decoration: line-through; }
 .changed { color: var(--px-changed); font-weight: bold; }
 .figure { color: var(--px-figure); font-weight: bold; outline: 1px solid var(--px-figure); }
-.note { border-left: 3px solid var(--px-changed); padding-left: .5rem; margin: .3rem 0; }
+.notes { list-style: none; padding-left: 0; } .note { border-left: 3px solid var(--px-changed); padding-left: .5rem; margin: .3rem 0; }
 .verdict { font-weight: bold; text-transform: uppercase; font-size: .85em; }
 @media print {
   :root { --background: #ffffff; --foreground: #000000; --surface: #ffffff; --px-shared: #ffffff; }

@@ -102,7 +102,7 @@ def walk(document: dict, *, options: DiffOptions | None = None, cite_style: str 
     groups = list(document["groups"])
     notes = list(document.get("notes", []))
     conflicts = [_conflict(c, by_id, labels) for c in document["figure_conflicts"]]
-    _attach_notes(notes, groups, conflicts)
+    _attach_notes(notes, conflicts)
     passages = {g["id"]: _passage(g, by_id, labels, options, cite_style, accessed, notes) for g in groups}
     kinds = {kind: [passages[g["id"]] for g in groups if g["kind"] == kind] for kind in ("sentence", "quote", "phrase")}
     story = document.get("story", {})
@@ -115,7 +115,7 @@ def walk(document: dict, *, options: DiffOptions | None = None, cite_style: str 
         sentences=kinds["sentence"], quotes=[p for p in kinds["quote"] if not _inside(groups, p.id)],
         wording=kinds["phrase"], conflicts=conflicts,
         map_rows=_map_rows(groups, conflicts, articles, passages),
-        notes=[_note_line(n, groups, conflicts) for n in notes],
+        notes=[_note_line(n, where=True) for n in notes],
         corrections=[_correction(c, labels) for c in document.get("corrections", [])],
     )
     report.counts["quotes_inside"] = report.counts["quotes"] - len(report.quotes)
@@ -198,23 +198,23 @@ def _conflict(conflict: dict, by_id: dict, labels: dict) -> Conflict:
     return Conflict(conflict["id"], printable(label), printable(conflict["evidence"]), figures)
 
 
-def _attach_notes(notes: list, groups: list, conflicts: list[Conflict]) -> None:
+def _attach_notes(notes: list, conflicts: list[Conflict]) -> None:
     for conflict in conflicts:
         conflict.notes = [_note_line(n) for n in notes if n.get("on") == "figure_conflict" and n.get("conflict") == conflict.id]
 
 
-def _note_line(note: dict, groups: list | None = None, conflicts: list[Conflict] | None = None) -> NoteLine:
-    where = ""
-    if groups is not None:
+def _note_line(note: dict, *, where: bool = False) -> NoteLine:
+    """A note as the report shows it; with `where`, what it is on (for the list of every note)."""
+    on = ""
+    if where:
         if note.get("on") == "passage" and note.get("group") is not None:
-            where = f"passage #{note['group']}"
+            on = f"passage #{note['group']}"
         elif note.get("conflict") is not None:
-            label = next((c.label for c in conflicts or [] if c.id == note["conflict"]), "")
-            where = f"figure conflict {note['conflict']} ({label})"
+            on = f"figure conflict {note['conflict']}"  # its opening words are the conflict's label
         else:
-            where = "no longer found in these articles"
+            on = "no longer found in these articles"
     return NoteLine(printable(note.get("verdict", "")), printable(note.get("text", "")), printable(note.get("created", "")),
-                    printable(note.get("opens", "")), where)
+                    printable(note.get("opens", "")), on)
 
 
 def _map_rows(groups: list, conflicts: list[Conflict], articles: list, passages: dict) -> list:
