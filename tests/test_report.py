@@ -181,3 +181,10 @@ def test_the_json_document_the_report_reads_is_the_one_align_prints():
     document = json_of([])
     assert document["notes"] == [] and list(document)[-1] == "notes"
     json.dumps(document)
+
+
+def test_report_help_imports_nothing_heavy_and_the_markdown_report_no_interface():
+    from tests.test_cli_imports import heavy_imports
+
+    assert heavy_imports(["report", "--help"]) == set()
+    assert not heavy_imports(["report", "--format", "markdown"]) & {"textual", "rich"}
