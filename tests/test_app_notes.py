@@ -144,3 +144,20 @@ def test_the_palette_adds_a_note(open_reader):
             return reader.part("#detail")
 
     assert any(line.strip() == "note: seen in the palette" for line in run(scenario()))
+
+
+def test_ctrl_r_in_the_note_screen_removes_the_notes_on_the_passage(open_reader):
+    async def scenario():
+        async with open_reader() as reader:
+            await reader.press("n", "s")
+            await add_note(reader, "first thought")
+            screen = (await reader.press("a")).text
+            await reader.press("ctrl+r")
+            strip = reader.part("#detail")
+        async with open_reader() as reader:
+            await reader.press("n", "s")
+            return screen, strip, reader.part("#detail"), reader.notifications
+
+    screen, strip, again, said = run(scenario())
+    assert "note: first thought" in screen and "ctrl+r removes these notes" in screen
+    assert not any("first thought" in line for line in strip + again)

@@ -149,3 +149,14 @@ def test_notes_are_kept_per_story(tmp_path):
     note_shared(paths)
     assert json_of([])["notes"] == []  # the sample story has none
     assert len(place(NoteStore().load(corrections_key(aligned(paths)[0])), aligned(paths)[1])) == 1
+
+
+def test_removing_notes_removes_those_named_only(tmp_path):
+    from tui.notes import PASSAGE, Note
+
+    store = NoteStore(tmp_path / "notes.sqlite")
+    first = store.add(Note("s", PASSAGE, "sentence", (("a", "1"),), "wrong", "first"))
+    seen_by_one_reader = store.load("s")
+    store.add(Note("s", PASSAGE, "sentence", (("a", "1"),), "", "added by another reader meanwhile"))
+    store.remove([n.id for n in seen_by_one_reader])
+    assert [n.text for n in store.load("s")] == ["added by another reader meanwhile"] and first.id == seen_by_one_reader[0].id

@@ -169,6 +169,18 @@ class NoteStore:
         return Note(note.story, note.target, note.kind, note.anchors, note.verdict, note.text, note.opens, created,
                     cursor.lastrowid or 0)
 
+    def remove(self, ids: list[int]) -> None:
+        """Remove these notes, and only these: notes another reader added meanwhile stay."""
+        if not ids:
+            return
+        connection = self._connect()
+        try:
+            connection.execute(f"DELETE FROM notes WHERE id IN ({', '.join('?' * len(ids))})", ids)
+        except sqlite3.Error as error:
+            raise NotesError(f"{self.path}: the notes could not be removed ({_why(error)})") from None
+        finally:
+            connection.close()
+
 
 def _note(row: tuple) -> Note | None:
     """A row as a note; a row whose anchors are not readable is passed over (it cannot find its passage)."""

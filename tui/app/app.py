@@ -267,23 +267,25 @@ class ParallaxApp(App):
 
     def on_note_keys_note_wanted(self, event: CompareScreen.NoteWanted) -> None:
         """Save a note and show it in the detail strip at once."""
-        from tui.app.noting import save_note
+        from tui.app.noting import ShownNotes, remove_notes, save_note
         from tui.notes import NotesError, note_phrase
 
         screen = self.screen
         if self.story is None or not isinstance(screen, CompareScreen):
             return
+        notes = screen.notes or ShownNotes()
         try:
-            placed = save_note(self.story, screen.reading, event)
+            if event.remove:
+                said = f"{remove_notes(notes, event.focus)} notes removed"
+            else:
+                placed = save_note(self.story, screen.reading, event)
+                notes.add(placed)
+                said = f"{note_phrase(placed)} (saved; s shows the notes here)"
         except NotesError as error:
             self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
             return
-        from tui.app.noting import ShownNotes
-
-        notes = screen.notes or ShownNotes()
-        notes.add(placed)
         screen.show_notes(notes)
-        self.notify(f"{note_phrase(placed)} (saved; s shows the notes here)", title="Note saved", timeout=6, markup=False)
+        self.notify(said, title="Notes", timeout=6, markup=False)
 
     def on_note_keys_report_wanted(self, event: CompareScreen.ReportWanted) -> None:
         from tui.report.colours import palette_of

@@ -7,6 +7,7 @@ screen the notes of its story as a `ShownNotes` (attributes go down), which the 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -39,28 +40,48 @@ class ShownNotes:
     def add(self, placed: PlacedNote) -> None:
         self.placed.append(placed)
 
-    def on(self, focus: Focus | None) -> list[str]:
-        """The notes on a passage or figure conflict, oldest first, as one line each."""
+    def of(self, focus: Focus | None) -> list[PlacedNote]:
+        """The notes on a passage or figure conflict, oldest first."""
         if isinstance(focus, Passage):
-            return [note_phrase(p) for p in self.placed if p.group == focus.group]
+            return [p for p in self.placed if p.group == focus.group]
         if isinstance(focus, Figures):
-            return [note_phrase(p) for p in self.placed if p.conflict == focus.conflict]
+            return [p for p in self.placed if p.conflict == focus.conflict]
         return []
 
+    def on(self, focus: Focus | None) -> list[str]:
+        """The notes on a passage or figure conflict, oldest first, as one line each."""
+        return [note_phrase(p) for p in self.of(focus)]
 
-class NoteScreen(ModalScreen[tuple[str, str] | None]):
+    def remove(self, ids: set[int]) -> None:
+        self.placed = [p for p in self.placed if p.note.id not in ids]
+
+
+@dataclass(frozen=True)
+class NoteAnswer:
+    """What the note screen was told: a verdict and text to save, or to remove the notes already there."""
+
+    verdict: str = ""
+    text: str = ""
+    remove: bool = False
+
+
+class NoteScreen(ModalScreen[NoteAnswer | None]):
     """A verdict and a line of text on one passage or figure conflict: enter saves, escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_note")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_note"),
+                Binding("ctrl+r", "remove", "Remove the notes here", id="remove_notes", priority=True)]
     AUTO_FOCUS = "#note-text"
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, existing: list[str] | None = None) -> None:
         super().__init__()
-        self.what = what
+        self.what, self.existing = what, existing or []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
             yield Static(Content(f"Note on {self.what}"), id="note-title")
+            if self.existing:
+                shown = "\n".join(inert(line) for line in self.existing)
+                yield Static(Content(f"{shown}\nctrl+r removes these notes"), id="note-existing")
             with RadioSet(id="note-verdict"):
                 yield RadioButton("no verdict", value=True)
                 for verdict in VERDICTS:
@@ -73,7 +94,11 @@ class NoteScreen(ModalScreen[tuple[str, str] | None]):
         chosen = self.query_one(RadioSet).pressed_index
         verdict = VERDICTS[chosen - 1] if chosen > 0 else ""
         text = " ".join(event.value.split())
-        self.dismiss((verdict, text) if verdict or text else None)
+        self.dismiss(NoteAnswer(verdict, text) if verdict or text else None)
+
+    def action_remove(self) -> None:
+        if self.existing:
+            self.dismiss(NoteAnswer(remove=True))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self.query_one(Input).focus()  # a verdict chosen: back to the text, where enter saves
@@ -97,9 +122,9 @@ class NoteKeys:
     class NoteWanted(Message):
         """The user wrote a note on a passage or figure conflict."""
 
-        def __init__(self, focus: Focus, verdict: str, text: str) -> None:
+        def __init__(self, focus: Focus, answer: NoteAnswer) -> None:
             super().__init__()
-            self.focus, self.verdict, self.text = focus, verdict, text
+            self.focus, self.verdict, self.text, self.remove = focus, answer.verdict, answer.text, answer.remove
 
     class ReportWanted(Message):
         """The user asked for a report of the comparison on screen."""
@@ -110,11 +135,12 @@ class NoteKeys:
             self.notify("The cursor is on no shared passage or figure conflict: nothing to note.", timeout=4)
             return
 
-        def saved(result: tuple[str, str] | None) -> None:
-            if result is not None:
-                self.post_message(self.NoteWanted(focus, *result))
+        def saved(answer: NoteAnswer | None) -> None:
+            if answer is not None:
+                self.post_message(self.NoteWanted(focus, answer))
 
-        self.app.push_screen(NoteScreen(describe(self.reading, focus)), saved)
+        existing = self.notes.on(focus) if self.notes is not None else []
+        self.app.push_screen(NoteScreen(describe(self.reading, focus), existing), saved)
 
     def action_report(self) -> None:
         self.post_message(self.ReportWanted())
@@ -154,6 +180,16 @@ def load_notes(story, alignment) -> tuple[ShownNotes, str]:
         return ShownNotes(place(NoteStore().load(corrections_key(story)), alignment)), ""
     except NotesError as error:
         return ShownNotes(), str(error)
+
+
+def remove_notes(notes: ShownNotes, focus: Focus) -> int:
+    """Remove the notes on a passage or figure conflict from the file and the reader; how many there were."""
+    from tui.notes import NoteStore
+
+    ids = {p.note.id for p in notes.of(focus)}
+    NoteStore().remove(sorted(ids))
+    notes.remove(ids)
+    return len(ids)
 
 
 def save_note(story, reading: Reading, event: NoteKeys.NoteWanted) -> PlacedNote:

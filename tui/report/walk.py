@@ -96,23 +96,26 @@ def walk(document: dict, *, options: DiffOptions | None = None, cite_style: str 
          accessed: date | None = None) -> Report:
     """The report of a JSON document: every list read once, in the document's order."""
     accessed = accessed or date.today()
-    articles = [dict(a, sentences=list(a["sentences"])) for a in document["articles"]]
+    articles = list(document["articles"])
     by_id = {a["id"]: a for a in articles}
     labels = {a["id"]: a["label"] for a in articles}
     groups = list(document["groups"])
     notes = list(document.get("notes", []))
-    conflicts = [_conflict(c, by_id, labels) for c in document["figure_conflicts"]]
+    raw_conflicts = list(document["figure_conflicts"])
+    sentences = _sentences_of(raw_conflicts, by_id)
+    conflicts = [_conflict(c, sentences, labels) for c in raw_conflicts]
     _attach_notes(notes, conflicts)
     passages = {g["id"]: _passage(g, by_id, labels, options, cite_style, accessed, notes) for g in groups}
     kinds = {kind: [passages[g["id"]] for g in groups if g["kind"] == kind] for kind in ("sentence", "quote", "phrase")}
     story = document.get("story", {})
+    inside = {g["id"] for g in groups if "inside" in g}
     report = Report(
         title=printable(story.get("title") or story.get("id") or "Parallax report"), date=printable(story.get("date", "")),
         outlets=[_outlet(a) for a in articles],
         counts={"articles": len(articles), "read": sum(not a["error"] for a in articles),
                 "sentences": len(kinds["sentence"]), "quotes": len(kinds["quote"]), "wording": len(kinds["phrase"]),
                 "figure_conflicts": len(conflicts), "notes": len(notes), "corrections": len(document.get("corrections", []))},
-        sentences=kinds["sentence"], quotes=[p for p in kinds["quote"] if not _inside(groups, p.id)],
+        sentences=kinds["sentence"], quotes=[p for p in kinds["quote"] if p.id not in inside],
         wording=kinds["phrase"], conflicts=conflicts,
         map_rows=_map_rows(groups, conflicts, articles, passages),
         notes=[_note_line(n, where=True) for n in notes],
@@ -123,8 +126,18 @@ def walk(document: dict, *, options: DiffOptions | None = None, cite_style: str 
     return report
 
 
-def _inside(groups: list[dict], group_id: int) -> bool:
-    return any(g["id"] == group_id and "inside" in g for g in groups)
+def _sentences_of(conflicts: list[dict], by_id: dict) -> dict[tuple[str, int], str]:
+    """The text of each sentence holding a conflicting figure; each article's sentences are walked once, if at all."""
+    wanted: dict[str, set[int]] = {}
+    for conflict in conflicts:
+        for figure in conflict["figures"]:
+            wanted.setdefault(figure["article"], set()).add(figure["sentence"])
+    found = {}
+    for article, indexes in wanted.items():
+        for sentence in by_id[article]["sentences"]:
+            if sentence["index"] in indexes:
+                found[(article, sentence["index"])] = sentence["text"]
+    return found
 
 
 def _outlet(article: dict) -> Outlet:
@@ -186,11 +199,10 @@ def _attribution(value) -> str:
     return f"credited to {printable(value['speaker'])}{verb}"
 
 
-def _conflict(conflict: dict, by_id: dict, labels: dict) -> Conflict:
+def _conflict(conflict: dict, sentences: dict[tuple[str, int], str], labels: dict) -> Conflict:
     figures = []
     for figure in conflict["figures"]:
-        article = by_id[figure["article"]]
-        sentence = article["sentences"][figure["sentence"]]["text"] if figure["sentence"] < len(article["sentences"]) else ""
+        sentence = sentences.get((figure["article"], figure["sentence"]), "")
         written = f"{figure['qualifier']} {figure['text']}".strip()
         figures.append((figure["article"], labels[figure["article"]], printable(written), printable(sentence)))
     label = conflict["measure"] if not conflict["subject"] or conflict["subject"] == conflict["measure"] else \
