@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+import pytest
+
 from tests.report_support import HOSTILE, SHARED, Tags, json_of, parallax
 from tests.test_outside_text import assert_inert
 from tui.align import AlignSettings
@@ -160,3 +162,26 @@ def test_removing_notes_removes_those_named_only(tmp_path):
     store.add(Note("s", PASSAGE, "sentence", (("a", "1"),), "", "added by another reader meanwhile"))
     store.remove([n.id for n in seen_by_one_reader])
     assert [n.text for n in store.load("s")] == ["added by another reader meanwhile"] and first.id == seen_by_one_reader[0].id
+
+
+def test_a_notes_file_that_cannot_be_written_says_so_and_keeps_what_it_holds(tmp_path):
+    import os
+
+    from tui.notes import PASSAGE, Note
+
+    folder = tmp_path / "data"
+    store = NoteStore(folder / "notes.sqlite")
+    store.add(Note("s", PASSAGE, "sentence", (("a", "1"),), "wrong", "kept"))
+    os.chmod(folder / "notes.sqlite", 0o444)
+    try:
+        if os.access(folder / "notes.sqlite", os.W_OK):
+            pytest.skip("file permissions do not stop this user (root)")
+        try:
+            store.add(Note("s", PASSAGE, "sentence", (("a", "1"),), "", "new"))
+        except NotesError as error:
+            assert str(folder / "notes.sqlite") in str(error) and "the note was not saved" in str(error)
+        else:
+            raise AssertionError("a note was saved into a read-only file")
+    finally:
+        os.chmod(folder / "notes.sqlite", 0o644)
+    assert [n.text for n in store.load("s")] == ["kept"]

@@ -163,7 +163,7 @@ class NoteStore:
                 (note.story, note.target, note.kind, json.dumps([list(a) for a in note.anchors]), note.verdict,
                  note.text, note.opens, created))
         except sqlite3.Error as error:
-            raise NotesError(f"{self.path}: the note could not be saved ({_why(error)})") from None
+            raise NotesError(f"{self.path}: {_why(error)}; the note was not saved") from None
         finally:
             connection.close()
         return Note(note.story, note.target, note.kind, note.anchors, note.verdict, note.text, note.opens, created,
@@ -177,7 +177,7 @@ class NoteStore:
         try:
             connection.execute(f"DELETE FROM notes WHERE id IN ({', '.join('?' * len(ids))})", ids)
         except sqlite3.Error as error:
-            raise NotesError(f"{self.path}: the notes could not be removed ({_why(error)})") from None
+            raise NotesError(f"{self.path}: {_why(error)}; the notes were not removed") from None
         finally:
             connection.close()
 
@@ -193,9 +193,10 @@ def _note(row: tuple) -> Note | None:
 
 
 def _why(error: sqlite3.Error) -> str:
+    """What went wrong, in words: a file that is not a database is named as such, anything else as SQLite says."""
     if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error):
         return "is not a notes database (damaged, or another kind of file)"
-    return f"could not be read ({error})"
+    return f"cannot be used ({error})"
 
 
 def note_json(placed: PlacedNote) -> dict:
