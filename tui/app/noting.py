@@ -108,10 +108,10 @@ class NoteScreen(ModalScreen[NoteAnswer | None]):
 
 
 def describe(reading: Reading, focus: Focus) -> str:
-    """What a note is on, for the note screen's title: "passage #3: “The Russian military said …”"."""
+    """What a note is on, for the note screen's title: "passage #3: The Russian military said …"."""
     if isinstance(focus, Figures):
         return f"figure conflict {focus.conflict}: {inert(reading.conflicts[focus.conflict].label)}"
-    return f"passage #{focus.group}: “{inert(reading.opening(reading.groups[focus.group]))}”"
+    return f"passage #{focus.group}: {inert(reading.opening(reading.groups[focus.group]))}"
 
 
 class NoteKeys:
