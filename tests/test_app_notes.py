@@ -50,9 +50,10 @@ def test_escape_leaves_the_note_screen_and_saves_nothing(open_reader, data_dir):
 
 
 def test_a_note_on_a_figure_conflict(open_reader):
+    """At 160 columns a mention's first row ended in the space it wrapped at, one cell too wide: it took two rows
+    and pushed the strip's last row (the note) out of sight."""
     async def scenario():
-        # Wide enough for every outlet's mention of the figure on its own rows, the note below them.
-        async with open_reader(size=(200, 50)) as reader:
+        async with open_reader() as reader:
             await reader.press("f", "f", "f", "n")  # only figure conflicts, then the first of them
             title = (await reader.press("a")).text
             await reader.type("62 against 83")

@@ -132,7 +132,7 @@ class DetailStrip(Widget, can_focus=False):
             pieces = styled(flat.line(index), spans)
             words = Content.assemble(*((inert(t).replace("\n", " "), self._kinds(kinds)) for t, kinds in pieces))
             lead = name + Content(f"{score:>{SCORE}} ") if index == 0 else Content(" " * (NAME + SCORE + 2))
-            rows.append(lead + words)
+            rows.append((lead + words).rstrip())  # a row ending in the space it wrapped at is one cell too wide
         return rows
 
     def _kinds(self, kinds: tuple[str, ...]) -> Style:
