@@ -1,4 +1,4 @@
-"""Helpers for the report's tests: run the commands, make the sample's report, and read HTML as a browser would."""
+"""What the report's tests share: running the commands, the sample's report, and reading HTML as a browser would."""
 
 from __future__ import annotations
 
