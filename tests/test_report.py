@@ -77,9 +77,10 @@ def test_the_markdown_report_gives_the_same_counts(tmp_path):
     assert result.returncode == 0, result.stderr
     document = json_of([])
     kinds = [g["kind"] for g in document["groups"]]
+    assert len(document["figure_conflicts"]) == 1
     summary = (f"{len(document['articles'])} of 5 articles read · {kinds.count('sentence')} shared sentences · "
                f"{kinds.count('quote')} shared quotations · {kinds.count('phrase')} shared wordings · "
-               f"{len(document['figure_conflicts'])} figure conflicts · 0 notes")
+               "1 figure conflict · 0 notes")
     assert summary in result.stdout
     assert f"## Shared sentences ({kinds.count('sentence')})" in result.stdout
 
@@ -174,6 +175,7 @@ def test_a_failed_article_is_named_and_the_others_are_reported(tmp_path):
     assert result.returncode == 1 and "missing.txt" in result.stderr
     assert "| **missing** | *could not be read: " in result.stdout and "missing\\.txt: file not found*" in result.stdout
     assert "2 of 3 articles read · 2 shared sentences" in result.stdout
+    assert "| \\#1 sentence: The minister said the bridge would reopen on | ● | ● | ? |" in result.stdout
 
 
 def test_the_json_document_the_report_reads_is_the_one_align_prints():

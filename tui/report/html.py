@@ -12,7 +12,7 @@ from typing import TextIO
 
 from tui import __version__
 from tui.clean import printable, strip_controls
-from tui.report.walk import Conflict, NoteLine, Passage, Report, Version
+from tui.report.walk import LEGEND, Conflict, NoteLine, Passage, Report, Version, counted
 
 # Where a palette lacks a colour (or holds something that is not one), these print well on paper.
 FALLBACK = {"background": "#ffffff", "foreground": "#1a1a1a", "surface": "#f3f4f6", "panel": "#d0d4da",
@@ -20,7 +20,7 @@ FALLBACK = {"background": "#ffffff", "foreground": "#1a1a1a", "surface": "#f3f4f
             "px-removed": "#9c1c1c", "px-changed": "#744600", "px-figure": "#8c006b", "px-missing": "#5f6670"}
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'"
-STATE_MARKS = {"carried": ("●", "carried"), "close": ("◐", "close"), "absent": ("–", "absent"), "": ("", "")}
+STATE_MARKS = {"carried": ("●", "carried"), "close": ("◐", "close"), "absent": ("·", "absent"), "unread": ("?", "absent")}
 
 CSS = """
 :root { %(variables)s }
@@ -84,15 +84,20 @@ def _generated(report: Report) -> str:
 
 def _header(report: Report) -> str:
     c = report.counts
-    counts = (f'{_count(c, "read")} of {_count(c, "articles")} articles read · {_count(c, "sentences")} shared sentences · '
-              f'{_count(c, "quotes")} shared quotations · {_count(c, "wording")} shared wordings · '
-              f'{_count(c, "figure_conflicts")} figure conflicts · {_count(c, "notes")} notes')
+    words = {"sentences": "shared sentence", "quotes": "shared quotation", "wording": "shared wording",
+             "figure_conflicts": "figure conflict", "notes": "note"}
+    counts = f'{_count(c, "read")} of {_counted(c, "articles", "article")} read · ' + " · ".join(
+        _counted(c, name, word) for name, word in words.items())
     date = f'<p class="meta">{text(report.date)}</p>' if report.date else ""
     return f'<header>\n<h1 id="story">{text(report.title)}</h1>{date}\n<p id="counts">{counts}</p>\n</header>\n'
 
 
 def _count(counts: dict[str, int], name: str) -> str:
     return f'<data id="count-{name}" value="{counts[name]}">{counts[name]}</data>'
+
+
+def _counted(counts: dict[str, int], name: str, word: str) -> str:
+    return _count(counts, name) + counted(counts[name], word)[len(str(counts[name])):]
 
 
 def _outlets(report: Report) -> str:
@@ -116,7 +121,7 @@ def _map(report: Report) -> str:
     for anchor, label, states in report.map_rows:
         cells = "".join(f'<td class="state {STATE_MARKS[s][1]}" title="{s}">{STATE_MARKS[s][0]}</td>' for s in states)
         rows.append(f'<tr><td><a href="#{anchor}">{text(label)}</a></td>{cells}</tr>')
-    legend = '<p class="meta">● carries it · ◐ has something close · – has nothing close</p>'
+    legend = f'<p class="meta">{LEGEND}</p>'
     body = f'{legend}<div class="map-wrap"><table class="map">{head}{"".join(rows)}</table></div>'
     return _section("map", "Coverage map", len(report.map_rows), body)
 

@@ -7,9 +7,9 @@ from typing import TextIO
 
 from tui.clean import strip_controls
 from tui.render import MARKDOWN_MARKS, md_escape
-from tui.report.walk import Conflict, NoteLine, Passage, Report, Version
+from tui.report.walk import LEGEND, Conflict, NoteLine, Passage, Report, Version, counted
 
-STATE_MARKS = {"carried": "●", "close": "◐", "absent": "–", "": ""}
+STATE_MARKS = {"carried": "●", "close": "◐", "absent": "·", "unread": "?"}
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
 
 
@@ -29,9 +29,10 @@ def _header(report: Report) -> list[str]:
     lines = [f"# {esc(report.title)}", ""]
     if report.date:
         lines += [esc(report.date), ""]
-    lines += [f"{c['read']} of {c['articles']} articles read · {c['sentences']} shared sentences · "
-              f"{c['quotes']} shared quotations · {c['wording']} shared wordings · "
-              f"{c['figure_conflicts']} figure conflicts · {c['notes']} notes", ""]
+    words = {"sentences": "shared sentence", "quotes": "shared quotation", "wording": "shared wording",
+             "figure_conflicts": "figure conflict", "notes": "note"}
+    summary = " · ".join(counted(c[name], word) for name, word in words.items())
+    lines += [f"{c['read']} of {counted(c['articles'], 'article')} read · {summary}", ""]
     return lines
 
 
@@ -54,7 +55,7 @@ def _map(report: Report) -> list[str]:
     head = "| Passage | " + " | ".join(esc(o.label) for o in report.outlets) + " |"
     rule = "| --- |" + " :-: |" * len(report.outlets)
     rows = [f"| {esc(label)} | " + " | ".join(STATE_MARKS[s] for s in states) + " |" for _, label, states in report.map_rows]
-    legend = "● carries it · ◐ has something close · – has nothing close"
+    legend = LEGEND
     return [f"## Coverage map ({len(report.map_rows)})", "", legend, "", head, rule, *rows, ""]
 
 

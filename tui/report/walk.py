@@ -84,12 +84,20 @@ class Report:
     quotes: list[Passage]
     wording: list[Passage]
     conflicts: list[Conflict]
-    map_rows: list[tuple[str, str, list[str]]]  # anchor, row label, a state per outlet ("carried", "close", "absent", "")
+    map_rows: list[tuple[str, str, list[str]]]  # anchor, row label, a state per outlet: carried, close, absent, unread
     notes: list[NoteLine]
     corrections: list[str]
     attribution_conflicts: list[str] | None = None
     reference: tuple[str, list[tuple[str, str, str, str]]] | None = None  # reference outlet; rows per outlet
     generated: str = ""
+
+
+def counted(number: int, word: str) -> str:
+    """ "1 note", "2 notes": the word in the singular where there is one."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+LEGEND = "● carries it, ◐ has something close, · has nothing close, ? could not be read"
 
 
 def walk(document: dict, *, options: DiffOptions | None = None, cite_style: str = "plain",
@@ -234,16 +242,17 @@ def _map_rows(groups: list, conflicts: list[Conflict], articles: list, passages:
     one per figure conflict."""
     ids = [a["id"] for a in articles]
     rows = []
+    unread = {a["id"] for a in articles if a["error"]}
     for group in groups:
         if "inside" in group:
             continue
-        states = {o["article"]: o["state"] for o in group["outlets"]}
+        states = {o["article"]: o["state"] for o in group["outlets"]} | dict.fromkeys(unread, "unread")
         first = passages[group["id"]].versions[0].pieces[0].text if passages[group["id"]].versions else ""
         label = f"#{group['id']} {group['kind']}: {' '.join(first.split()[:8])}"
         rows.append((f"passage-{group['id']}", label, [states.get(i, "") for i in ids]))
     for conflict in conflicts:
         holding = {f[0] for f in conflict.figures}
-        states = ["carried" if i in holding else "" for i in ids]
+        states = ["carried" if i in holding else "unread" if i in unread else "absent" for i in ids]
         rows.append((f"conflict-{conflict.id}", f"figures: {conflict.label}", states))
     return rows
 
