@@ -162,3 +162,23 @@ def test_ctrl_r_in_the_note_screen_removes_the_notes_on_the_passage(open_reader)
     screen, strip, again, said = run(scenario())
     assert "note: first thought" in screen and "ctrl+r removes these notes" in screen
     assert not any("first thought" in line for line in strip + again)
+
+
+def test_the_report_is_of_what_the_reader_shows_the_outlets_chosen_and_the_corrections(open_reader, tmp_path,
+                                                                                        monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    async def scenario():
+        async with open_reader(outlet_ids=["cnn-local", "aggregator", "beirut-wire"]) as reader:
+            await reader.press("n", "tab", "x")  # the Aggregator's version kept apart from CNN's
+            await reader.press("r")
+            return reader.notifications
+
+    said = run(scenario())
+    html = (tmp_path / "parallax-deir-ez-zor-airstrike.html").read_text(encoding="utf-8")
+    tags = Tags(html)
+    assert tags.counts()["articles"] == 3
+    assert [a["data-article"] for t, a in tags.tags if t == "tr" and "data-article" in a][:3] == [
+        "cnn-local", "aggregator", "beirut-wire"]
+    assert any("Kept apart" in n for n in said)
+    assert 'id="corrections" data-count="1"' in html and "kept apart: Aggregator" in html
