@@ -39,8 +39,8 @@ def _reuse_row(row: dict, labels: dict[str, str]) -> tuple[str, str, str, str]:
     if isinstance(passages, list):
         states: dict[str, int] = {}
         for passage in passages:
-            state = passage.get("state") or passage.get("relation") if isinstance(passage, dict) else None
-            states[str(state or "carried")] = states.get(str(state or "carried"), 0) + 1
+            state = (passage.get("state") or passage.get("relation")) if isinstance(passage, dict) else None
+            states[str(state or "passages")] = states.get(str(state or "passages"), 0) + 1
         shown = ", ".join(f"{count} {state}" for state, count in states.items()) or "none"
     else:
         shown = printable(passages if passages is not None else "—")
