@@ -182,3 +182,15 @@ def test_the_report_is_of_what_the_reader_shows_the_outlets_chosen_and_the_corre
         "cnn-local", "aggregator", "beirut-wire"]
     assert any("Kept apart" in n for n in said)
     assert 'id="corrections" data-count="1"' in html and "kept apart: Aggregator" in html
+
+
+def test_the_footer_shows_the_report_key_again_once_the_terminal_is_wide_enough(open_reader):
+    async def scenario():
+        async with open_reader(size=(80, 24)) as reader:
+            narrow = (await reader.press("n")).footer
+            wide = (await reader.resize(160, 40)).footer
+            return narrow, wide, (await reader.resize(80, 24)).footer
+
+    narrow, wide, narrow_again = run(scenario())
+    assert "r Report" not in narrow and "r Report" in wide and "r Report" not in narrow_again
+    assert "q Quit" in narrow_again

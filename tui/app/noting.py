@@ -154,6 +154,13 @@ class NoteKeys:
             return False
         return super().check_action(action, parameters)
 
+    def on_resize(self) -> None:
+        # Whether the report key is in the footer depends on the width: the footer asks again when it changes.
+        wide = self.report_in_footer()
+        if wide != getattr(self, "_report_shown", None):
+            self._report_shown = wide
+            self.refresh_bindings()
+
     def key_r(self, event) -> None:
         # Where the footer leaves the report key out, its binding is off (bindings off are hidden), and the key
         # is taken here instead.
