@@ -29,7 +29,7 @@ def test_align_json_has_the_documented_shape():
     assert set(first) == {"id", "source", "outlet", "outlet_id", "label", "title", "published", "author", "url",
                           "error", "text", "sentences", "quotes"}
     assert first["source"] == "tui/data/sample/000_1287c803b40b51b3.txt"
-    assert set(data) == {"story", "settings", "articles", "groups", "figure_conflicts", "corrections"}
+    assert set(data) == {"story", "settings", "articles", "groups", "figure_conflicts", "corrections", "notes"}
     for article in data["articles"]:
         for s in article["sentences"]:
             assert set(s) == {"index", "text", "start", "end", "kind"}

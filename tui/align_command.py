@@ -18,6 +18,15 @@ from tui.wording import DiffOptions
 
 
 def run_align(args: argparse.Namespace) -> int:
+    story, articles, alignment, settings, options = prepare(args)
+    notes = placed_notes(story, alignment)
+    _print(alignment, args.format, story, settings, options, args.color, notes)
+    return EXIT_OK if all(a.ok for a in articles) else EXIT_ARTICLE_FAILED
+
+
+def prepare(args: argparse.Namespace):
+    """The story asked for, its articles (failures named on standard error), their alignment with the user's
+    corrections, the settings as the JSON gives them, and the diff options."""
     stories, outlets, where = stories_from(args)
     story = pick_story(stories, args.story, where)
     if story is None:
@@ -34,8 +43,19 @@ def run_align(args: argparse.Namespace) -> int:
     corrections = _corrections(story, args)
     with collector_paused():
         alignment = compare(articles, settings, corrections)
-    _print(alignment, args.format, story, {**asdict(settings), **asdict(options)}, options, args.color)
-    return EXIT_OK if all(a.ok for a in articles) else EXIT_ARTICLE_FAILED
+    return story, articles, alignment, {**asdict(settings), **asdict(options)}, options
+
+
+def placed_notes(story, alignment) -> list:
+    """The user's notes on this story, each placed on its passage or conflict; a damaged file is named."""
+    from tui.notes import NotesError, NoteStore, place
+    from tui.pipeline import corrections_key
+
+    try:
+        return place(NoteStore().load(corrections_key(story)), alignment)
+    except NotesError as error:
+        report(str(error))
+        return []
 
 
 def _corrections(story, args: argparse.Namespace) -> list:
@@ -64,13 +84,15 @@ def _progress_reporter(story):
     return show
 
 
-def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions, color: str = "auto") -> None:
+def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions, color: str = "auto",
+           notes: list = ()) -> None:
     title = printable(f"{story.title} ({story.date})" if story.date else story.title)
     if fmt == "json":
         from tui.render_json import write_json
 
         story_info = {"id": story.id, "title": story.title, "date": story.date}
-        _write(lambda out: write_json(alignment, out, story=story_info, settings=settings, options=options), "\n")
+        _write(lambda out: write_json(alignment, out, story=story_info, settings=settings, options=options,
+                                      notes=list(notes)), "\n")
     elif fmt == "markdown":
         from tui.render import to_markdown
 
@@ -86,7 +108,7 @@ def _print(alignment, fmt: str, story, settings: dict, options: DiffOptions, col
                           force_terminal=forced, no_color=None if forced is None else not forced)
         console.on_broken_pipe = _stdout_gone  # Rich's own handler exits with status 1
         colour = forced if forced is not None else console.is_terminal and not console.no_color
-        render_text(alignment, console, title=title, colour=colour, options=options)
+        render_text(alignment, console, title=title, colour=colour, options=options, notes=notes)
 
 
 def _write(writer, end: str = "") -> None:

@@ -88,8 +88,8 @@ def reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="parallax",
         description="Read one news story through several outlets at once.",
-        epilog="Run 'parallax align --help' for the command-line comparison, "
-               "'parallax stories --help' to find the stories in feeds and folders.",
+        epilog="Run 'parallax align --help' for the command-line comparison, 'parallax report --help' for a report "
+               "to share, 'parallax stories --help' to find the stories in feeds and folders.",
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     _common(parser)
@@ -206,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
             from tui.align_command import run_align
 
             return run_align(args)
+        if argv[:1] == ["report"]:
+            from tui.report.command import report_parser, run_report
+
+            return run_report(report_parser().parse_args(argv[1:]))
         if argv[:1] == ["stories"]:
             from tui.stories.command import run_stories, stories_parser
 

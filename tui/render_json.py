@@ -26,31 +26,40 @@ class Items:
 
 def to_json(
     alignment: Alignment, *, story: dict[str, str] | None = None, settings: dict | None = None,
-    options: DiffOptions | None = None,
+    options: DiffOptions | None = None, notes: list | None = None,
 ) -> str:
     """The documented JSON shape (see README, "JSON output") as one string."""
     buffer = io.StringIO()
-    write_json(alignment, buffer, story=story, settings=settings, options=options)
+    write_json(alignment, buffer, story=story, settings=settings, options=options, notes=notes)
     return buffer.getvalue()
 
 
 def write_json(
     alignment: Alignment, out: TextIO, *, story: dict[str, str] | None = None, settings: dict | None = None,
-    options: DiffOptions | None = None,
+    options: DiffOptions | None = None, notes: list | None = None,
 ) -> None:
     """Write the documented JSON shape to out, exactly as json.dumps(..., indent=2) would lay it out."""
+    _write(out, json_document(alignment, story=story, settings=settings, options=options, notes=notes), 0)
+
+
+def json_document(
+    alignment: Alignment, *, story: dict[str, str] | None = None, settings: dict | None = None,
+    options: DiffOptions | None = None, notes: list | None = None,
+) -> dict:
+    """The documented JSON shape as values, its long lists made as they are walked (the report walks it too)."""
+    from tui.notes import note_json
     from tui.render import quotes_inside
 
     inside = quotes_inside(alignment)
-    document = {
+    return {
         "story": {key: printable(value) for key, value in (story or {}).items()},
         "settings": settings or {},
         "articles": Items(lambda: map(_article_json, alignment.articles)),
         "groups": Items(lambda: (_group_json(alignment, g, options, inside) for g in alignment.groups)),
         "figure_conflicts": Items(lambda: (_conflict_json(alignment, c) for c in alignment.conflicts)),
         "corrections": [_correction_json(alignment, c) for c in alignment.corrections],
+        "notes": [note_json(placed) for placed in notes or ()],
     }
-    _write(out, document, 0)
 
 
 def _write(out: TextIO, value: object, level: int) -> None:

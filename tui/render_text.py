@@ -20,6 +20,7 @@ STYLE_FIGURE = "bold white on red"
 
 def render_text(
     alignment: Alignment, console: Console, *, title: str = "", colour: bool = True, options: DiffOptions | None = None,
+    notes: list = (),
 ) -> None:
     """Print the comparison; Text objects only, so article text can never act as markup.
 
@@ -46,6 +47,7 @@ def render_text(
     console.print(Text(f"Shared sentences ({len(sentence_groups)})", style="bold underline"))
     for group in sentence_groups:
         console.print(_group_block(alignment, group, width, colour, options))
+        _print_notes(console, [n for n in notes if n.group == group.id])
         for quote in (q for q in quote_groups if inside.get(q.id) == group.id):
             console.print(Text(f"  {quote_note(alignment, quote)}", style="dim"))
     console.print()
@@ -53,16 +55,29 @@ def render_text(
     console.print(Text(heading, style="bold underline"))
     for group in (q for q in quote_groups if q.id not in inside):
         console.print(_group_block(alignment, group, width, colour, options))
+        _print_notes(console, [n for n in notes if n.group == group.id])
     console.print()
     console.print(Text(f"Shared wording inside different sentences ({len(phrase_groups)})", style="bold underline"))
     for group in phrase_groups:
         console.print(_group_block(alignment, group, width, colour, options))
+        _print_notes(console, [n for n in notes if n.group == group.id])
     _print_conflicts(alignment, console, width)
+    if notes:
+        console.print()
+        console.print(Text(f"Your notes ({len(notes)})", style="bold underline"))
+        _print_notes(console, notes, where=True)
     if alignment.corrections:
         console.print()
         console.print(Text(f"Your corrections ({len(alignment.corrections)})", style="bold underline"))
         for applied in alignment.corrections:
             console.print(Text(f"  {printable(correction_phrase(alignment, applied))}"))
+
+
+def _print_notes(console: Console, notes: list, *, where: bool = False) -> None:
+    from tui.notes import note_phrase
+
+    for placed in notes:
+        console.print(Text(f"  {note_phrase(placed, where=where)}", style="italic"))
 
 
 def _padded(label: str, width: int) -> str:

@@ -203,7 +203,13 @@ class ParallaxApp(App):
         self.post_message(self.Aligned(reading, where))
 
     def on_parallax_app_aligned(self, event: Aligned) -> None:
-        self._show(CompareScreen(event.reading, event.where))
+        from tui.app.noting import load_notes
+
+        screen = CompareScreen(event.reading, event.where)
+        screen.notes, problem = load_notes(self.story, event.reading.alignment)
+        if problem:
+            self.notify(printable(problem), severity="warning", timeout=10, markup=False)
+        self._show(screen)
         store = getattr(self, "_store", None)
         if store is not None and store.problem:
             self.notify(printable(store.problem), severity="warning", markup=False)
@@ -258,6 +264,47 @@ class ParallaxApp(App):
 
     def on_compare_screen_citation_wanted(self, event: CompareScreen.CitationWanted) -> None:
         self.settings.copy_citations(event.reading, event.members, self.today)
+
+    def on_note_keys_note_wanted(self, event: CompareScreen.NoteWanted) -> None:
+        """Save a note and show it in the detail strip at once."""
+        from tui.app.noting import ShownNotes, remove_notes, save_note
+        from tui.notes import NotesError, note_phrase
+
+        screen = self.screen
+        if self.story is None or not isinstance(screen, CompareScreen):
+            return
+        notes = screen.notes or ShownNotes()
+        try:
+            if event.remove:
+                said = f"{remove_notes(notes, event.focus)} notes removed"
+            else:
+                placed = save_note(self.story, screen.reading, event)
+                notes.add(placed)
+                said = f"{note_phrase(placed)} (saved; s shows the notes here)"
+        except NotesError as error:
+            self.notify(printable(str(error)), severity="error", timeout=10, markup=False)
+            return
+        screen.show_notes(notes)
+        self.notify(said, title="Notes", timeout=6, markup=False)
+
+    def on_note_keys_report_wanted(self, event: CompareScreen.ReportWanted) -> None:
+        from tui.report.colours import palette_of
+
+        if self.story is not None and isinstance(self.screen, CompareScreen):
+            self.notify("Writing the report…", timeout=2)
+            self._write_report(self.screen.reading, self.screen.notes, palette_of(self.theme_variables))
+
+    @work(thread=True, exclusive=True, group="report")
+    def _write_report(self, reading: Reading, notes, palette: dict[str, str]) -> None:
+        from tui.app.noting import write_report_of
+
+        try:
+            path = write_report_of(self, reading, notes, palette)
+        except Exception as error:  # noqa: BLE001 - a report that fails must not take the reader down
+            self.call_from_thread(self.notify, printable(f"The report could not be written: {error}"),
+                                  severity="error", timeout=15, markup=False)
+            return
+        self.call_from_thread(self.notify, printable(str(path)), title="Report written", timeout=15, markup=False)
 
 
 Result = TypeVar("Result")

@@ -18,6 +18,7 @@ from tui.app.detail import DetailStrip
 from tui.app.finding import Matches
 from tui.app.keys import ReaderKeys
 from tui.app.levelling import PaneRows, level
+from tui.app.noting import NOTE_BINDINGS, NoteKeys
 from tui.app.pane import ArticlePane
 from tui.app.position import Position
 from tui.app.reading import Reading
@@ -31,7 +32,7 @@ from tui.model import Member
 MIN_PANE_WIDTH = 30
 
 
-class CompareScreen(ReaderKeys, SearchKeys, Screen):
+class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
     """Side-by-side panes kept level on the passage under the cursor."""
 
     BINDINGS = [
@@ -61,6 +62,7 @@ class CompareScreen(ReaderKeys, SearchKeys, Screen):
                 tooltip="Join passages the alignment left apart: J on one, then J on another outlet's (saved; u undoes)"),
         Binding("u", "undo_correction", "Undo correction", id="undo_correction", show=False,
                 tooltip="Undo your last correction of the alignment"),
+        *NOTE_BINDINGS,
         Binding("?", "help", "Help", id="help", tooltip="This help"),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit Parallax"),
     ]

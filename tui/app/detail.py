@@ -55,7 +55,8 @@ class DetailStrip(Widget, can_focus=False):
 
     def lines(self, width: int) -> list[Content]:
         """The strip's rows at a width (worked out once for both measuring and drawing)."""
-        key = (self.position, self.show_diff, width, self.limit(), self.app.theme)
+        notes = getattr(self.screen, "notes", None)
+        key = (self.position, self.show_diff, width, self.limit(), self.app.theme, id(notes), len(getattr(notes, "placed", ())))
         if self._lines is None or self._lines[0] != key:
             self._lines = (key, self._rows(width))
         return self._lines[1]
@@ -67,7 +68,7 @@ class DetailStrip(Widget, can_focus=False):
             return [Content("No shared passage under the cursor.").stylize(self.style_of("missing"))]
         room, limit, count = max(10, width - NAME - SCORE - 2), self.limit(), len(self.reading.articles)
         # More outlets than rows: only those that get a row are worked out (a passage of 300 outlets).
-        why = self._why(pos, width)
+        why = self._why(pos, width) + self._notes(pos, width)
         limit -= len(why)
         versions = [self._version(pos, pane, room) for pane in range(min(count, limit - 1 if count >= limit else count))]
         if len(versions) == count and sum(len(v) for v in versions) <= limit:
@@ -88,6 +89,12 @@ class DetailStrip(Widget, can_focus=False):
         if reason.kind.value != "user":
             text += f" with {partner}" + (f" · shares {shared}" if shared else "")
         return [Content(text[: max(10, width - 1)]).stylize(self.style_of("missing"))]
+
+    def _notes(self, pos, width: int) -> list[Content]:
+        """The user's notes on the passage or figure conflict under the cursor, one row each."""
+        notes = getattr(self.screen, "notes", None)
+        lines = notes.on(pos.focus) if notes is not None else []
+        return [Content(inert(line)[: max(10, width - 1)]).stylize(self.style_of("outlet")) for line in lines]
 
     def _cut(self, versions: list[list[Content]], count: int, limit: int, width: int) -> list[Content]:
         """As many versions as fit, each cut to an equal share of rows; the outlets left out named last."""
@@ -125,7 +132,7 @@ class DetailStrip(Widget, can_focus=False):
             pieces = styled(flat.line(index), spans)
             words = Content.assemble(*((inert(t).replace("\n", " "), self._kinds(kinds)) for t, kinds in pieces))
             lead = name + Content(f"{score:>{SCORE}} ") if index == 0 else Content(" " * (NAME + SCORE + 2))
-            rows.append(lead + words)
+            rows.append((lead + words).rstrip())  # a row ending in the space it wrapped at is one cell too wide
         return rows
 
     def _kinds(self, kinds: tuple[str, ...]) -> Style:

@@ -21,7 +21,8 @@ from tui.model import Member
 # The footer's words are short to fit 80 columns; the command palette says more.
 PALETTE_NAMES = {"next_shared": "Next shared passage", "next_quote": "Next shared quotation", "next_pane": "Next pane",
                  "find": "Find in every pane", "filter": "Next filter", "map": "Alignment map",
-                 "cite": "Copy a citation", "help": "Help: every key"}  # fmt: skip
+                 "cite": "Copy a citation", "help": "Help: every key", "note": "Add a note or verdict",
+                 "report": "Write a report (HTML)"}  # fmt: skip
 
 
 class ReaderKeys:
