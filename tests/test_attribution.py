@@ -1,0 +1,80 @@
+"""Who an outlet credits for a quotation: the speaker, the verb and where the credit stands in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.attribution import attribute, attribute_all
+from tui.model import Outlet
+from tui.text import build_article
+
+
+def credits(body: str) -> list[tuple[str, str] | None]:
+    """(speaker, verb) of every quotation of a one-headline article, None where nobody is credited."""
+    article = build_article("a", "a.txt", Outlet("a", "A"), "Headline\n\n" + body)
+    found = attribute_all(article)
+    return [(c.speaker, c.verb) if c else None for c in found]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("“The strike was halted,” CENTCOM said.", ("CENTCOM", "said")),
+    ("“The strike was halted,” said Col. John Thomas, a spokesman.", ("Col. John Thomas", "said")),
+    ("“The strike was halted,” the U.S. military statement said.", ("the U.S. military statement", "said")),
+    ("A senior official told CNN the US relayed its “regret” for the loss.", ("A senior official", "told")),
+    ("The statement added: “The coalition will review this strike.”", ("The statement", "added")),
+    ("Washington must “separate units,” according to a Foreign Ministry statement.",
+     ("a Foreign Ministry statement", "according to")),
+    ("Samantha Power’s opposite number, Vitaliy Churkin, said he was “appalled” by it.", ("Vitaliy Churkin", "said")),
+    ("Sen. Patrick Leahy (D-Vt.) called it “a tawdry stunt” on Tuesday.", ("Sen. Patrick Leahy", "called")),
+    ("Foreign Ministry spokeswoman Maria Zakharova was quoted by TASS as saying that “we are appalled.”",
+     ("Foreign Ministry spokeswoman Maria Zakharova", "quoted")),
+    ("“He tried to silence me,” the Mexican-born journalist told a reporter.", ("the Mexican-born journalist", "told")),
+])
+def test_a_credit_next_to_the_quotation_is_found(body, expected):
+    assert credits(body) == [expected]
+
+
+def test_offsets_point_at_the_credit_in_the_text():
+    article = build_article("a", "a.txt", Outlet("a", "A"), "Headline\n\n“The strike was halted,” CENTCOM said.")
+    credit = attribute(article, article.quotes[0])
+    assert article.text[credit.start : credit.end] == "CENTCOM said"
+
+
+def test_a_pronoun_takes_the_name_of_the_person_just_named():
+    body = ("CNN military analyst Lt. Col. Rick Francona said it is not clear what will happen. "
+            "“This might put the centre in danger,” he said Saturday.")
+    assert credits(body) == [("CNN military analyst Lt. Col. Rick Francona", "said")]
+
+
+def test_it_takes_the_body_or_statement_just_named():
+    body = "The Syrian military said the strikes helped IS. It called the strike “a blatant attack.”"
+    assert credits(body) == [("The Syrian military", "called")]
+
+
+def test_he_after_a_body_is_left_unresolved_rather_than_guessed():
+    body = "The Syrian military said the strikes helped IS. He called the strike “a blatant attack.”"
+    assert credits(body) == [None]
+
+
+def test_a_quotation_that_continues_the_one_before_keeps_its_speaker():
+    body = "“We will look into it,” Centcom said, using another name.\n\n“Lessons will be learned.”"
+    assert credits(body) == [("Centcom", "said"), ("Centcom", "said")]
+
+
+def test_a_credit_after_a_question_mark_is_found_in_the_next_sentence():
+    assert credits("“Who will pay?” Fox asked.") == [("Fox", "asked")]
+
+
+def test_a_relaying_outlet_does_not_replace_the_speaker_named_before():
+    body = "The Syrian Foreign Ministry said it sent a message asking the council to “condemn the aggression,” TASS reported."
+    assert credits(body) == [("The Syrian Foreign Ministry", "said")]
+
+
+@pytest.mark.parametrize("body", [
+    "There was no casualty figure yet, and no one knew more about “the incident” at all.",
+    "Gen. Herbert “Hawk” Carlisle spoke to reporters.",  # a nickname
+    "He appeared on MSNBC's “Morning Joe” on Tuesday.",  # a show
+    "“We will not back down.”",  # nothing around it names anyone
+])
+def test_nothing_is_credited_when_the_text_names_nobody_plainly(body):
+    assert credits(body) == [None]
