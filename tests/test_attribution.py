@@ -78,3 +78,23 @@ def test_a_relaying_outlet_does_not_replace_the_speaker_named_before():
 ])
 def test_nothing_is_credited_when_the_text_names_nobody_plainly(body):
     assert credits(body) == [None]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Thomas", "Col. John Thomas", True),
+    ("CENTCOM", "U.S. Central Command", True),
+    ("DOJ", "the Department of Justice", True),
+    ("Centcom", "the U.S. Central Command statement", False),  # the body against its statement
+    ("the statement", "the U.S. military statement", True),
+    ("Samantha Power", "Vitaly Churkin", False),
+])
+def test_two_credits_name_the_same_speaker(a, b, same):
+    from tui.speakers import same_speaker
+
+    assert same_speaker(a, b) is same
+
+
+def test_one_surname_spelt_two_ways_is_one_speaker():
+    from tui.speakers import same_speaker
+
+    assert same_speaker("Vitaliy Churkin", "Russian Ambassador Vitaly Churkin")

@@ -127,6 +127,7 @@ def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions |
     for conflict in alignment.conflicts:
         values = "; ".join(_figure_phrase(alignment, f) for f in conflict.figures)
         lines.append(f"- **{md_escape(conflict_label(conflict))}** ({conflict.evidence}): {values}")
+    lines += _md_attribution(alignment)
     lines += _md_corrections(alignment)
     return "\n".join(lines) + "\n"
 
@@ -134,6 +135,14 @@ def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions |
 def conflict_label(conflict) -> str:
     """ "killed · soldiers", "$ · Rolex": the measure, and its subject where the texts name one."""
     return printable(conflict.label)
+
+
+def _md_attribution(alignment: Alignment) -> list[str]:
+    from tui.credits import Credits, conflict_phrase
+
+    conflicts = Credits(alignment).conflicts()
+    lines = ["", f"## Attribution differences ({len(conflicts)})", ""]
+    return lines + [f"- quotation {c.group}: {md_escape(conflict_phrase(alignment, c))}" for c in conflicts]
 
 
 def _md_corrections(alignment: Alignment) -> list[str]:

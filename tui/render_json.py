@@ -39,15 +39,18 @@ def write_json(
     options: DiffOptions | None = None,
 ) -> None:
     """Write the documented JSON shape to out, exactly as json.dumps(..., indent=2) would lay it out."""
+    from tui.credits import Credits, conflicts_json
     from tui.render import quotes_inside
 
     inside = quotes_inside(alignment)
+    credits = Credits(alignment)
     document = {
         "story": {key: printable(value) for key, value in (story or {}).items()},
         "settings": settings or {},
         "articles": Items(lambda: map(_article_json, alignment.articles)),
-        "groups": Items(lambda: (_group_json(alignment, g, options, inside) for g in alignment.groups)),
+        "groups": Items(lambda: (_group_json(alignment, g, options, inside, credits) for g in alignment.groups)),
         "figure_conflicts": Items(lambda: (_conflict_json(alignment, c) for c in alignment.conflicts)),
+        "attribution_conflicts": Items(lambda: conflicts_json(alignment, credits.conflicts())),
         "corrections": [_correction_json(alignment, c) for c in alignment.corrections],
     }
     _write(out, document, 0)
@@ -98,7 +101,8 @@ def _article_json(article: Article) -> dict:
     }
 
 
-def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None, inside: dict[int, int]) -> dict:
+def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None, inside: dict[int, int],
+                credits=None) -> dict:
     base = group.members[0]
     base_text = alignment.articles[base.article].text[base.start : base.end]
     members = []
@@ -109,6 +113,10 @@ def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None,
                  "score": member.score}
         if member.quote is not None:
             entry["quote"] = member.quote
+            if credits is not None:
+                from tui.credits import attribution_json
+
+                entry["attribution"] = attribution_json(credits.of_member(member))  # who the outlet credits
         if member.reason is not None:
             entry["link"] = _link_json(alignment, member)
         if member is not base:

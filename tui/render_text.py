@@ -58,6 +58,7 @@ def render_text(
     for group in phrase_groups:
         console.print(_group_block(alignment, group, width, colour, options))
     _print_conflicts(alignment, console, width)
+    _print_attribution(alignment, console)
     if alignment.corrections:
         console.print()
         console.print(Text(f"Your corrections ({len(alignment.corrections)})", style="bold underline"))
@@ -123,6 +124,17 @@ def diff_text(base: str, text: str, options: DiffOptions | None = None, *, colou
             out.stylize(STYLE_FIGURE, start + f_start, start + f_end)
         previous = piece.kind
     return out
+
+
+def _print_attribution(alignment: Alignment, console: Console) -> None:
+    """Shared quotations that outlets credit to different speakers, beside the figure conflicts."""
+    from tui.credits import Credits, conflict_phrase
+
+    conflicts = Credits(alignment).conflicts()
+    console.print()
+    console.print(Text(f"Attribution differences ({len(conflicts)})", style="bold underline"))
+    for conflict in conflicts:
+        console.print(Text(f"  #{conflict.group} {conflict_phrase(alignment, conflict)}"))
 
 
 def _print_conflicts(alignment: Alignment, console: Console, width: int) -> None:

@@ -67,7 +67,7 @@ class DetailStrip(Widget, can_focus=False):
             return [Content("No shared passage under the cursor.").stylize(self.style_of("missing"))]
         room, limit, count = max(10, width - NAME - SCORE - 2), self.limit(), len(self.reading.articles)
         # More outlets than rows: only those that get a row are worked out (a passage of 300 outlets).
-        why = self._why(pos, width)
+        why = self._why(pos, width) + self._notes(pos, width)
         limit -= len(why)
         versions = [self._version(pos, pane, room) for pane in range(min(count, limit - 1 if count >= limit else count))]
         if len(versions) == count and sum(len(v) for v in versions) <= limit:
@@ -88,6 +88,13 @@ class DetailStrip(Widget, can_focus=False):
         if reason.kind.value != "user":
             text += f" with {partner}" + (f" · shares {shared}" if shared else "")
         return [Content(text[: max(10, width - 1)]).stylize(self.style_of("missing"))]
+
+    def _notes(self, pos, width: int) -> list[Content]:
+        """How outlets credit the passage differently, and the order they published it in."""
+        from tui.app.provenance import strip_notes
+
+        return [Content(inert(text)[: max(10, width - 1)]).stylize(self.style_of("missing"))
+                for text in strip_notes(self.reading, pos.focus)]
 
     def _cut(self, versions: list[list[Content]], count: int, limit: int, width: int) -> list[Content]:
         """As many versions as fit, each cut to an equal share of rows; the outlets left out named last."""
