@@ -12,7 +12,8 @@ from tui.wording import DiffOptions, diff_versions, pieces
 FORMATS = ("text", "markdown", "json")
 
 __all__ = ["FORMATS", "to_json", "to_markdown", "md_escape", "member_text", "outlet_label", "coverage", "quotes_inside",
-           "quote_note", "quotations_heading", "closest_notes", "coverage_phrase", "link_phrase", "conflict_label"]
+           "quote_note", "quotations_heading", "closest_notes", "coverage_phrase", "link_phrase", "conflict_label",
+           "published_note"]
 
 
 def member_text(alignment: Alignment, member: Member) -> str:
@@ -185,7 +186,16 @@ def _md_group(alignment: Alignment, group: Group, options: DiffOptions | None) -
         body = md_escape(text) if member is group.members[0] else _md_diff(base, text, options)
         lines.append(f"- **{label}** ({md_escape(link_phrase(alignment, member))}): {body}")
     lines += [f"- *{md_escape(note)}*" for note in closest_notes(alignment, group)]
-    return lines
+    order = published_note(alignment, group, options)
+    return lines + ([f"- *{md_escape(order)}*"] if order else [])
+
+
+def published_note(alignment: Alignment, group: Group, options: DiffOptions | None = None) -> str:
+    """Who published the passage first and how the later versions stand to it; "" when that is not known."""
+    from tui.published import order_phrase, publication_order, reference_index
+
+    order = publication_order(alignment, group, reference_index(alignment), options)
+    return "" if order.base == "unknown" else printable(order_phrase(alignment, order))
 
 
 def _md_diff(base: str, text: str, options: DiffOptions | None) -> str:

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from tui.clean import printable
 from tui.model import Alignment, Article, Group
+from tui.published import published_iso
 from tui.wording import DiffOptions, diff_versions
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
@@ -87,7 +88,7 @@ def _article_json(article: Article) -> dict:
         "outlet_id": printable(article.outlet.id),
         "label": printable(article.outlet.short),
         "title": printable(article.title),
-        "published": printable(article.published),
+        "published": published_iso(article.published),  # ISO 8601, or null when unknown
         "author": printable(article.author),
         "url": printable(article.url),
         "error": printable(article.error) or None,
@@ -128,8 +129,12 @@ def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None,
     nested = [quote for quote, sentence in inside.items() if sentence == group.id]
     if nested:
         links["quotes"] = nested
+    from tui.published import order_json, publication_order, reference_index
+
+    order = publication_order(alignment, group, reference_index(alignment), options)
     return {"id": group.id, "kind": group.kind.value, **links, "members": members,
-            "outlets": [_state_json(alignment, group, a) for a, article in enumerate(alignment.articles) if article.ok]}
+            "outlets": [_state_json(alignment, group, a) for a, article in enumerate(alignment.articles) if article.ok],
+            "published_order": order_json(alignment, order)}
 
 
 def _link_json(alignment: Alignment, member) -> dict:

@@ -9,7 +9,7 @@ from rich.text import Text
 from tui.clean import printable
 from tui.model import Alignment, Article, Group, GroupKind
 from tui.render import (closest_notes, conflict_label, correction_phrase, coverage_phrase, link_phrase, member_text,
-                         outlet_label, quotations_heading, quote_note, quotes_inside)
+                         outlet_label, published_note, quotations_heading, quote_note, quotes_inside)
 from tui.wording import DiffOptions, diff_versions, pieces
 
 STYLE_ADDED = "green"
@@ -100,6 +100,8 @@ def _group_block(
         line.append_text(Text(" ".join(text.split())) if member is group.members[0] else diff_text(base, text, options, colour=colour))
         lines.append(line)
     lines += [Text(f"  {printable(note)}", style="dim") for note in closest_notes(alignment, group)]
+    order = published_note(alignment, group, options)
+    lines += [Text(f"  {order}", style="dim")] if order else []
     return RichGroup(*lines)
 
 

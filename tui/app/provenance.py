@@ -6,11 +6,30 @@ from tui.app.reading import Focus, Passage, Reading
 
 
 def strip_notes(reading: Reading, focus: Focus | None) -> list[str]:
-    """The attribution difference of the passage under the cursor, if outlets credit it differently."""
+    """How outlets credit the passage under the cursor differently, and who published it first (where known)."""
     if not isinstance(focus, Passage):
         return []
     notes = []
     phrase = reading.attribution_conflicts.get(focus.group)
     if phrase:
         notes.append(phrase)
-    return notes
+    from tui.render import published_note
+
+    order = published_note(reading.alignment, reading.groups[focus.group], reading.options)
+    return notes + ([order] if order else [])
+
+
+def published_panes(reading: Reading, focus: Focus | None) -> list[int]:
+    """Panes in the order they published the passage, earliest first, then those without it; pane order when
+    fewer than two versions have a known time (no order is claimed then)."""
+    panes = list(range(len(reading.articles)))
+    if not isinstance(focus, Passage):
+        return panes
+    from tui.published import publication_order, reference_index
+
+    order = publication_order(reading.alignment, reading.groups[focus.group], reference_index(reading.alignment),
+                              relations=False)
+    if order.base == "unknown":
+        return panes
+    first = list(dict.fromkeys(v.member.article for v in order.versions))
+    return first + [pane for pane in panes if pane not in first]
