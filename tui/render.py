@@ -13,7 +13,7 @@ FORMATS = ("text", "markdown", "json")
 
 __all__ = ["FORMATS", "to_json", "to_markdown", "md_escape", "member_text", "outlet_label", "coverage", "quotes_inside",
            "quote_note", "quotations_heading", "closest_notes", "coverage_phrase", "link_phrase", "conflict_label",
-           "published_note"]
+           "published_note", "reference_sections"]
 
 
 def member_text(alignment: Alignment, member: Member) -> str:
@@ -110,6 +110,8 @@ def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions |
     for number, article in enumerate(alignment.articles, 1):
         lines.append(_md_article(number, article))
     inside = quotes_inside(alignment)
+    for heading, reuse in reference_sections(alignment, options):
+        lines += ["", f"## {md_escape(heading)}", ""] + [f"- {md_escape(line)}" for line in reuse]
     sentences = [g for g in alignment.groups if g.kind is GroupKind.SENTENCE]
     quotes = [g for g in alignment.groups if g.kind is GroupKind.QUOTE]
     lines += ["", f"## Shared sentences ({len(sentences)})"]
@@ -188,6 +190,18 @@ def _md_group(alignment: Alignment, group: Group, options: DiffOptions | None) -
     lines += [f"- *{md_escape(note)}*" for note in closest_notes(alignment, group)]
     order = published_note(alignment, group, options)
     return lines + ([f"- *{md_escape(order)}*"] if order else [])
+
+
+def reference_sections(alignment: Alignment, options: DiffOptions | None = None) -> list[tuple[str, list[str]]]:
+    """For each reference text: a heading and one line per outlet on how much of its body reuses it."""
+    from tui.reuse import reference_reuse, reuse_lines
+
+    sections = []
+    for index, article in enumerate(alignment.articles):
+        if article.reference and article.ok:
+            lines = reuse_lines(alignment, index, reference_reuse(alignment, index, options))
+            sections.append((f"Reuse of the reference text {printable(article.outlet.name)}", [printable(line) for line in lines]))
+    return sections
 
 
 def published_note(alignment: Alignment, group: Group, options: DiffOptions | None = None) -> str:

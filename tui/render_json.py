@@ -52,9 +52,20 @@ def write_json(
         "groups": Items(lambda: (_group_json(alignment, g, options, inside, credits) for g in alignment.groups)),
         "figure_conflicts": Items(lambda: (_conflict_json(alignment, c) for c in alignment.conflicts)),
         "attribution_conflicts": Items(lambda: conflicts_json(alignment, credits.conflicts())),
+        **_reference_json(alignment, options),
         "corrections": [_correction_json(alignment, c) for c in alignment.corrections],
     }
     _write(out, document, 0)
+
+
+def _reference_json(alignment: Alignment, options: DiffOptions | None) -> dict:
+    """"reference": the first reference text and each outlet's reuse of it (null without one); "references"
+    too when several were given."""
+    from tui.reuse import reference_reuse, reuse_json
+
+    found = [reuse_json(alignment, i, reference_reuse(alignment, i, options))
+             for i, article in enumerate(alignment.articles) if article.reference and article.ok]
+    return {"reference": found[0] if found else None, **({"references": found} if len(found) > 1 else {})}
 
 
 def _write(out: TextIO, value: object, level: int) -> None:

@@ -9,7 +9,8 @@ from rich.text import Text
 from tui.clean import printable
 from tui.model import Alignment, Article, Group, GroupKind
 from tui.render import (closest_notes, conflict_label, correction_phrase, coverage_phrase, link_phrase, member_text,
-                         outlet_label, published_note, quotations_heading, quote_note, quotes_inside)
+                         outlet_label, published_note, quotations_heading, quote_note, quotes_inside,
+                         reference_sections)
 from tui.wording import DiffOptions, diff_versions, pieces
 
 STYLE_ADDED = "green"
@@ -42,6 +43,11 @@ def render_text(
     for number, article in enumerate(articles, 1):
         console.print(_article_line(number, article, width))
     inside = quotes_inside(alignment)
+    for heading, lines in reference_sections(alignment, options):
+        console.print()
+        console.print(Text(heading, style="bold underline"))
+        for line in lines:
+            console.print(Text(f"  {line}"))
     console.print()
     console.print(Text(f"Shared sentences ({len(sentence_groups)})", style="bold underline"))
     for group in sentence_groups:
