@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from tui.clean import printable
 from tui.model import Alignment, Group, Member
 from tui.wording import DiffOptions, diff_versions
 
@@ -162,5 +163,5 @@ def order_phrase(alignment: Alignment, order: Order) -> str:
 def order_json(alignment: Alignment, order: Order) -> dict:
     """{"base", "versions": [{"article", "sentence", "published", "relation"}]}, earliest first."""
     return {"base": order.base, "versions": [
-        {"article": alignment.articles[v.member.article].id, "sentence": v.member.sentence,
+        {"article": printable(alignment.articles[v.member.article].id), "sentence": v.member.sentence,
          "published": v.when.iso if v.when else None, "relation": v.relation} for v in order.versions]}

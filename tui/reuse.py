@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.clean import printable
 from tui.model import Alignment, Article, BlockKind, Group, GroupKind, Member
 from tui.published import relation_of
 from tui.wording import DiffOptions
@@ -118,8 +119,8 @@ def reuse_json(alignment: Alignment, reference: int, reuses: list[Reuse]) -> dic
         found = {"sentence": version.sentence, "start": version.start, "end": version.end} if version else None
         return {"sentence": p.sentence, "state": p.state, "group": p.group, "version": found}
 
-    return {"article": articles[reference].id, "reuse": [
-        {"article": articles[r.article].id, "share_chars": round(r.share_chars, 3),
+    return {"article": printable(articles[reference].id), "reuse": [
+        {"article": printable(articles[r.article].id), "share_chars": round(r.share_chars, 3),
          "share_sentences": round(r.share_sentences, 3), "passages": [passage(p) for p in r.passages],
          "own": list(r.own)} for r in reuses]}
 
