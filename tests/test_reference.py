@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -106,10 +107,12 @@ def test_the_reader_shows_the_reference_first_as_the_base(release, open_reader):
     app = ParallaxApp([story], outlets, story_id=story.id, outlet_ids=ids)
 
     async def scenario():
-        async with open_reader(app=app) as reader:
+        async with open_reader(app=app, size=(300, 45)) as reader:
             shown = reader.shown()
             assert shown.names[0] == "Reference"
             assert "base" in shown.pane("Reference").header[0]
             assert "vs Reference" in shown.pane("CNN").header[0]
+            assert "reuse" not in shown.pane("Reference").header[0]
+            assert re.search(r"reuse \d+%", shown.pane("Wash. pol.").header[0])
 
     run(scenario())

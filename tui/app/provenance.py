@@ -33,3 +33,16 @@ def published_panes(reading: Reading, focus: Focus | None) -> list[int]:
         return panes
     first = list(dict.fromkeys(v.member.article for v in order.versions))
     return first + [pane for pane in panes if pane not in first]
+
+
+def reuse_notes(reading: Reading) -> dict[int, str]:
+    """For each outlet when a reference text is compared: the share of its body (by characters) that reuses it,
+    for the pane header ("reuse 31%")."""
+    from tui.published import reference_index
+    from tui.reuse import reference_reuse
+
+    reference = reference_index(reading.alignment)
+    if reference is None:
+        return {}
+    return {reuse.article: f"reuse {reuse.share_chars:.0%}"
+            for reuse in reference_reuse(reading.alignment, reference, reading.options)}

@@ -243,6 +243,13 @@ class Reading:
                               url=article.url, accessed=today, speaker=credit.speaker if credit else "")
 
     @cached_property
+    def reuse_notes(self) -> dict[int, str]:
+        """Per pane, how much of its body reuses the reference text ("reuse 31%")."""
+        from tui.app.provenance import reuse_notes
+
+        return reuse_notes(self)
+
+    @cached_property
     def credits(self):
         """Who each outlet credits for its quotations, worked out per article when first asked for."""
         from tui.credits import Credits
