@@ -98,3 +98,15 @@ def test_one_surname_spelt_two_ways_is_one_speaker():
     from tui.speakers import same_speaker
 
     assert same_speaker("Vitaliy Churkin", "Russian Ambassador Vitaly Churkin")
+
+
+def test_a_day_after_the_name_is_not_part_of_the_speaker():
+    assert credits("Stone on Friday said he was “falsely accused” by them.") == [("Stone", "said")]
+
+
+def test_the_end_of_a_quotation_from_the_paragraph_before_names_nobody():
+    body = ("Joseph diGenova called it “outrageous.”\n\n"
+            "He added: “Those tactics are reserved for mob figures.\n\n"
+            "Not a Roger Stone.”\n\n"
+            "“Make no mistake,” he said.")
+    assert credits(body)[-1] == ("Joseph diGenova", "said")

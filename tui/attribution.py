@@ -168,9 +168,13 @@ class _Finder:
             return None
         return self.find(previous)
 
+    def _quote_around(self, offset: int) -> int | None:
+        """Where the quotation holding an offset opens, for a sentence that is quoted words throughout."""
+        return next((q.outer_start for q in self.article.quotes if q.outer_start < offset < q.outer_end), None)
+
     def _credit_of(self, start: int, end: int) -> str | None:
         """The speaker credited for the quotation that opens a sentence, if any."""
-        quote = next((q for q in self.article.quotes if start <= q.outer_start < end and not q.depth), None)
+        quote = next((q for q in self.article.quotes if start <= q.outer_start < max(end, start + 1) and not q.depth), None)
         credit = self.find(quote) if quote is not None else None
         return credit.speaker if credit is not None else None
 
@@ -195,8 +199,11 @@ class _Finder:
         for back in range(index, max(-1, index - 4), -1):
             sentence = self.article.sentences[back]
             words = self.text[sentence.start : min(sentence.end, offset)]
-            if back < index and words.lstrip()[:1] in "“\"'‘":
-                credited = self._credit_of(sentence.start, sentence.end)  # ``“...,” Hunter said.``
+            inside = self._quote_around(sentence.start)
+            if back < index and inside is None and _closes_unopened(self.text[sentence.start : sentence.end]):
+                continue  # ``Not a Roger Stone.”``: the end of a quotation opened in an earlier paragraph
+            if back < index and (inside is not None or words.lstrip()[:1] in "“\"'‘"):
+                credited = self._credit_of(inside or sentence.start, sentence.end)  # ``“...,” Hunter said.``
                 if credited is not None and is_person(credited, self.surnames) == wanted_person:
                     return credited
                 continue
@@ -205,6 +212,12 @@ class _Finder:
                 continue
             return subject if is_person(subject, self.surnames) == wanted_person else None
         return None
+
+
+def _closes_unopened(sentence: str) -> bool:
+    """Whether a sentence ends a quotation it does not open (the rest of it is in an earlier paragraph)."""
+    close = sentence.find("”")
+    return close >= 0 and "“" not in sentence[:close]
 
 
 def _is_title(words: str) -> bool:

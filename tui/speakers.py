@@ -39,6 +39,8 @@ OPENERS = set("but and then earlier however in on at after before when while als
 ADVERBS = set("also later then earlier previously again has had have was is would will publicly repeatedly "
               "quickly first recently once separately further simply flatly".split())
 MAX_WORDS = 12
+TIMES = set("monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+            "august september october november december".split())
 # A party and state after a politician's name: "(R-Ohio)", ", D-Vt.,".
 _PARTY = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][\w. ]{0,14}[),]?\s*$")
 _WORD = re.compile(r"[\w.’'&-]+")
@@ -95,9 +97,11 @@ def phrase_before(text: str, end: int) -> tuple[str, int] | None:
     if apposition is not None:
         return apposition
     trimmed = _trim(phrase)
+    while len(trimmed) > 2 and trimmed[-2].lower() in {"on", "in", "at"} and trimmed[-1].lower() in TIMES:
+        trimmed, taken = trimmed[:-2], taken[:-2]  # ``Stone on Friday said``: the day is no part of the name
     if not trimmed or not _plausible(trimmed):
         return None
-    first = taken[len(phrase) - len(trimmed)]
+    first = taken[len(taken) - len(trimmed)]
     return text[first.start() : taken[-1].end()], first.start()
 
 
