@@ -47,7 +47,8 @@ _WORD = re.compile(r"[\w.’'&-]+")
 
 
 def _is_name_word(word: str) -> bool:
-    return word[:1].isupper()
+    """A capitalised word, or a name with a lower-case particle glued on ("diGenova", "deBlasio")."""
+    return word[:1].isupper() or bool(re.match(r"[a-z]{1,3}[A-Z]\w", word))
 
 
 def np_word(word: str) -> bool:
