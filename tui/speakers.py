@@ -226,7 +226,7 @@ def is_person(phrase: str, surnames: set[str] = frozenset()) -> bool:
     if words[-1] in PERSON_HEADS:
         return True
     names = [w for w in raw if _is_name_word(w)]
-    if not raw[-1][:1].isupper():
+    if not _is_name_word(raw[-1]):
         return False
     return len(names) >= 2 or any(w in TITLES for w in words) or raw[-1] in surnames
 
