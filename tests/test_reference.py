@@ -116,3 +116,20 @@ def test_the_reader_shows_the_reference_first_as_the_base(release, open_reader):
             assert re.search(r"reuse \d+%", shown.pane("Wash. pol.").header[0])
 
     run(scenario())
+
+
+def test_a_reference_that_cannot_be_read_is_named_and_the_rest_compared(tmp_path):
+    result = align("--reference", str(tmp_path / "missing.txt"), "--format", "json")
+    assert result.returncode == 1 and "missing.txt" in result.stderr and "Traceback" not in result.stderr
+    document = json.loads(result.stdout)
+    assert document["reference"] is None and len(document["groups"]) > 5
+
+
+def test_several_references_are_each_measured(tmp_path, release):
+    second = tmp_path / "transcript.txt"
+    second.write_text("Briefing transcript\n\nThe coalition will review this strike and the circumstances surrounding "
+                      "it to see if any lessons can be learned.\n", encoding="utf-8")
+    document = json.loads(align("--reference", release, "--reference", str(second), "--format", "json").stdout)
+    assert [a["label"] for a in document["articles"][:2]] == ["Reference 1", "Reference 2"]
+    assert [r["article"] for r in document["references"]] == ["release", "transcript"]
+    assert document["reference"] == document["references"][0]
