@@ -110,3 +110,37 @@ def test_the_end_of_a_quotation_from_the_paragraph_before_names_nobody():
             "Not a Roger Stone.”\n\n"
             "“Make no mistake,” he said.")
     assert credits(body)[-1] == ("Joseph diGenova", "said")
+
+
+def test_he_after_a_sentence_naming_one_person_is_that_person():
+    body = ("In an interview, Mr. Boehner delivered what aides called a wake-up call.\n\n"
+            "“We have work to do,” he said.")
+    assert credits(body)[-1] == ("Mr. Boehner", "said")
+
+
+def test_he_after_a_sentence_naming_two_people_is_left_unresolved():
+    body = ("On Friday, the day that Mr. Stone stood on the steps, Mr. Trump bashed the investigation.\n\n"
+            "“Greatest Witch Hunt in the History of our Country!” he wrote on Twitter.")
+    assert credits(body)[-1] is None
+
+
+def test_a_clause_on_who_the_speaker_is_may_stand_before_the_verb():
+    body = "“I am appalled,” diGenova, who has advised the president, said in a statement."
+    assert credits(body) == [("diGenova", "said")]
+
+
+def test_a_quotation_after_the_credit_of_the_one_before_continues_it():
+    body = "“We will not pay for that wall!” Mr. Calderón told CNBC. “And it is going to be useless.”"
+    assert credits(body) == [("Mr. Calderón", "told"), ("Mr. Calderón", "told")]
+
+
+def test_a_described_speaker_before_a_verb_that_ends_the_sentence():
+    assert credits("“The goal was to enrich themselves,” the 47-page indictment says.") == [
+        ("the 47-page indictment", "says")]
+
+
+def test_a_quotation_two_sentences_on_does_not_inherit_a_speaker_across_another_sentence():
+    body = ("“The campaign sought more,” the indictment said.\n\n"
+            "The press secretary, Sarah Sanders, sought to distance Mr. Trump from the charges.\n\n"
+            "“The charges have nothing to do with the president,” she told CNN.")
+    assert credits(body)[-1] != ("the indictment", "said")

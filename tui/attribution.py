@@ -12,21 +12,23 @@ from dataclasses import dataclass
 
 from tui.model import Article, Quote
 from tui.speakers import (OPENERS, PERSON_PRONOUNS, THING_PRONOUNS, forward_phrase, is_person, phrase_after, phrase_before,
-                          speaker_key, surnames)
+                          people_named, speaker_key, surnames)
 
 SPEECH_VERBS = (
-    "said|says|say|told|added|adds|stated|wrote|writes|noted|asks|argues|insists|warns|recalls|explains|explained|insisted|argued|claimed|"
-    "declared|warned|asked|replied|responded|announced|acknowledged|admitted|conceded|recalled|continued|tweeted|"
-    "testified|accused|urged|called|described|reported|expressed|suggested|predicted|vowed|promised|"
-    "complained|charged|contended|countered|cautioned|emphasized|stressed|observed|concluded|quipped|joked|"
-    "remarked|maintained|conceded|pledged|boasted"
+    "said|says|say|told|added|adds|stated|wrote|writes|noted|asks|argues|insists|warns|recalls|explains|"
+    "explained|insisted|argued|claimed|declared|warned|asked|replied|responded|announced|acknowledged|"
+    "admitted|conceded|recalled|continued|tweeted|testified|accused|urged|called|described|reported|"
+    "expressed|suggested|predicted|vowed|promised|complained|charged|contended|countered|cautioned|"
+    "emphasized|stressed|observed|concluded|quipped|joked|remarked|maintained|conceded|pledged|boasted|"
+    "went on"
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _AS_SAYING = re.compile(r"\bquoted\s+(.{1,80}?)\s+as\s+saying\b")
 _WAS_QUOTED = re.compile(r"\b(?:was|were)\s+quoted\b")
 _ACCORDING = re.compile(r"\baccording to\s+")
-# Words after a quotation that may stand between it and its credit: ``," he said`` / ``, said the official``.
+# A relaying outlet ("..., TASS reported") gives way to a speaker named before the quotation.
 RELAYS = {"reported"}
+# Words after a quotation that may stand between it and its credit: ``," he said`` / ``, said the official``.
 _LEAD = re.compile(r"^[\s,;:—–-]*")
 
 
@@ -164,9 +166,13 @@ class _Finder:
         previous = self.article.quotes[quote.index - 1]
         earlier_sentence = bisect.bisect_right(self.starts, previous.outer_end - 1) - 1
         this_sentence = bisect.bisect_right(self.starts, quote.outer_start) - 1
-        if this_sentence - earlier_sentence > 1 or previous.depth:
+        if previous.depth or this_sentence - earlier_sentence > 2:
             return None
-        return self.find(previous)
+        credit = self.find(previous)
+        between = self.article.sentences[this_sentence - 1].start
+        if this_sentence - earlier_sentence == 2 and (credit is None or credit.start < between):
+            return None  # a sentence between them that is not the earlier quotation's own credit
+        return credit
 
     def _quote_around(self, offset: int) -> int | None:
         """Where the quotation holding an offset opens, for a sentence that is quoted words throughout."""
@@ -208,9 +214,14 @@ class _Finder:
                     return credited
                 continue
             subject = _subject(words, back < index, self.surnames if wanted_person else None)
+            person = subject is not None and is_person(subject, self.surnames)
+            if wanted_person and back < index and not person:
+                named = people_named(words, self.surnames)  # the one person the sentence names, if only one
+                if named:
+                    return next(iter(named.values())) if len(named) == 1 else None
             if subject is None or subject.lower() in PERSON_PRONOUNS | THING_PRONOUNS:
                 continue
-            return subject if is_person(subject, self.surnames) == wanted_person else None
+            return subject if person == wanted_person else None
         return None
 
 

@@ -158,23 +158,32 @@ def phrase_after(tail: str, lead: int, verb: re.Pattern) -> tuple[str, str, int,
         return None
     words = forward_phrase(tail, lead)
     found = _verb_after(tail, words, verb)
-    if found is None:
+    plain = found is None  # ``the Mexican-born journalist told``: a determiner and a verb frame the speaker
+    if plain:
         words = _described(tail, lead, verb)
         found = _verb_after(tail, words, verb)
     if found is None:
         return None
     speaker = tail[words[0].start() : words[-1].end()]
-    if speaker.lower() not in PERSON_PRONOUNS | THING_PRONOUNS and not _plausible([m.group() for m in words]):
+    if not plain and speaker.lower() not in PERSON_PRONOUNS | THING_PRONOUNS and not _plausible([m.group() for m in words]):
         return None
     return speaker, found.group(), words[0].start(), found.end()
 
 
+_ADVERB = re.compile(r"\s*(?:(?:also|later|then|again)\s+)?")
+# ``“...,” diGenova, who has advised the president, said``: a clause about the speaker before the verb.
+_RELATIVE = re.compile(r",\s+(?:who|whose)\b[^,;:“”\"]{1,160},\s*")
+
+
 def _verb_after(tail: str, words: list[re.Match], verb: re.Pattern) -> re.Match | None:
-    """The speech verb right after a phrase, an adverb ("also", "later") allowed between."""
+    """The speech verb right after a phrase, an adverb ("also", "later") or a clause on who they are between."""
     if not words:
         return None
-    adverb = re.compile(r"\s*(?:(?:also|later|then|again)\s+)?")
-    return verb.match(tail, adverb.match(tail, words[-1].end()).end())
+    at = words[-1].end()
+    relative = _RELATIVE.match(tail, at)
+    if relative is not None:
+        at = relative.end()
+    return verb.match(tail, _ADVERB.match(tail, at).end())
 
 
 def _described(tail: str, lead: int, verb: re.Pattern) -> list[re.Match]:
@@ -185,7 +194,7 @@ def _described(tail: str, lead: int, verb: re.Pattern) -> list[re.Match]:
     for number, word in enumerate(words[1:5], 1):
         if tail[words[number - 1].end() : word.start()].strip():
             return []
-        if verb.fullmatch(word.group()):
+        if verb.fullmatch(word.group().rstrip(".")):
             return words[:number] if number > 1 else []
     return []
 
@@ -217,7 +226,7 @@ def is_person(phrase: str, surnames: set[str] = frozenset()) -> bool:
     """
     raw = _WORD.findall(phrase)
     words = [re.sub(r"[’']s$", "", w).lower().strip(".") for w in raw]
-    if not words:
+    if not words or words[-1] in TIMES:
         return False
     if len(raw) == 1 and re.sub(r"[’']s$", "", raw[-1]) in surnames and phrase[:1].isupper():
         return True  # "Fox" where the article names Vicente Fox
@@ -235,9 +244,11 @@ def surnames(text: str) -> set[str]:
     """Last words of the multi-word names in a text ("Donald Trump" -> "Trump"; "Central Command" -> "Command"
     too, which is why only a speaker of one word is looked up here)."""
     found = set()
-    for match in re.finditer(r"\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+", text):
+    for match in re.finditer(r"\b[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+)+", text):
         words = match.group().split()
-        if words[0].lower() not in OPENERS or len(words) > 2:
+        while words and words[0].lower() in OPENERS | {"the", "a", "an"}:
+            words = words[1:]  # "The Syrian", "On Friday": no one's name
+        if len(words) >= 2:
             found.add(re.sub(r"[’']s$", "", words[-1]))
     return found
 
@@ -278,3 +289,21 @@ def _prefixes(short: str, words: list[str]) -> bool:
         return True
     return any(short.startswith(words[0][:n]) and _prefixes(short[n:], words[1:])
                for n in range(1, len(words[0]) + 1))
+
+
+_NAME_RUN = re.compile(r"(?:\b(?:[A-Z][\w’'.-]*|[a-z]{1,3}[A-Z][\w’'-]*)(?:[ \t]+|$))+")
+
+
+def people_named(text: str, surnames: set[str]) -> dict[str, str]:
+    """The people a text names, by surname: {"Stone": "Mr. Stone"} (the longest form of each)."""
+    found: dict[str, str] = {}
+    for match in _NAME_RUN.finditer(text):
+        words = match.group().split()
+        while words and words[0].lower() in OPENERS | {"the", "a", "an"}:
+            words = words[1:]
+        name = re.sub(r"[’']s$", "", " ".join(words)).rstrip(".,")
+        if name and is_person(name, surnames):
+            last = name.split()[-1]
+            if len(name) > len(found.get(last, "")):
+                found[last] = name
+    return found
