@@ -25,7 +25,7 @@ from benchmarks.corpus import OUTLETS, Ref, corpus_dir  # noqa: E402
 from benchmarks.eval_alignment import SpanMap, load_story  # noqa: E402
 from tui.attribution import attribute_all  # noqa: E402
 from tui.model import Article  # noqa: E402
-from tui.speakers import same_speaker  # noqa: E402
+from tui.speaker_match import same_speaker  # noqa: E402
 
 FOLDER = ROOT / "benchmarks" / "annotations" / "attribution"
 SAMPLE = "sample"

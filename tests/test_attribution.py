@@ -89,13 +89,13 @@ def test_nothing_is_credited_when_the_text_names_nobody_plainly(body):
     ("Samantha Power", "Vitaly Churkin", False),
 ])
 def test_two_credits_name_the_same_speaker(a, b, same):
-    from tui.speakers import same_speaker
+    from tui.speaker_match import same_speaker
 
     assert same_speaker(a, b) is same
 
 
 def test_one_surname_spelt_two_ways_is_one_speaker():
-    from tui.speakers import same_speaker
+    from tui.speaker_match import same_speaker
 
     assert same_speaker("Vitaliy Churkin", "Russian Ambassador Vitaly Churkin")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tui.model import Article, Quote
 from tui.speakers import (OPENERS, PERSON_PRONOUNS, THING_PRONOUNS, forward_phrase, is_person, phrase_after, phrase_before,
-                          people_named, speaker_key, surnames)
+                          people_named, surnames)
 
 SPEECH_VERBS = (
     "said|says|say|told|added|adds|stated|wrote|writes|noted|asks|argues|insists|warns|recalls|explains|"
@@ -45,6 +45,8 @@ class Attribution:
     @property
     def key(self) -> str:
         """The speaker reduced for comparison across outlets ("the U.S. military" -> "us military")."""
+        from tui.speaker_match import speaker_key
+
         return speaker_key(self.speaker)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from tui.attribution import Attribution, attribute_all
 from tui.clean import printable
 from tui.model import Alignment, Group, GroupKind, Member
-from tui.speakers import same_speaker
+from tui.speaker_match import same_speaker
 
 
 @dataclass(frozen=True)
