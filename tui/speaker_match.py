@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from tui.speakers import ORGS, _WORD
+from tui.speakers import ORGS, WORD
 
 
 def speaker_key(speaker: str) -> str:
     """A speaker reduced for comparison: lower case, no articles or punctuation, "U.S." as "us"."""
-    words = [w.lower().replace(".", "").replace("’s", "").replace("'s", "") for w in _WORD.findall(speaker)]
+    words = [w.lower().replace(".", "").replace("’s", "").replace("'s", "") for w in WORD.findall(speaker)]
     return " ".join(w for w in words if w and w not in {"the", "a", "an"})
 
 

@@ -44,6 +44,7 @@ TIMES = set("monday tuesday wednesday thursday friday saturday sunday january fe
 # A party and state after a politician's name: "(R-Ohio)", ", D-Vt.,".
 _PARTY = re.compile(r"\s*[(,]\s*[RDI]-[A-Z][\w. ]{0,14}[),]?\s*$")
 _WORD = re.compile(r"[\w.’'&-]+")
+WORD = _WORD  # a word as the speaker rules see it ("U.S.", "Russia’s", "47-page")
 
 
 def _is_name_word(word: str) -> bool:
