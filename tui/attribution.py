@@ -71,6 +71,7 @@ class _Finder:
         self.starts = [s.start for s in article.sentences]
         self.found: dict[int, Attribution | None] = {}
         self.surnames = surnames(article.text)
+        self.quote_starts = [q.outer_start for q in article.quotes]
 
     def find(self, quote: Quote) -> Attribution | None:
         if quote.index not in self.found:
@@ -178,18 +179,29 @@ class _Finder:
 
     def _quote_around(self, offset: int) -> int | None:
         """Where the quotation holding an offset opens, for a sentence that is quoted words throughout."""
-        return next((q.outer_start for q in self.article.quotes if q.outer_start < offset < q.outer_end), None)
+        at = bisect.bisect_left(self.quote_starts, offset)
+        # Quotations nest but do not cross, so the outermost holding the offset opens among the last few before it.
+        for quote in reversed(self.article.quotes[max(0, at - 4) : at]):
+            if quote.outer_start < offset < quote.outer_end:
+                return quote.outer_start
+        return None
 
     def _credit_of(self, start: int, end: int) -> str | None:
         """The speaker credited for the quotation that opens a sentence, if any."""
-        quote = next((q for q in self.article.quotes if start <= q.outer_start < max(end, start + 1) and not q.depth), None)
+        at = bisect.bisect_left(self.quote_starts, start)
+        quote = next((q for q in self.article.quotes[at : at + 3]
+                      if start <= q.outer_start < max(end, start + 1) and not q.depth), None)
         credit = self.find(quote) if quote is not None else None
         return credit.speaker if credit is not None else None
 
     def _next_quote_start(self, quote: Quote, end: int) -> int:
-        following = self.article.quotes[quote.index + 1 :] if quote.index + 1 < len(self.article.quotes) else []
-        later = [q.outer_start for q in following if q.outer_start >= quote.outer_end and not q.depth]
-        return min([end, *later[:1]])
+        """Where the next quotation after this one opens, or the sentence's end if that comes first."""
+        for later in self.article.quotes[quote.index + 1 :]:
+            if later.outer_start >= end:
+                break
+            if later.outer_start >= quote.outer_end and not later.depth:
+                return later.outer_start
+        return end
 
     def _credit(self, speaker: str, verb: str, start: int, end: int, quote: Quote) -> Attribution | None:
         """The credit, with a pronoun resolved to the speaker it stands for, or None where that is unsafe."""
