@@ -91,7 +91,12 @@ def phrase_before(text: str, end: int) -> tuple[str, int] | None:
     last = words[-1].group().lower()
     if last in PERSON_PRONOUNS or last in THING_PRONOUNS:
         return words[-1].group(), words[-1].start()
-    taken = _walk_back(text, words)
+    return _phrase_ending(text, _walk_back(text, words))
+
+
+def _phrase_ending(text: str, taken: list[re.Match]) -> tuple[str, int] | None:
+    """The speaker among the noun-phrase words before a verb: the name before an apposition, openers and a
+    trailing day left out."""
     if not taken:
         return None
     phrase = [m.group() for m in taken]
