@@ -68,3 +68,10 @@ def test_the_detail_strip_shows_how_outlets_credit_the_quotation(open_reader):
             assert "attribution: CNN CENTCOM · " in strip
 
     run(scenario())
+
+
+def test_text_and_markdown_say_who_each_outlet_credits_under_each_shared_quotation():
+    text = align("--color", "never").stdout
+    assert "  credited: CNN: CENTCOM (said) · Aggregator: The US Central Command statement (said) · " in text
+    markdown = align("--format", "markdown").stdout
+    assert "- *credited: CNN: CENTCOM \\(said\\) · " in markdown

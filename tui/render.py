@@ -13,7 +13,7 @@ FORMATS = ("text", "markdown", "json")
 
 __all__ = ["FORMATS", "to_json", "to_markdown", "md_escape", "member_text", "outlet_label", "coverage", "quotes_inside",
            "quote_note", "quotations_heading", "closest_notes", "coverage_phrase", "link_phrase", "conflict_label",
-           "published_note", "reference_sections"]
+           "published_note", "reference_sections", "credit_note"]
 
 
 def member_text(alignment: Alignment, member: Member) -> str:
@@ -115,13 +115,19 @@ def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions |
     sentences = [g for g in alignment.groups if g.kind is GroupKind.SENTENCE]
     quotes = [g for g in alignment.groups if g.kind is GroupKind.QUOTE]
     lines += ["", f"## Shared sentences ({len(sentences)})"]
+    from tui.credits import Credits
+
+    credits = Credits(alignment)
     for group in sentences:
         lines += _md_group(alignment, group, options)
-        lines += [f"- *{md_escape(quote_note(alignment, q))}*" for q in quotes if inside.get(q.id) == group.id]
+        for quote in (q for q in quotes if inside.get(q.id) == group.id):
+            lines.append(f"- *{md_escape(quote_note(alignment, quote))}*")
+            lines += [f"- *{md_escape(note)}*" for note in [credit_note(alignment, quote, credits)] if note]
     lines += ["", f"## Shared quotations ({quotations_heading(len(quotes), len(inside))})"]
     for group in quotes:
         if group.id not in inside:
             lines += _md_group(alignment, group, options)
+            lines += [f"- *{md_escape(note)}*" for note in [credit_note(alignment, group, credits)] if note]
     phrases = [g for g in alignment.groups if g.kind is GroupKind.PHRASE]
     lines += ["", f"## Shared wording inside different sentences ({len(phrases)})"]
     for group in phrases:
@@ -190,6 +196,17 @@ def _md_group(alignment: Alignment, group: Group, options: DiffOptions | None) -
     lines += [f"- *{md_escape(note)}*" for note in closest_notes(alignment, group)]
     order = published_note(alignment, group, options)
     return lines + ([f"- *{md_escape(order)}*"] if order else [])
+
+
+def credit_note(alignment: Alignment, group: Group, credits) -> str:
+    """Who each outlet credits for a shared quotation: "credited: CNN: CENTCOM (said) · Beirut: ..."; "" when
+    no outlet's credit was found."""
+    parts = {}
+    for member in group.members:
+        credit = credits.of_member(member) if group.kind is GroupKind.QUOTE else None
+        if credit is not None and member.article not in parts:
+            parts[member.article] = f"{outlet_label(alignment.articles[member.article])}: {credit.speaker} ({credit.verb})"
+    return printable("credited: " + " · ".join(parts.values())) if parts else ""
 
 
 def reference_sections(alignment: Alignment, options: DiffOptions | None = None) -> list[tuple[str, list[str]]]:

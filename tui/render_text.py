@@ -9,7 +9,7 @@ from rich.text import Text
 from tui.clean import printable
 from tui.model import Alignment, Article, Group, GroupKind
 from tui.render import (closest_notes, conflict_label, correction_phrase, coverage_phrase, link_phrase, member_text,
-                         outlet_label, published_note, quotations_heading, quote_note, quotes_inside,
+                         outlet_label, published_note, quotations_heading, credit_note, quote_note, quotes_inside,
                          reference_sections)
 from tui.wording import DiffOptions, diff_versions, pieces
 
@@ -50,15 +50,20 @@ def render_text(
             console.print(Text(f"  {line}"))
     console.print()
     console.print(Text(f"Shared sentences ({len(sentence_groups)})", style="bold underline"))
+    from tui.credits import Credits
+
+    credits = Credits(alignment)
     for group in sentence_groups:
         console.print(_group_block(alignment, group, width, colour, options))
         for quote in (q for q in quote_groups if inside.get(q.id) == group.id):
             console.print(Text(f"  {quote_note(alignment, quote)}", style="dim"))
+            _print_credits(console, credit_note(alignment, quote, credits))
     console.print()
     heading = f"Shared quotations ({quotations_heading(len(quote_groups), len(inside))})"
     console.print(Text(heading, style="bold underline"))
     for group in (q for q in quote_groups if q.id not in inside):
         console.print(_group_block(alignment, group, width, colour, options))
+        _print_credits(console, credit_note(alignment, group, credits))
     console.print()
     console.print(Text(f"Shared wording inside different sentences ({len(phrase_groups)})", style="bold underline"))
     for group in phrase_groups:
@@ -132,6 +137,11 @@ def diff_text(base: str, text: str, options: DiffOptions | None = None, *, colou
             out.stylize(STYLE_FIGURE, start + f_start, start + f_end)
         previous = piece.kind
     return out
+
+
+def _print_credits(console: Console, note: str) -> None:
+    if note:
+        console.print(Text(f"  {note}", style="dim"))
 
 
 def _print_attribution(alignment: Alignment, console: Console) -> None:
