@@ -75,3 +75,18 @@ def test_text_and_markdown_say_who_each_outlet_credits_under_each_shared_quotati
     assert "  credited: CNN: CENTCOM (said) · Aggregator: The US Central Command statement (said) · " in text
     markdown = align("--format", "markdown").stdout
     assert "- *credited: CNN: CENTCOM \\(said\\) · " in markdown
+
+
+def test_the_detail_strip_says_who_is_credited_where_outlets_agree(open_reader):
+    async def scenario():
+        async with open_reader(size=(200, 50)) as reader:
+            await reader.press("s", "tab")  # the aggregator quotes Churkin, as Beirut does
+            strips = []
+            for _ in range(8):
+                await reader.press("]")
+                strips.append(" ".join(reader.part("#detail")))
+            agreeing = [strip for strip in strips if "credited: " in strip]
+            assert agreeing and all("attribution: " not in strip for strip in agreeing)
+            assert any("Aggregator: Vitaliy Churkin (said)" in strip for strip in agreeing)
+
+    run(scenario())

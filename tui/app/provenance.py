@@ -9,11 +9,13 @@ def strip_notes(reading: Reading, focus: Focus | None) -> list[str]:
     """How outlets credit the passage under the cursor differently, and who published it first (where known)."""
     if not isinstance(focus, Passage):
         return []
+    from tui.render import credit_note, published_note
+
     notes = []
-    phrase = reading.attribution_conflicts.get(focus.group)
+    phrase = reading.attribution_conflicts.get(focus.group)  # outlets credit different speakers
+    phrase = phrase or credit_note(reading.alignment, reading.groups[focus.group], reading.credits)
     if phrase:
         notes.append(phrase)
-    from tui.render import published_note
 
     order = published_note(reading.alignment, reading.groups[focus.group], reading.options)
     return notes + ([order] if order else [])
