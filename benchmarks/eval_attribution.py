@@ -55,8 +55,9 @@ def quote_at(articles: list[Article], spans: SpanMap | None, where: str) -> tupl
     else:
         outlet, line, start = where.split(":")
         article, at, _ = spans.span(Ref(outlet, int(line), int(start), int(start)))
-    quote = next((q.index for q in articles[article].quotes if q.start <= at < q.end), None)
-    return None if quote is None else (article, quote)
+    holding = [q for q in articles[article].quotes if q.start <= at < q.end]
+    quote = max(holding, key=lambda q: q.start, default=None)  # the innermost: a quotation inside another
+    return None if quote is None else (article, quote.index)
 
 
 def evaluate(story: str, show: bool) -> tuple[int, int, int, int]:

@@ -144,3 +144,13 @@ def test_a_quotation_two_sentences_on_does_not_inherit_a_speaker_across_another_
             "The press secretary, Sarah Sanders, sought to distance Mr. Trump from the charges.\n\n"
             "“The charges have nothing to do with the president,” she told CNN.")
     assert credits(body)[-1] != ("the indictment", "said")
+
+
+def test_a_paper_that_reported_something_is_not_the_speaker_of_words_inside_it():
+    body = "The Times reported that he had corresponded with Russians promising “dirt” on Mrs. Clinton."
+    assert credits(body) == [None]
+
+
+def test_a_quotation_inside_another_is_not_credited_to_the_outer_speaker():
+    found = credits("“I heard the head of Mexico said ‘no way,’ and I said no,” Trump said.")
+    assert found[0] == ("Trump", "said") and found[1:] == [None]

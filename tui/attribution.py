@@ -80,7 +80,7 @@ class _Finder:
         return self.found[quote.index]
 
     def _find(self, quote: Quote) -> Attribution | None:
-        if quote.depth:
+        if quote.depth or self._quote_around(quote.outer_start) is not None:
             return None  # a quotation inside a quotation: the outer speaker is quoting someone, leave it
         if _is_title(self.text[quote.start : quote.end]):
             return None  # “Charlie Rose”, “Fast and Furious”: a name in quotation marks, not words spoken
@@ -127,6 +127,8 @@ class _Finder:
             return saying
         verbs = list(_VERB.finditer(head))
         for verb in reversed(verbs[-2:]):
+            if verb.group() in RELAYS:
+                return None  # ``The Times reported that he was promised “dirt”``: the words are not the paper's
             speaker = phrase_before(head, verb.start())
             if speaker is not None:
                 return self._credit(speaker[0], verb.group(), start + speaker[1], start + verb.end(), quote)
