@@ -351,7 +351,8 @@ def test_copying_citations_puts_them_on_the_clipboard_and_says_so(open_reader):
     async def scenario():
         async with open_reader() as reader:
             await reader.press("]", "c")
-            assert reader.clipboard.startswith("“unintentional loss of life.”")
+            # A quotation's citation names whose words they are.
+            assert reader.clipboard.startswith("A senior administration official: “unintentional loss of life.”")
             assert "CNN (via a local station site)" in reader.clipboard and "Coalition hits Syrian troops" in reader.clipboard
             assert reader.notifications[-1] == reader.clipboard
             await reader.press("C")
@@ -419,7 +420,8 @@ def test_citation_style_from_the_command_line_is_remembered(config_dir, open_rea
     async def scenario():
         async with open_reader(cite_style="apa") as reader:
             await reader.press("]", "c")
-            assert reader.clipboard.startswith("“unintentional loss of life.”")
+            # A quotation's citation names whose words they are.
+            assert reader.clipboard.startswith("A senior administration official: “unintentional loss of life.”")
             assert "(2016, September 17)" in reader.clipboard
 
     run(scenario())

@@ -191,3 +191,15 @@ def test_a_quotations_trailing_comma_is_not_quoted(style):
 def test_only_the_markdown_style_writes_markdown(outlet, headline, style):
     source = replace(FULL, outlet=outlet.replace("*", ""), headline=headline.replace("*", ""))
     assert "*" not in cite(source, style)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_quotation_with_a_known_speaker_is_cited_with_the_speaker(style):
+    text = cite(replace(FULL, speaker="CENTCOM"), style)
+    assert "CENTCOM" in text
+    assert "CENTCOM" not in cite(FULL, style)
+
+
+def test_the_speaker_is_data_not_markup():
+    text = cite(replace(FULL, speaker="[bold]Evil\x1b[31m"), "markdown")
+    assert "\x1b" not in text and "\\[bold\\]Evil" in text

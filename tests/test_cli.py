@@ -29,7 +29,8 @@ def test_align_json_has_the_documented_shape():
     assert set(first) == {"id", "source", "outlet", "outlet_id", "label", "title", "published", "author", "url",
                           "error", "text", "sentences", "quotes"}
     assert first["source"] == "tui/data/sample/000_1287c803b40b51b3.txt"
-    assert set(data) == {"story", "settings", "articles", "groups", "figure_conflicts", "corrections", "notes"}
+    assert set(data) == {"story", "settings", "articles", "groups", "figure_conflicts", "attribution_conflicts",
+                         "reference", "corrections", "notes"}
     for article in data["articles"]:
         for s in article["sentences"]:
             assert set(s) == {"index", "text", "start", "end", "kind"}
@@ -41,7 +42,9 @@ def test_align_json_has_the_documented_shape():
     for group in data["groups"]:
         for m in group["members"]:
             assert {"article", "sentence", "sentences", "start", "end", "text", "score", "link"} <= set(m)
-            assert set(m) - {"article", "sentence", "sentences", "start", "end", "text", "score", "link"} <= {"quote", "changes"}
+            assert set(m) - {"article", "sentence", "sentences", "start", "end", "text", "score", "link"} <= {
+                "quote", "changes", "attribution"}
+            assert ("attribution" in m) == (group["kind"] == "quote")
             assert set(m["link"]) == {"kind", "score", "with", "with_sentence", "shared"} and m["link"]["with"] in ids
             assert ("quote" in m) == (group["kind"] == "quote")
             assert ("changes" in m) == (m is not group["members"][0])

@@ -37,6 +37,7 @@ class CitationSource:
     published: str
     url: str
     accessed: date
+    speaker: str = ""  # who the outlet credits for the quotation, where the text says plainly
 
 
 def cite(source: CitationSource, style: str) -> str:
@@ -80,6 +81,12 @@ def _quote(source: CitationSource) -> str:
     text = text.replace("“", "‘").replace("”", "’")
     parts = text.split('"')
     return "".join(part + ("‘’"[i % 2] if i < len(parts) - 1 else "") for i, part in enumerate(parts))
+
+
+def _credit(source: CitationSource) -> str:
+    """ "CENTCOM: " before a quotation whose speaker is known, so the citation says whose words they are."""
+    speaker = clean(source.speaker)
+    return f"{speaker}: " if speaker else ""
 
 
 def authors(source: CitationSource) -> list[str]:
@@ -127,7 +134,7 @@ def _plain(source: CitationSource) -> str:
     line = _join([clean(source.outlet), f"“{headline}”" if headline else "", f"by {byline}" if byline else "",
                   date_text])  # fmt: skip
     tail = f" {clean(source.url)} (accessed {_day_month_year(_accessed(source))})" if source.url.strip() else ""
-    return f"“{_quote(source)}”\n— {line}.{tail}"
+    return f"{_credit(source)}“{_quote(source)}”\n— {line}.{tail}"
 
 
 def _markdown(source: CitationSource) -> str:
@@ -139,7 +146,7 @@ def _markdown(source: CitationSource) -> str:
                   f"by {escape(byline)}" if byline else "", _day_month_year(_date_parts(source.published))])  # fmt: skip
     url = clean(source.url).replace(">", "%3E").replace("<", "%3C").replace(" ", "%20")
     tail = f" <{url}> (accessed {_day_month_year(_accessed(source))})" if url else ""
-    return f"> {quote}\n>\n> — {line}.{tail}"
+    return f"> {escape(_credit(source))}{quote}\n>\n> — {line}.{tail}"
 
 
 def _accessed(source: CitationSource) -> tuple[int, int, int]:
@@ -162,7 +169,7 @@ def _apa(source: CitationSource) -> str:
     lead = [who, when, headline] if who else [headline, when]
     outlet = clean(source.outlet)
     reference = _join([*lead, f"{outlet}." if outlet else "", clean(source.url)], " ")
-    return f"“{_quote(source)}”\n{reference}"
+    return f"{_credit(source)}“{_quote(source)}”\n{reference}"
 
 
 def _apa_date(parts: tuple[int, int, int] | None) -> str:
@@ -203,7 +210,7 @@ def _mla(source: CitationSource) -> str:
     accessed = f"Accessed {_day_month_year(_accessed(source), MLA_MONTHS)}." if source.url.strip() else ""
     pieces = [_sentence_end(who), f"“{_sentence_end(headline)}”" if headline else "",
               _sentence_end(container), accessed]  # fmt: skip
-    return f"“{_quote(source)}”\n{_join(pieces, ' ')}"
+    return f"{_credit(source)}“{_quote(source)}”\n{_join(pieces, ' ')}"
 
 
 def _chicago(source: CitationSource) -> str:
@@ -217,7 +224,7 @@ def _chicago(source: CitationSource) -> str:
     container = _join([clean(source.outlet), when, accessed])
     pieces = [_sentence_end(who), f"“{_sentence_end(headline)}”" if headline else "",
               _sentence_end(container), _sentence_end(url)]  # fmt: skip
-    return f"“{_quote(source)}”\n{_join(pieces, ' ')}"
+    return f"{_credit(source)}“{_quote(source)}”\n{_join(pieces, ' ')}"
 
 
 def _bibtex_escape(text: str) -> str:
@@ -252,7 +259,8 @@ def _bibtex(source: CitationSource, key: str) -> str:
         ("date", iso_date),
         ("url", url),
         ("urldate", source.accessed.isoformat() if url else ""),
-        ("note", f"Quoted: {_bibtex_escape(_quote(source))}"),
+        ("note", f"Quoted{_bibtex_escape(f' ({clean(source.speaker)})' if clean(source.speaker) else '')}: "
+                 f"{_bibtex_escape(_quote(source))}"),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@online{{{key},\n{body}\n}}"

@@ -60,6 +60,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--label", action="append", default=[], metavar="PATH=NAME",
                         help="name the outlet of an article given as a path or URL (repeat for each)")
     parser.add_argument("--refresh", action="store_true", help="fetch web pages again instead of using the cache")
+    parser.add_argument("--reference", action="append", default=[], metavar="PATH_OR_URL",
+                        help="the original the outlets are compared against: a press release, a statement, a "
+                             "transcript (repeat for several); shown first and used as the base")
     _thresholds(parser.add_argument_group("alignment thresholds"))
     wording = parser.add_argument_group("word differences")
     wording.add_argument("--ignore-case", action="store_true", help="do not count changes of upper and lower case")
@@ -146,7 +149,7 @@ def stories_from(args: argparse.Namespace, *, feeds: bool = False) -> tuple[list
             story, outlets = story_from_paths(args.paths, labels=args.label)
         except LabelError as error:
             raise UsageError(f"--label {error}") from None
-        return [story], outlets, ""
+        return _referenced([story], outlets, args), outlets_of(story, outlets, args), ""
     if args.label:
         raise UsageError("--label names articles given on the command line; a sources file names its outlets itself")
     path = Path(args.sources) if args.sources else default_sources_path()
@@ -161,7 +164,21 @@ def stories_from(args: argparse.Namespace, *, feeds: bool = False) -> tuple[list
     if not stories:
         found_none = " (no two articles of its feeds report the same event)" if feed_refs and feeds else ""
         raise UsageError(f"{catalog.path}: no stories to open{found_none}")
-    return stories, outlets, catalog.path
+    return _referenced(stories, outlets, args), outlets_of(stories[0], outlets, args), catalog.path
+
+
+def _referenced(stories: list[Story], outlets: dict[str, Outlet], args: argparse.Namespace) -> list[Story]:
+    """Every story with the --reference texts added and its references first (they are the base)."""
+    from tui.reference import with_references
+
+    return [with_references(story, outlets, args.reference)[0] for story in stories]
+
+
+def outlets_of(story: Story, outlets: dict[str, Outlet], args: argparse.Namespace) -> dict[str, Outlet]:
+    """The outlets, with those of the --reference texts."""
+    from tui.reference import with_references
+
+    return with_references(story, outlets, args.reference)[1]
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:
@@ -195,7 +212,8 @@ def pick_outlets(story: Story, outlets_arg: str | None) -> Story:
     if len(set(wanted)) < 2:
         raise UsageError("--outlets: name at least two outlets to compare")
     chosen = [next(ref for ref in story.articles if ref.outlet == o) for o in dict.fromkeys(wanted)]
-    return Story(story.id, story.title, story.date, tuple(chosen))
+    references = [ref for ref in story.articles if ref.reference and ref not in chosen]  # always compared
+    return Story(story.id, story.title, story.date, tuple(references + chosen))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,7 +34,7 @@ def extract_article(html: str, url: str = "") -> Document | None:
         text=text,
         title=_first(_field(result, "title"), head.get("og:title"), head.get("twitter:title"), head.get("title")),
         author=_first(_field(result, "author"), *map(_not_a_link, (head.get("author"), head.get("article:author")))),
-        published=_date(_first(_field(result, "date"), head.get("article:published_time"), head.get("date"))),
+        published=_published(_field(result, "date"), head.get("article:published_time"), head.get("date")),
         url=_page_url(_field(result, "url"), head, url),
         site_name=_first(_field(result, "sitename"), head.get("og:site_name"), head.get("application-name")),
     )
@@ -70,6 +70,17 @@ def _first(*values: str | None) -> str:
 
 def _not_a_link(value: str | None) -> str:
     return "" if not value or value.startswith(("http://", "https://")) else value
+
+
+def _published(extracted: str, meta_time: str | None, meta_date: str | None) -> str:
+    """The page's publication time: its article:published_time with the time of day where it gives one (who
+    published first needs more than the day), else the ISO day of the date found."""
+    from tui.published import published_iso
+
+    timed = published_iso(meta_time or "")
+    if timed and "T" in timed:
+        return timed
+    return _date(_first(extracted, meta_time, meta_date))
 
 
 def _date(value: str) -> str:

@@ -32,6 +32,7 @@ class ArticleRef:
     author: str = ""
     canonical_url: str = ""
     base_dir: str = ""
+    reference: bool = False  # the original (a press release, a transcript) the outlets' texts are held against
 
     @property
     def source(self) -> str:
@@ -143,6 +144,7 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     dateline: Span | None = None
+    reference: bool = False  # the original the outlets are compared against (--reference, `reference: true`)
 
     def sentence_text(self, index: int) -> str:
         sentence = self.sentences[index]

@@ -29,6 +29,7 @@ def load_articles(
             on_progress(number, len(story.articles), ref.source)
         outlet = outlets.get(ref.outlet) or Outlet(ref.outlet, ref.outlet)
         article, site = load_article(ref, outlet, _unique_id(ref.outlet, taken), refresh=refresh)
+        article.reference = ref.reference
         articles.append(article)
         sites.append(site if story.id == COMMAND_LINE_STORY and outlet.name == auto_name(ref.source) else "")
     if on_progress is not None:

@@ -12,7 +12,8 @@ from tui.wording import DiffOptions, diff_versions, pieces
 FORMATS = ("text", "markdown", "json")
 
 __all__ = ["FORMATS", "to_json", "to_markdown", "md_escape", "member_text", "outlet_label", "coverage", "quotes_inside",
-           "quote_note", "quotations_heading", "closest_notes", "coverage_phrase", "link_phrase", "conflict_label"]
+           "quote_note", "quotations_heading", "closest_notes", "coverage_phrase", "link_phrase", "conflict_label",
+           "published_note", "reference_sections", "credit_note"]
 
 
 def member_text(alignment: Alignment, member: Member) -> str:
@@ -109,16 +110,24 @@ def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions |
     for number, article in enumerate(alignment.articles, 1):
         lines.append(_md_article(number, article))
     inside = quotes_inside(alignment)
+    for heading, reuse in reference_sections(alignment, options):
+        lines += ["", f"## {md_escape(heading)}", ""] + [f"- {md_escape(line)}" for line in reuse]
     sentences = [g for g in alignment.groups if g.kind is GroupKind.SENTENCE]
     quotes = [g for g in alignment.groups if g.kind is GroupKind.QUOTE]
     lines += ["", f"## Shared sentences ({len(sentences)})"]
+    from tui.credits import Credits
+
+    credits = Credits(alignment)
     for group in sentences:
         lines += _md_group(alignment, group, options)
-        lines += [f"- *{md_escape(quote_note(alignment, q))}*" for q in quotes if inside.get(q.id) == group.id]
+        for quote in (q for q in quotes if inside.get(q.id) == group.id):
+            lines.append(f"- *{md_escape(quote_note(alignment, quote))}*")
+            lines += [f"- *{md_escape(note)}*" for note in [credit_note(alignment, quote, credits)] if note]
     lines += ["", f"## Shared quotations ({quotations_heading(len(quotes), len(inside))})"]
     for group in quotes:
         if group.id not in inside:
             lines += _md_group(alignment, group, options)
+            lines += [f"- *{md_escape(note)}*" for note in [credit_note(alignment, group, credits)] if note]
     phrases = [g for g in alignment.groups if g.kind is GroupKind.PHRASE]
     lines += ["", f"## Shared wording inside different sentences ({len(phrases)})"]
     for group in phrases:
@@ -127,6 +136,7 @@ def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions |
     for conflict in alignment.conflicts:
         values = "; ".join(_figure_phrase(alignment, f) for f in conflict.figures)
         lines.append(f"- **{md_escape(conflict_label(conflict))}** ({conflict.evidence}): {values}")
+    lines += _md_attribution(alignment)
     lines += _md_corrections(alignment)
     return "\n".join(lines) + "\n"
 
@@ -134,6 +144,14 @@ def to_markdown(alignment: Alignment, *, title: str = "", options: DiffOptions |
 def conflict_label(conflict) -> str:
     """ "killed · soldiers", "$ · Rolex": the measure, and its subject where the texts name one."""
     return printable(conflict.label)
+
+
+def _md_attribution(alignment: Alignment) -> list[str]:
+    from tui.credits import Credits, conflict_phrase
+
+    conflicts = Credits(alignment).conflicts()
+    lines = ["", f"## Attribution differences ({len(conflicts)})", ""]
+    return lines + [f"- quotation {c.group}: {md_escape(conflict_phrase(alignment, c))}" for c in conflicts]
 
 
 def _md_corrections(alignment: Alignment) -> list[str]:
@@ -176,7 +194,39 @@ def _md_group(alignment: Alignment, group: Group, options: DiffOptions | None) -
         body = md_escape(text) if member is group.members[0] else _md_diff(base, text, options)
         lines.append(f"- **{label}** ({md_escape(link_phrase(alignment, member))}): {body}")
     lines += [f"- *{md_escape(note)}*" for note in closest_notes(alignment, group)]
-    return lines
+    order = published_note(alignment, group, options)
+    return lines + ([f"- *{md_escape(order)}*"] if order else [])
+
+
+def credit_note(alignment: Alignment, group: Group, credits) -> str:
+    """Who each outlet credits for a shared quotation: "credited: CNN: CENTCOM (said) · Beirut: ..."; "" when
+    no outlet's credit was found."""
+    parts = {}
+    for member in group.members:
+        credit = credits.of_member(member) if group.kind is GroupKind.QUOTE else None
+        if credit is not None and member.article not in parts:
+            parts[member.article] = f"{outlet_label(alignment.articles[member.article])}: {credit.speaker} ({credit.verb})"
+    return printable("credited: " + " · ".join(parts.values())) if parts else ""
+
+
+def reference_sections(alignment: Alignment, options: DiffOptions | None = None) -> list[tuple[str, list[str]]]:
+    """For each reference text: a heading and one line per outlet on how much of its body reuses it."""
+    from tui.reuse import reference_reuse, reuse_lines
+
+    sections = []
+    for index, article in enumerate(alignment.articles):
+        if article.reference and article.ok:
+            lines = reuse_lines(alignment, index, reference_reuse(alignment, index, options))
+            sections.append((f"Reuse of the reference text {printable(article.outlet.name)}", [printable(line) for line in lines]))
+    return sections
+
+
+def published_note(alignment: Alignment, group: Group, options: DiffOptions | None = None) -> str:
+    """Who published the passage first and how the later versions stand to it; "" when that is not known."""
+    from tui.published import order_phrase, publication_order, reference_index
+
+    order = publication_order(alignment, group, reference_index(alignment), options)
+    return "" if order.base == "unknown" else printable(order_phrase(alignment, order))
 
 
 def _md_diff(base: str, text: str, options: DiffOptions | None) -> str:

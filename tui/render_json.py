@@ -9,6 +9,7 @@ from typing import TextIO
 
 from tui.clean import printable
 from tui.model import Alignment, Article, Group
+from tui.published import published_iso
 from tui.wording import DiffOptions, diff_versions
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
@@ -47,19 +48,33 @@ def json_document(
     options: DiffOptions | None = None, notes: list | None = None,
 ) -> dict:
     """The documented JSON shape as values, its long lists made as they are walked (the report walks it too)."""
+    from tui.credits import Credits, conflicts_json
     from tui.notes import note_json
     from tui.render import quotes_inside
 
     inside = quotes_inside(alignment)
+    credits = Credits(alignment)
     return {
         "story": {key: printable(value) for key, value in (story or {}).items()},
         "settings": settings or {},
         "articles": Items(lambda: map(_article_json, alignment.articles)),
-        "groups": Items(lambda: (_group_json(alignment, g, options, inside) for g in alignment.groups)),
+        "groups": Items(lambda: (_group_json(alignment, g, options, inside, credits) for g in alignment.groups)),
         "figure_conflicts": Items(lambda: (_conflict_json(alignment, c) for c in alignment.conflicts)),
+        "attribution_conflicts": Items(lambda: conflicts_json(alignment, credits.conflicts())),
+        **_reference_json(alignment, options),
         "corrections": [_correction_json(alignment, c) for c in alignment.corrections],
         "notes": [note_json(placed) for placed in notes or ()],
     }
+
+
+def _reference_json(alignment: Alignment, options: DiffOptions | None) -> dict:
+    """"reference": the first reference text and each outlet's reuse of it (null without one); "references"
+    too when several were given."""
+    from tui.reuse import reference_reuse, reuse_json
+
+    found = [reuse_json(alignment, i, reference_reuse(alignment, i, options))
+             for i, article in enumerate(alignment.articles) if article.reference and article.ok]
+    return {"reference": found[0] if found else None, **({"references": found} if len(found) > 1 else {})}
 
 
 def _write(out: TextIO, value: object, level: int) -> None:
@@ -93,7 +108,7 @@ def _article_json(article: Article) -> dict:
         "outlet_id": printable(article.outlet.id),
         "label": printable(article.outlet.short),
         "title": printable(article.title),
-        "published": printable(article.published),
+        "published": published_iso(article.published),  # ISO 8601, or null when unknown
         "author": printable(article.author),
         "url": printable(article.url),
         "error": printable(article.error) or None,
@@ -107,7 +122,8 @@ def _article_json(article: Article) -> dict:
     }
 
 
-def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None, inside: dict[int, int]) -> dict:
+def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None, inside: dict[int, int],
+                credits=None) -> dict:
     base = group.members[0]
     base_text = alignment.articles[base.article].text[base.start : base.end]
     members = []
@@ -118,6 +134,10 @@ def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None,
                  "score": member.score}
         if member.quote is not None:
             entry["quote"] = member.quote
+            if credits is not None:
+                from tui.credits import attribution_json
+
+                entry["attribution"] = attribution_json(credits.of_member(member))  # who the outlet credits
         if member.reason is not None:
             entry["link"] = _link_json(alignment, member)
         if member is not base:
@@ -129,8 +149,12 @@ def _group_json(alignment: Alignment, group: Group, options: DiffOptions | None,
     nested = [quote for quote, sentence in inside.items() if sentence == group.id]
     if nested:
         links["quotes"] = nested
+    from tui.published import order_json, publication_order, reference_index
+
+    order = publication_order(alignment, group, reference_index(alignment), options)
     return {"id": group.id, "kind": group.kind.value, **links, "members": members,
-            "outlets": [_state_json(alignment, group, a) for a, article in enumerate(alignment.articles) if article.ok]}
+            "outlets": [_state_json(alignment, group, a) for a, article in enumerate(alignment.articles) if article.ok],
+            "published_order": order_json(alignment, order)}
 
 
 def _link_json(alignment: Alignment, member) -> dict:

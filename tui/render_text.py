@@ -9,7 +9,8 @@ from rich.text import Text
 from tui.clean import printable
 from tui.model import Alignment, Article, Group, GroupKind
 from tui.render import (closest_notes, conflict_label, correction_phrase, coverage_phrase, link_phrase, member_text,
-                         outlet_label, quotations_heading, quote_note, quotes_inside)
+                         outlet_label, published_note, quotations_heading, credit_note, quote_note, quotes_inside,
+                         reference_sections)
 from tui.wording import DiffOptions, diff_versions, pieces
 
 STYLE_ADDED = "green"
@@ -43,18 +44,28 @@ def render_text(
     for number, article in enumerate(articles, 1):
         console.print(_article_line(number, article, width))
     inside = quotes_inside(alignment)
+    for heading, lines in reference_sections(alignment, options):
+        console.print()
+        console.print(Text(heading, style="bold underline"))
+        for line in lines:
+            console.print(Text(f"  {line}"))
     console.print()
     console.print(Text(f"Shared sentences ({len(sentence_groups)})", style="bold underline"))
+    from tui.credits import Credits
+
+    credits = Credits(alignment)
     for group in sentence_groups:
         console.print(_group_block(alignment, group, width, colour, options))
         _print_notes(console, [n for n in notes if n.group == group.id])
         for quote in (q for q in quote_groups if inside.get(q.id) == group.id):
             console.print(Text(f"  {quote_note(alignment, quote)}", style="dim"))
+            _print_credits(console, credit_note(alignment, quote, credits))
     console.print()
     heading = f"Shared quotations ({quotations_heading(len(quote_groups), len(inside))})"
     console.print(Text(heading, style="bold underline"))
     for group in (q for q in quote_groups if q.id not in inside):
         console.print(_group_block(alignment, group, width, colour, options))
+        _print_credits(console, credit_note(alignment, group, credits))
         _print_notes(console, [n for n in notes if n.group == group.id])
     console.print()
     console.print(Text(f"Shared wording inside different sentences ({len(phrase_groups)})", style="bold underline"))
@@ -62,6 +73,7 @@ def render_text(
         console.print(_group_block(alignment, group, width, colour, options))
         _print_notes(console, [n for n in notes if n.group == group.id])
     _print_conflicts(alignment, console, width)
+    _print_attribution(alignment, console)
     if notes:
         console.print()
         console.print(Text(f"Your notes ({len(notes)})", style="bold underline"))
@@ -114,6 +126,8 @@ def _group_block(
         line.append_text(Text(" ".join(text.split())) if member is group.members[0] else diff_text(base, text, options, colour=colour))
         lines.append(line)
     lines += [Text(f"  {printable(note)}", style="dim") for note in closest_notes(alignment, group)]
+    order = published_note(alignment, group, options)
+    lines += [Text(f"  {order}", style="dim")] if order else []
     return RichGroup(*lines)
 
 
@@ -138,6 +152,22 @@ def diff_text(base: str, text: str, options: DiffOptions | None = None, *, colou
             out.stylize(STYLE_FIGURE, start + f_start, start + f_end)
         previous = piece.kind
     return out
+
+
+def _print_credits(console: Console, note: str) -> None:
+    if note:
+        console.print(Text(f"  {note}", style="dim"))
+
+
+def _print_attribution(alignment: Alignment, console: Console) -> None:
+    """Shared quotations that outlets credit to different speakers, beside the figure conflicts."""
+    from tui.credits import Credits, conflict_phrase
+
+    conflicts = Credits(alignment).conflicts()
+    console.print()
+    console.print(Text(f"Attribution differences ({len(conflicts)})", style="bold underline"))
+    for conflict in conflicts:
+        console.print(Text(f"  #{conflict.group} {conflict_phrase(alignment, conflict)}"))
 
 
 def _print_conflicts(alignment: Alignment, console: Console, width: int) -> None:

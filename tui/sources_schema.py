@@ -23,7 +23,7 @@ OUTLET_KEYS = {"name": True, "label": False, "homepage": False}
 STORY_KEYS = {"id": True, "title": True, "date": False, "articles": True}
 ARTICLE_KEYS = {
     "outlet": True, "file": False, "url": False, "title": False,
-    "published": False, "author": False, "canonical_url": False,
+    "published": False, "author": False, "canonical_url": False, "reference": False,
 }
 FEED_KEYS = {"url": False, "file": False, "name": False, "outlet": False}
 URL_KEYS = {"url", "canonical_url", "homepage"}
@@ -97,6 +97,17 @@ def text_value(pairs: Pairs, key: str, where: str, problems: list[Problem]) -> s
     if key in URL_KEYS and value and not value.lower().startswith(("http://", "https://")):
         problems.append(Problem(line_of(node), f"{where}.{key}: expected an http:// or https:// URL, got {quoted(value)}"))
     return value
+
+
+def bool_value(pairs: Pairs, key: str, where: str, problems: list[Problem]) -> bool:
+    """A true/false field (false when absent); anything else is a problem named with its line."""
+    if key not in pairs:
+        return False
+    node = pairs[key][1]
+    if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+        return str(node.value).lower() in {"true", "yes", "on"}
+    problems.append(Problem(line_of(node), f"{where}.{key}: expected true or false, got {describe(node)}"))
+    return False
 
 
 def check_id(value: str, where: str, node: Node, problems: list[Problem]) -> None:
@@ -205,8 +216,9 @@ def build_article(node: Node, where: str, ctx: Context) -> ArticleRef | None:
     if pairs is None:
         return None
     check_keys(pairs, ARTICLE_KEYS, where, node, problems)
-    values = {key: text_value(pairs, key, where, problems) for key in ARTICLE_KEYS if key != "outlet"}
+    values = {key: text_value(pairs, key, where, problems) for key in ARTICLE_KEYS if key not in {"outlet", "reference"}}
     values["outlet"] = required_text(pairs, "outlet", where, problems)
+    values["reference"] = bool_value(pairs, "reference", where, problems)
     check_outlet(values["outlet"], pairs, where, ctx)
     if bool(values["file"]) == bool(values["url"]):
         wrong = "not both" if values["file"] else "found neither"

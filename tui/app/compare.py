@@ -147,7 +147,7 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
         for pane in self.panes:
             if not pane.is_mounted:
                 continue  # just added (a wider terminal): drawn once it is laid out
-            pane.describe(base, pane.index == pos.base, pane.index == pos.active)
+            pane.describe(base, pane.index == pos.base, pane.index == pos.active, self.reading.reuse_notes.get(pane.index, ""))
             pane.view.decorate(self._decor(pos, pane.index))
             if pane.view.wrapped is not None and not pane.article.error:
                 rows[pane.index] = self._rows(pos, pane.index, pane.view)

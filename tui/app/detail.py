@@ -68,12 +68,19 @@ class DetailStrip(Widget, can_focus=False):
             return [Content("No shared passage under the cursor.").stylize(self.style_of("missing"))]
         room, limit, count = max(10, width - NAME - SCORE - 2), self.limit(), len(self.reading.articles)
         # More outlets than rows: only those that get a row are worked out (a passage of 300 outlets).
-        why = self._why(pos, width) + self._notes(pos, width)
+        why = self._provenance(pos, width) + self._why(pos, width) + self._notes(pos, width)
         limit -= len(why)
-        versions = [self._version(pos, pane, room) for pane in range(min(count, limit - 1 if count >= limit else count))]
+        panes = self._pane_order(pos)
+        versions = [self._version(pos, pane, room) for pane in panes[: min(count, limit - 1 if count >= limit else count)]]
         if len(versions) == count and sum(len(v) for v in versions) <= limit:
             return [line for version in versions for line in version] + why
-        return self._cut(versions, count, limit + len(why), width)  # no room to say why
+        return self._cut(versions, panes, limit + len(why), width)  # no room to say why
+
+    def _pane_order(self, pos) -> list[int]:
+        """Outlets in the order they published the passage (earliest first) where that is known, else as the panes."""
+        from tui.app.provenance import published_panes
+
+        return published_panes(self.reading, pos.focus)
 
     def _why(self, pos, width: int) -> list[Content]:
         """How the version under the cursor was linked: its kind of match, score and the words it shares."""
@@ -96,7 +103,14 @@ class DetailStrip(Widget, can_focus=False):
         lines = notes.on(pos.focus) if notes is not None else []
         return [Content(inert(line)[: max(10, width - 1)]).stylize(self.style_of("outlet")) for line in lines]
 
-    def _cut(self, versions: list[list[Content]], count: int, limit: int, width: int) -> list[Content]:
+    def _provenance(self, pos, width: int) -> list[Content]:
+        """How outlets credit the passage differently, and the order they published it in."""
+        from tui.app.provenance import strip_notes
+
+        return [Content(inert(text)[: max(10, width - 1)]).stylize(self.style_of("missing"))
+                for text in strip_notes(self.reading, pos.focus)]
+
+    def _cut(self, versions: list[list[Content]], panes: list[int], limit: int, width: int) -> list[Content]:
         """As many versions as fit, each cut to an equal share of rows; the outlets left out named last."""
         fitting = min(len(versions), limit - 1)
         share = max(1, (limit - 1) // fitting)
@@ -106,7 +120,7 @@ class DetailStrip(Widget, can_focus=False):
             if len(version) > share:
                 kept[-1] = kept[-1].truncate(width - 2) + Content(" …")
             lines += kept
-        left_out = [inert(self.reading.articles[p].outlet.short) for p in range(fitting, count)]
+        left_out = [inert(self.reading.articles[p].outlet.short) for p in panes[fitting:]]
         named = ", ".join(left_out[:12]) + (", …" if len(left_out) > 12 else "")
         note = f"+ {len(left_out)} more: {named}" if left_out else "versions cut to fit: s closes, a taller terminal shows more"
         return lines[: limit - 1] + [Content(note).stylize(self.style_of("missing"))]

@@ -71,7 +71,9 @@ class MapScreen(ModalScreen[Focus | None]):
 
     def _title(self) -> str:
         passages, figures = len(self.reading.groups), len(self.reading.conflicts)
-        what = f"{_count(passages, 'shared passage')} · {_count(figures, 'figure conflict')}"
+        credits = len(self.reading.attribution_conflicts)
+        what = (f"{_count(passages, 'shared passage')} · {_count(figures, 'figure conflict')} · "
+                f"{_count(credits, 'attribution difference')}")
         if self.allowed is not None:
             what = f"only {self.only}: {len(self.allowed)} of {passages + figures} rows"
         return f"Alignment map · {what} · ● carried ◐ close only · none · enter jumps, escape closes"
@@ -85,7 +87,12 @@ class MapScreen(ModalScreen[Focus | None]):
         else:
             table.add_columns("kind", "outlets")
         table.add_column("opening words", width=words)
-        for focus in self._rows():
+        rows = self._rows()
+        passages = [row for row in rows if isinstance(row, Passage)]
+        for focus in passages:
+            self._add_row(table, focus, bool(width))
+        self._add_credit_rows(table, bool(width))  # beside the figure conflicts, which come last
+        for focus in rows[len(passages):]:
             self._add_row(table, focus, bool(width))
         if self.current is not None and self._key(self.current) in table.rows:
             table.move_cursor(row=table.get_row_index(self._key(self.current)))
@@ -121,9 +128,17 @@ class MapScreen(ModalScreen[Focus | None]):
         # DataTable reads plain strings as markup; article data goes in as rich Text.
         table.add_row(kind, *marks, Text(inert(self.reading.opening(group))), key=self._key(focus), height=1)
 
+    def _add_credit_rows(self, table: DataTable, per_outlet: bool) -> None:
+        """Shared quotations that outlets credit to different speakers, after the figure conflicts."""
+        for group, phrase in self.reading.attribution_conflicts.items():
+            if self.allowed is None or Passage(group) in self.allowed:
+                coverage = self.reading.coverage(Passage(group))
+                marks = ["●" if c else "·" for c in coverage] if per_outlet else [f"{sum(coverage)}/{len(coverage)}"]
+                table.add_row("credit", *marks, Text(inert(phrase)), key=f"a{group}", height=None)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value
-        self.dismiss(Passage(int(key[1:])) if key.startswith("p") else Figures(int(key[1:])))
+        self.dismiss(Passage(int(key[1:])) if key[0] in "pa" else Figures(int(key[1:])))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -14,13 +14,16 @@ from tui.app.wrap import Wrap, wrap_starts
 from tui.model import Article
 
 
-def header_lines(article: Article, base: str | None, is_base: bool) -> tuple[Content, Content, Content]:
-    """Outlet, the outlet it is compared against (or that it is the base) and date; headline; link."""
+def header_lines(article: Article, base: str | None, is_base: bool, note: str = "") -> tuple[Content, Content, Content]:
+    """Outlet, the outlet it is compared against (or that it is the base), date and a note (its reuse of a
+    reference text); headline; link."""
     first = Content(inert(article.outlet.short)).stylize("bold")
     if is_base:
         first += Content("  ") + Content(" base ").stylize("reverse")
     elif base is not None:
         first += Content("  ") + Content(f"vs {inert(base)}").stylize("italic")
+    if note:
+        first += Content("  " + inert(note)).stylize("italic")
     first += Content("  " + inert(article.published or "no date")).stylize("dim")
     title = Content(inert(article.title or "(no headline)")).stylize("bold")
     return first, title, Content(inert(article.url or article.source)).stylize("dim underline")
@@ -96,12 +99,12 @@ class ArticlePane(Vertical):
         self.view.display = not article.error
         self.view.show(article, self.shared)
 
-    def describe(self, base: str | None, is_base: bool, active: bool) -> None:
+    def describe(self, base: str | None, is_base: bool, active: bool, note: str = "") -> None:
         """Update the header: which outlet is the base, and whether the keys act on this pane."""
         if not self.is_mounted or self.article is None:
             return
         self.header.set_class(active, "-active")
-        self.header.show(header_lines(self.article, base, is_base))
+        self.header.show(header_lines(self.article, base, is_base, note))
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.index))

@@ -245,9 +245,31 @@ class Reading:
         from tui.cite import CitationSource
 
         article = self.articles[member.article]
+        credit = self.credits.of_member(member)  # a quotation's citation names whose words they are
         return CitationSource(quote=" ".join(self.text_of(member).split()), outlet=article.outlet.name,
                               headline=article.title, author=article.author, published=article.published,
-                              url=article.url, accessed=today)
+                              url=article.url, accessed=today, speaker=credit.speaker if credit else "")
+
+    @cached_property
+    def reuse_notes(self) -> dict[int, str]:
+        """Per pane, how much of its body reuses the reference text ("reuse 31%")."""
+        from tui.app.provenance import reuse_notes
+
+        return reuse_notes(self)
+
+    @cached_property
+    def credits(self):
+        """Who each outlet credits for its quotations, worked out per article when first asked for."""
+        from tui.credits import Credits
+
+        return Credits(self.alignment)
+
+    @cached_property
+    def attribution_conflicts(self) -> dict[int, str]:
+        """Shared quotations credited differently by outlets: group id -> "attribution: CNN CENTCOM · ..."."""
+        from tui.credits import conflict_phrase
+
+        return {c.group: conflict_phrase(self.alignment, c) for c in self.credits.conflicts() if c.group in self.groups}
 
 
 def _rank(focus: Focus) -> tuple[int, int]:
