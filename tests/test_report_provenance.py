@@ -22,9 +22,10 @@ def document_with_provenance() -> dict:
     quote["members"] = [dict(m, attribution={"speaker": f"CENTCOM {HOSTILE}", "verb": "said", "start": 0, "end": 7})
                         if m["article"] == "cnn-local" else m for m in quote["members"]]
     first = groups[0]
-    first["order"] = [{"article": "cnn-local", "published": "2016-09-17T20:21:41-04:00"},
-                      {"article": "beirut-wire", "published": "2016-09-19", "relation": "altered"},
-                      {"article": "aggregator", "published": None, "relation": "trimmed"}]
+    first["published_order"] = {"base": "earliest dated", "versions": [
+        {"article": "cnn-local", "sentence": 0, "published": "2016-09-17T20:21:41-04:00", "relation": None},
+        {"article": "beirut-wire", "sentence": 0, "published": "2016-09-19", "relation": "altered"},
+        {"article": "aggregator", "sentence": 0, "published": None, "relation": "trimmed"}]}
     document["groups"] = groups
     document["reference"] = {"article": "cnn-local", "reuse": [
         {"article": "aggregator", "share_chars": 0.42, "share_sentences": 0.375,
@@ -67,8 +68,22 @@ def test_the_markdown_report_shows_them_too():
     assert "— credited to CENTCOM \\<script\\>" in markdown
 
 
-def test_without_the_keys_there_are_no_such_sections():
+def test_without_a_reference_or_publication_times_those_sections_are_left_out_and_no_attribution_differs():
     story, alignment = sample_alignment()
     document = json_document(alignment, story=story_info(story), settings=settings_dict())
+    document["attribution_conflicts"] = []
+    document["groups"] = [dict(g, published_order={"base": "unknown", "versions": []}) for g in document["groups"]]
+    assert document["reference"] is None
     html = rendered("html", document)
-    assert 'id="reference"' not in html and 'id="attribution-conflicts"' not in html and "published:" not in html
+    assert 'id="reference"' not in html and "published:" not in html
+    assert Tags(html).counts()["section:attribution-conflicts"] == 0
+
+
+def test_the_sample_report_shows_the_real_attribution_differences_and_publication_order():
+    story, alignment = sample_alignment()
+    document = json_document(alignment, story=story_info(story), settings=settings_dict())
+    conflicts = list(document["attribution_conflicts"])
+    html = rendered("html", document)
+    assert conflicts and Tags(html).counts()["section:attribution-conflicts"] == len(conflicts)
+    shown = " ".join("".join(Tags(html).text).split())
+    assert "published: CNN (2016-09-17" in shown and "Beirut (2016-09-19" in shown

@@ -3,8 +3,8 @@
 These keys are written by the provenance part of the program; the report shows whatever of them a document
 holds, and nothing when it holds none. Shapes assumed (documented in the README's JSON section):
 `reference: {article, reuse: [{article, share_chars, share_sentences, passages}]}` with shares from 0 to 1,
-`attribution_conflicts: [{group, ...: [{article, speaker, verb}]}]`, and per group `order`: article ids or
-`{article, published, relation}` entries, earliest first.
+`attribution_conflicts: [{group, attributions: [{article, speaker, verb}]}]`, and per group `published_order:
+{base, versions: [{article, published, relation}]}`, earliest first.
 """
 
 from __future__ import annotations
@@ -62,16 +62,15 @@ def _attribution_line(conflict, labels: dict[str, str]) -> str:
 
 
 def order_of(group: dict, labels: dict[str, str]) -> list[str]:
-    """The group's versions in order of publication, when the document gives it: "CNN 2016-09-17", "Beirut trimmed"."""
-    order = group.get("order")
-    if not isinstance(order, list):
+    """The group's versions in order of publication, where the document claims one ("published_order" with a
+    base other than "unknown"): "CNN (2016-09-17)", "Beirut (2016-09-19, altered)"."""
+    order = group.get("published_order")
+    if not isinstance(order, dict) or order.get("base") in (None, "unknown"):
         return []
     lines = []
-    for entry in order:
+    for entry in order.get("versions") or []:
         if isinstance(entry, dict):
             when = entry.get("published") or "time unknown"
             relation = f", {entry['relation']}" if entry.get("relation") else ""
             lines.append(printable(f"{_name(entry.get('article', ''), labels)} ({when}{relation})"))
-        else:
-            lines.append(_name(entry, labels))
     return lines
