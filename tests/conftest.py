@@ -48,6 +48,15 @@ def run(coroutine):
     return asyncio.run(coroutine)
 
 
+async def until(pilot, condition: Callable[[], bool], seconds: float = 30.0) -> None:
+    """Let the app run until a condition holds: a generous bound, never a fixed wait."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not condition():
+        assert loop.time() < deadline, f"not within {seconds} s"
+        await pilot.pause(0.02)
+
+
 def hex_of(colour) -> str | None:
     return colour.triplet.hex.upper() if colour is not None and colour.triplet else None
 

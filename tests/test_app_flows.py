@@ -60,6 +60,28 @@ def test_outlets_option_skips_the_picker(open_reader):
     run(scenario())
 
 
+def test_a_quick_story_opens_straight_onto_the_compare_screen_without_a_loading_screen(monkeypatch):
+    from tests.conftest import until
+    from tui.app import app as reader_app
+
+    # However slow the machine, the work ends before this delay: no loading screen may show meanwhile.
+    monkeypatch.setattr(reader_app, "LOADING_DELAY", 60.0, raising=False)
+    app = sample_app(outlet_ids=["cnn-local", "beirut-wire"])
+    seen: list[str] = []
+
+    async def scenario():
+        async with app.run_test(size=(160, 45)) as pilot:
+            def compared() -> bool:
+                seen.append(type(app.screen).__name__)
+                return seen[-1] == "CompareScreen" and app.screen.is_mounted
+
+            await until(pilot, compared)
+            await pilot.pause()
+
+    run(scenario())
+    assert "LoadingScreen" not in seen and seen[-1] == "CompareScreen"
+
+
 def test_next_quotation_brings_every_pane_to_its_version_level_with_the_cursor(open_reader):
     async def scenario():
         async with open_reader() as reader:
