@@ -227,7 +227,8 @@ class Reader:
         return self.shown()
 
     async def wheel(self, pane: str, times: int = 1, down: bool = True) -> Shown:
-        """Turn the mouse wheel over a pane, a notch at a time, as fast as a hand does."""
+        """Turn the mouse wheel over a pane by `times` notches in a burst, faster than a hand can (each
+        notch is still an event of its own, handled in turn)."""
         from textual.events import MouseScrollDown, MouseScrollUp
         from textual.pilot import _get_mouse_message_arguments
 
@@ -235,7 +236,6 @@ class Reader:
         arguments = _get_mouse_message_arguments(self.app.screen, (x + 2, y + 2))
         for _ in range(times):
             self.app.screen._forward_event((MouseScrollDown if down else MouseScrollUp)(**arguments))
-            await self.pilot.pause()
         await self.settled()
         return self.shown()
 
