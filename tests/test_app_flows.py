@@ -209,6 +209,28 @@ def test_map_lists_figure_conflicts_and_brings_each_pane_to_its_figure(open_read
     run(scenario())
 
 
+def test_the_map_opened_again_starts_where_the_reader_is_and_follows_a_new_filter(open_reader):
+    async def scenario():
+        async with open_reader() as reader:
+            await reader.press("m", "down", "down", "enter")
+            shown = await reader.press("n", "n")
+            here = shown.pane("CNN").cursor_text
+            # Enter at once on the map opened again keeps the reader on its passage.
+            shown = await reader.press("m", "enter")
+            assert shown.pane("CNN").cursor_text == here
+            await reader.press("m", "G", "escape", "f", "f", "f", "m")
+            box = reader.part("#map-box")
+            assert "only figure conflicts: 1 of 13 rows" in box[0]
+            assert [line for line in box if line.strip().startswith(("text", "quote"))] == []
+            await reader.press("escape", "f", "m")  # the filter off again: every row is back
+            box = reader.part("#map-box")
+            assert "12 shared passages" in box[0] and len([line for line in box if line.strip().startswith("text")]) > 3
+            shown = await reader.press("enter")
+            assert shown.pane("CNN").cursor_text == here
+
+    run(scenario())
+
+
 def test_map_on_a_narrow_terminal_keeps_room_for_the_words_and_shows_figure_rows_whole(open_reader):
     async def scenario():
         async with open_reader(size=(80, 24)) as reader:
