@@ -22,7 +22,7 @@ from tui.sources import load_catalog, sample_sources_path
 OUTLETS = ["cnn-local", "aggregator", "dc-politics", "beirut-wire", "defence-mag"]
 CURSOR_MARK = "▌"
 NOTICE = "not in this outlet"
-CLOSEST = "closest in this outlet"
+CLOSEST = "┄ closest"  # "closest in this outlet", shortened to fit narrow panes
 
 
 @pytest.fixture(autouse=True)

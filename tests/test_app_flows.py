@@ -1,5 +1,7 @@
 """The reader on the sample story, as a person uses it: keys pressed, then what each pane shows."""
 
+import re
+
 from tests.conftest import run, sample_app
 from tui.prefs import load_prefs
 from tui.sources import load_catalog, sample_sources_path
@@ -360,6 +362,19 @@ def test_an_outlet_that_lacks_the_passage_shows_where_it_would_be_and_tab_enters
             after = await reader.press("tab", "tab")
             assert after.pane("Wash. pol.").cursor_text.startswith('"Coalition forces believed')
             assert [text_of(p) for p in after.panes] == [text_of(p) for p in before.panes]
+
+    run(scenario())
+
+
+def test_the_closest_passage_notice_shows_its_score_whole_in_a_narrow_pane(open_reader):
+    async def scenario():
+        for size in ((160, 45), (80, 24)):
+            async with open_reader(size=size) as reader:
+                shown = await reader.press("]", "]", *(["tab"] * 4 if size[0] == 80 else []))
+                pane = shown.pane("Def. mag.")
+                notice = pane.rows[pane.notice_row]
+                # Once cut to "closest in this outlet: sco": the score and the key that explains it were lost.
+                assert re.search(r"┄ closest here: (score )?\d+ \(s\) ┄", notice), notice
 
     run(scenario())
 
