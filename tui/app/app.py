@@ -26,10 +26,11 @@ from tui.clean import printable
 from tui.model import Article, Outlet, Story
 from tui.wording import DiffOptions
 
-# At launch, work that ends sooner than this shows no loading screen: the reader opens straight onto its
-# compare screen (or picker) instead of flashing a screen for a fraction of a second, which also cost about a
-# quarter of the CPU of opening the sample story. Longer waits show it, with progress, after this delay.
-LOADING_DELAY = 0.5
+# At launch, work that ends within a second shows no loading screen: the reader opens straight onto its compare
+# screen (or picker) instead of flashing a screen for a fraction of a second, which also cost about a quarter of
+# the CPU of opening the sample story. A second, not less, so that this holds on a busy machine too; a wait up
+# to a second does not break the flow of work, and longer ones show their progress.
+LOADING_DELAY = 1.0
 
 
 class ParallaxApp(App):
