@@ -62,12 +62,12 @@ class LoadingScreen(Screen):
         self.error = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # No header or footer: drawn for a moment, they were most of the cost of showing this screen.
         with Vertical(classes="centre-box loading-box"):
             yield Static(Content(""), classes="box-title", id="loading-what")
             yield LoadingIndicator()
             yield Static(Content(""), id="loading-progress")
-        yield Footer()
+            yield Static(Content("q quits"), id="loading-keys")
 
     def on_mount(self) -> None:
         self._update()
