@@ -22,7 +22,7 @@ from tui.sources import load_catalog, sample_sources_path
 OUTLETS = ["cnn-local", "aggregator", "dc-politics", "beirut-wire", "defence-mag"]
 CURSOR_MARK = "▌"
 NOTICE = "not in this outlet"
-CLOSEST = "closest in this outlet"
+CLOSEST = "┄ closest"  # "closest in this outlet", shortened to fit narrow panes
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +46,15 @@ def sample_app(**options) -> ParallaxApp:
 
 def run(coroutine):
     return asyncio.run(coroutine)
+
+
+async def until(pilot, condition: Callable[[], bool], seconds: float = 30.0) -> None:
+    """Let the app run until a condition holds: a generous bound, never a fixed wait."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not condition():
+        assert loop.time() < deadline, f"not within {seconds} s"
+        await pilot.pause(0.02)
 
 
 def hex_of(colour) -> str | None:
@@ -218,7 +227,8 @@ class Reader:
         return self.shown()
 
     async def wheel(self, pane: str, times: int = 1, down: bool = True) -> Shown:
-        """Turn the mouse wheel over a pane, a notch at a time, as fast as a hand does."""
+        """Turn the mouse wheel over a pane by `times` notches in a burst, faster than a hand can (each
+        notch is still an event of its own, handled in turn)."""
         from textual.events import MouseScrollDown, MouseScrollUp
         from textual.pilot import _get_mouse_message_arguments
 
@@ -226,7 +236,6 @@ class Reader:
         arguments = _get_mouse_message_arguments(self.app.screen, (x + 2, y + 2))
         for _ in range(times):
             self.app.screen._forward_event((MouseScrollDown if down else MouseScrollUp)(**arguments))
-            await self.pilot.pause()
         await self.settled()
         return self.shown()
 

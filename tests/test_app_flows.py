@@ -1,5 +1,7 @@
 """The reader on the sample story, as a person uses it: keys pressed, then what each pane shows."""
 
+import re
+
 from tests.conftest import run, sample_app
 from tui.prefs import load_prefs
 from tui.sources import load_catalog, sample_sources_path
@@ -58,6 +60,28 @@ def test_outlets_option_skips_the_picker(open_reader):
             assert reader.shown().names == ["Aggregator", "CNN", "Def. mag."]
 
     run(scenario())
+
+
+def test_a_quick_story_opens_straight_onto_the_compare_screen_without_a_loading_screen(monkeypatch):
+    from tests.conftest import until
+    from tui.app import app as reader_app
+
+    # However slow the machine, the work ends before this delay: no loading screen may show meanwhile.
+    monkeypatch.setattr(reader_app, "LOADING_DELAY", 60.0, raising=False)
+    app = sample_app(outlet_ids=["cnn-local", "beirut-wire"])
+    seen: list[str] = []
+
+    async def scenario():
+        async with app.run_test(size=(160, 45)) as pilot:
+            def compared() -> bool:
+                seen.append(type(app.screen).__name__)
+                return seen[-1] == "CompareScreen" and app.screen.is_mounted
+
+            await until(pilot, compared)
+            await pilot.pause()
+
+    run(scenario())
+    assert "LoadingScreen" not in seen and seen[-1] == "CompareScreen"
 
 
 def test_next_quotation_brings_every_pane_to_its_version_level_with_the_cursor(open_reader):
@@ -185,6 +209,28 @@ def test_map_lists_figure_conflicts_and_brings_each_pane_to_its_figure(open_read
             # With the filter and the sample's one conflict, n has nowhere else to go.
             shown = await reader.press("n")
             assert "62 Syrian soldiers were killed" in shown.pane("CNN").cursor_text
+
+    run(scenario())
+
+
+def test_the_map_opened_again_starts_where_the_reader_is_and_follows_a_new_filter(open_reader):
+    async def scenario():
+        async with open_reader() as reader:
+            await reader.press("m", "down", "down", "enter")
+            shown = await reader.press("n", "n")
+            here = shown.pane("CNN").cursor_text
+            # Enter at once on the map opened again keeps the reader on its passage.
+            shown = await reader.press("m", "enter")
+            assert shown.pane("CNN").cursor_text == here
+            await reader.press("m", "G", "escape", "f", "f", "f", "m")
+            box = reader.part("#map-box")
+            assert "only figure conflicts: 1 of 13 rows" in box[0]
+            assert [line for line in box if line.strip().startswith(("text", "quote"))] == []
+            await reader.press("escape", "f", "m")  # the filter off again: every row is back
+            box = reader.part("#map-box")
+            assert "12 shared passages" in box[0] and len([line for line in box if line.strip().startswith("text")]) > 3
+            shown = await reader.press("enter")
+            assert shown.pane("CNN").cursor_text == here
 
     run(scenario())
 
@@ -318,6 +364,19 @@ def test_an_outlet_that_lacks_the_passage_shows_where_it_would_be_and_tab_enters
             after = await reader.press("tab", "tab")
             assert after.pane("Wash. pol.").cursor_text.startswith('"Coalition forces believed')
             assert [text_of(p) for p in after.panes] == [text_of(p) for p in before.panes]
+
+    run(scenario())
+
+
+def test_the_closest_passage_notice_shows_its_score_whole_in_a_narrow_pane(open_reader):
+    async def scenario():
+        for size in ((160, 45), (80, 24)):
+            async with open_reader(size=size) as reader:
+                shown = await reader.press("]", "]", *(["tab"] * 4 if size[0] == 80 else []))
+                pane = shown.pane("Def. mag.")
+                notice = pane.rows[pane.notice_row]
+                # Once cut to "closest in this outlet: sco": the score and the key that explains it were lost.
+                assert re.search(r"┄ closest here: (score )?\d+ \(s\) ┄", notice), notice
 
     run(scenario())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 
+from tests.conftest import until
 from tests.test_load import server  # noqa: F401 - pytest fixture
 from tui.app.app import ParallaxApp
 from tui.app.screens import LoadingScreen
@@ -30,8 +31,9 @@ def test_ctrl_c_quits_during_a_download_without_waiting_for_it(server, tmp_path,
 
     async def scenario() -> None:
         async with app.run_test() as pilot:
+            # A wait longer than a moment shows the loading screen.
+            await until(pilot, lambda: isinstance(app.screen, LoadingScreen) and app.screen.is_mounted)
             await pilot.pause()
-            assert isinstance(app.screen, LoadingScreen)
             await pilot.press("ctrl+c")
 
     try:

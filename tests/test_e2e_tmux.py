@@ -73,7 +73,7 @@ def test_pick_outlets_jump_to_a_quotation_and_open_the_map(session):
     keys(session, "]", "]")
     # Four outlets carry the CENTCOM quotation, level on one row; the fifth says it lacks it.
     # The base's words that another outlet drops show struck out in that outlet's pane.
-    wait_for(session, "[-The coalition", "closest in this outlet", "Islamic State and the raids",
+    wait_for(session, "[-The coalition", "┄ closest here: ", "Islamic State and the raids",
              check=lambda screen: screen.count("informed by") >= 4)
     keys(session, "m")
     wait_for(session, "Alignment map", "shared passages", "Samantha Power")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from tests.conftest import until
 from tests.test_load import server  # noqa: F401 - pytest fixture
 from tui.app.app import ParallaxApp
 from tui.app.screens import LoadingScreen
@@ -141,8 +142,9 @@ def test_the_loading_screen_shows_the_story_title_inert(server, tmp_path, monkey
 
     async def scenario():
         async with app.run_test() as pilot:
+            # A wait longer than a moment shows the loading screen.
+            await until(pilot, lambda: isinstance(app.screen, LoadingScreen) and app.screen.is_mounted)
             await pilot.pause()
-            assert isinstance(app.screen, LoadingScreen)
             shown = str(app.screen.query_one("#loading-what", Static).render())
             release.set()
             return shown

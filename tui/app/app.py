@@ -26,6 +26,12 @@ from tui.clean import printable
 from tui.model import Article, Outlet, Story
 from tui.wording import DiffOptions
 
+# At launch, work that ends within a second shows no loading screen: the reader opens straight onto its compare
+# screen (or picker) instead of flashing a screen for a fraction of a second, which also cost about a quarter of
+# the CPU of opening the sample story. A second, not less, so that this holds on a busy machine too; a wait up
+# to a second does not break the flow of work, and longer ones show their progress.
+LOADING_DELAY = 1.0
+
 
 class ParallaxApp(App):
     """Read one story through several outlets, side by side."""
@@ -84,6 +90,7 @@ class ParallaxApp(App):
         self.story: Story | None = None
         self.articles: list[Article] = []
         self.chosen: list[int] = []
+        self._loading: LoadingScreen | None = None  # made, and not on screen yet
 
     def action_interrupt(self) -> None:
         self.exit(return_code=130)
@@ -106,6 +113,7 @@ class ParallaxApp(App):
 
     def _show(self, screen: Screen) -> None:
         """Replace the current step's screen (the first step pushes over the blank default screen)."""
+        self._loading = None
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -118,8 +126,24 @@ class ParallaxApp(App):
             self._show(StoryListScreen(self.stories))
             return
         self.story, self.articles, self.chosen = story, [], []
-        self._show(LoadingScreen(f"Reading {len(story.articles)} articles of “{printable(story.title or story.id)}”"))
+        self._wait(f"Reading {len(story.articles)} articles of “{printable(story.title or story.id)}”")
         self._load(story)
+
+    def _wait(self, what: str) -> None:
+        """Say what the reader waits for: on the loading screen if one is up, else on one shown at once over
+        another step's screen, or after LOADING_DELAY at launch."""
+        shown = self.loading_screen()
+        if shown is not None:
+            shown.say(what)
+        elif len(self.screen_stack) > 1:
+            self._show(LoadingScreen(what))
+        else:
+            self._loading = waiting = LoadingScreen(what)
+            self.set_timer(LOADING_DELAY, lambda: self._loading is waiting and self._show(waiting))
+
+    def loading_screen(self) -> LoadingScreen | None:
+        """The loading screen, on screen or still waiting for its delay."""
+        return self.screen if isinstance(self.screen, LoadingScreen) else self._loading
 
     def on_story_list_screen_chosen(self, event: StoryListScreen.Chosen) -> None:
         self.open_story(event.story_id)
@@ -141,8 +165,9 @@ class ParallaxApp(App):
         self.post_message(self.ArticlesLoaded(story, articles))
 
     def on_parallax_app_load_progressed(self, event: LoadProgressed) -> None:
-        if isinstance(self.screen, LoadingScreen):
-            self.screen.progress(event.done, event.total, event.name)
+        loading = self.loading_screen()
+        if loading is not None:
+            loading.progress(event.done, event.total, event.name)
 
     def on_parallax_app_articles_loaded(self, event: ArticlesLoaded) -> None:
         self.articles = event.articles
@@ -183,7 +208,7 @@ class ParallaxApp(App):
     def compare_outlets(self, chosen: list[int]) -> None:
         self.chosen = chosen
         names = ", ".join(printable(self.articles[i].outlet.short) for i in chosen)
-        self._show(LoadingScreen(f"Aligning {names}"))
+        self._wait(f"Aligning {names}")
         self._align([self.articles[i] for i in chosen])
 
     @work(thread=True, exclusive=True, group="align")
@@ -221,8 +246,11 @@ class ParallaxApp(App):
             self._show(PickerScreen(self.story, self.articles, self.chosen or None))
         elif len(self.stories) > 1:
             self._show(StoryListScreen(self.stories))
-        elif isinstance(self.screen, LoadingScreen):
-            self.screen.failed(event.error)
+        elif self.loading_screen() is not None:
+            loading = self.loading_screen()
+            loading.failed(event.error)
+            if loading is not self.screen:
+                self._show(loading)
 
     def _corrections(self):
         """The user's corrections of this story's alignment, read once per story."""

@@ -24,7 +24,7 @@ from tui.app.position import Position
 from tui.app.reading import Reading
 from tui.app.search import SearchKeys
 from tui.app.spans import Decor
-from tui.app.view import NOTICE, ArticleView
+from tui.app.view import NOTICE, ArticleView, closest_notice
 from tui.app.wrap import Wrap
 from tui.model import Member
 
@@ -160,7 +160,7 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
         anchor, place = moves.anchor(pos, self.reading, index), moves.place_in(pos, self.reading, index)
         closest = self.reading.closest(pos.focus, index) if pos.version(index) is None else None
         # Not "not in this outlet" where the outlet has a weaker match: the detail strip shows that passage.
-        view.notice_text = f"┄ closest in this outlet: score {closest.score:.0f} (s) ┄" if closest else NOTICE
+        view.notice_text = closest_notice(closest.score, view.text_width) if closest else NOTICE
         place_row = view.wrapped.row_of(place) if place is not None else None
         # The notice sits on the blank row before the place, between paragraphs, hiding no text.
         view.notice = place_row - 1 if place_row else None

@@ -94,9 +94,19 @@ class MapScreen(ModalScreen[Focus | None]):
         self._add_credit_rows(table, bool(width))  # beside the figure conflicts, which come last
         for focus in rows[len(passages):]:
             self._add_row(table, focus, bool(width))
-        if self.current is not None and self._key(self.current) in table.rows:
-            table.move_cursor(row=table.get_row_index(self._key(self.current)))
+        self.point_at(self.current)
         table.focus()
+
+    def shows(self, active: int, allowed: frozenset[Focus] | None) -> bool:
+        """Whether the map's rows are those of this pane and filter (it is shown again rather than rebuilt)."""
+        return (active, allowed) == (self.active, self.allowed)
+
+    def point_at(self, focus: Focus | None) -> None:
+        """Put the row cursor on a passage or figure conflict (the one the reader is at)."""
+        self.current = focus
+        found = self.query(MapTable)
+        if found and focus is not None and self._key(focus) in found.first().rows:
+            found.first().move_cursor(row=found.first().get_row_index(self._key(focus)))
 
     def _column_widths(self, names: list[str]) -> tuple[int, int]:
         """How wide the outlet columns (0: one column counting them) and the opening words may be: names are

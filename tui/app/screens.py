@@ -51,7 +51,7 @@ class StoryListScreen(Screen):
 
 
 class LoadingScreen(Screen):
-    """A visible loading state while a worker reads or aligns articles."""
+    """A visible loading state while a worker reads or aligns articles; one screen says both, in turn."""
 
     BINDINGS = [Binding("q", "app.quit", "Quit", id="quit")]
 
@@ -59,27 +59,44 @@ class LoadingScreen(Screen):
         super().__init__()
         self.what = printable(what)  # it names the story, whose title came from a file
         self.progress_line = ""
+        self.error = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # No header or footer: drawn for a moment, they were most of the cost of showing this screen.
         with Vertical(classes="centre-box loading-box"):
-            yield Static(Content(self.what), classes="box-title", id="loading-what")
+            yield Static(Content(""), classes="box-title", id="loading-what")
             yield LoadingIndicator()
-            yield Static(Content(self.progress_line), id="loading-progress")
-        yield Footer()
+            yield Static(Content(""), id="loading-progress")
+            yield Static(Content("q quits"), id="loading-keys")
+
+    def on_mount(self) -> None:
+        self._update()
+
+    def say(self, what: str) -> None:
+        """Go on to another step ("Aligning …") on the same screen: switching screens costs a redraw of all."""
+        self.what, self.progress_line = printable(what), ""
+        self._update()
 
     def progress(self, done: int, total: int, name: str) -> None:
         """Show how far the worker has got: the article on its way, counted from one."""
         self.progress_line = f"{done + 1} of {total} · {printable(name)}" if name else f"{done} of {total}"
-        # The first report can come before the screen is composed; compose shows it then.
-        for shown in self.query("#loading-progress").results(Static):
-            shown.update(Content(self.progress_line))
+        self._update()
 
     def failed(self, error: str) -> None:
         """The work cannot go on: say why, stop the spinner, and leave quitting to the user."""
-        self.query_one(LoadingIndicator).display = False
-        self.query_one("#loading-what", Static).update(Content(f"Could not go on: {printable(error)}"))
-        self.query_one("#loading-progress", Static).update(Content("Press q to quit."))
+        self.error = printable(error)
+        self._update()
+
+    def _update(self) -> None:
+        # Reports can come before the screen is composed (or shown at all): on_mount shows the latest then.
+        if not self.query("#loading-what"):
+            return
+        what, progress = self.what, self.progress_line
+        if self.error:
+            what, progress = f"Could not go on: {self.error}", "Press q to quit."
+            self.query_one(LoadingIndicator).display = False
+        self.query_one("#loading-what", Static).update(Content(what))
+        self.query_one("#loading-progress", Static).update(Content(progress))
 
 
 class PickerScreen(Screen):

@@ -23,6 +23,15 @@ from tui.model import Article
 # Longer articles are wrapped in a worker thread (a megabyte takes a few tenths of a second).
 WRAP_IN_THREAD = 200_000
 NOTICE = "┄ not in this outlet ┄"
+
+
+def closest_notice(score: float, width: int) -> str:
+    """Where an outlet's weaker match stands in for the passage: the longest wording that fits the pane, so
+    the score and the key that shows it (s) are never cut off."""
+    wordings = (f"┄ closest in this outlet: score {score:.0f} (s) ┄", f"┄ closest here: score {score:.0f} (s) ┄",
+                f"┄ closest here: {score:.0f} (s) ┄", f"┄ closest: {score:.0f} ┄")
+    return next((text for text in wordings if len(text) <= width), wordings[-1])
+
 # Wraps of an article kept for other widths (resizing back and forth reuses them).
 WIDTHS_KEPT = 3
 # Rows kept free below an article's end for removed words shown inline (more makes the view grow).
