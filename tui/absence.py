@@ -14,6 +14,7 @@ CLOSE_SCORE = 20.0
 # A passage shares at least this many meaningful words with the group to count as close (measured on the
 # annotated stories: at 20 and 1, one "not in this outlet" in ten is a paraphrase the wording misses).
 CLOSE_WORDS = 1
+_SCORED = 12  # passages of an outlet scored against a group, those sharing the most words first
 
 
 def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]) -> None:
@@ -24,7 +25,8 @@ def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], dis
             by_article[unit.article][code].append(index)
     readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
     for group in groups:
-        versions = [factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end) for m in group.members]
+        made = (factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end) for m in group.members)
+        versions = list({v.code: v for v in made}.values())  # outlets that print the same words count once
         present = group.articles
         for article in readable:
             if article in present:
@@ -42,7 +44,10 @@ def _closest(versions: list[Unit], sentences: list[Unit], index: dict[str, list[
             for candidate in index.get(code, ()):
                 shared[candidate] += 1
     best: tuple[Unit, float] | None = None
-    for candidate, count in shared.items():
+    # The closest passage shares the most meaningful words with the group: only the passages sharing most are
+    # scored (a group that 100 outlets carry would otherwise score every sentence of an outlet a hundred times).
+    ranked = sorted(shared, key=lambda c: (-shared[c], c))[:_SCORED]
+    for candidate in ranked:
         unit = sentences[candidate]
         if max(len(unit.content & v.content) for v in versions) < CLOSE_WORDS:
             continue
@@ -54,7 +59,28 @@ def _closest(versions: list[Unit], sentences: list[Unit], index: dict[str, list[
 
 def _similarity(version: Unit, unit: Unit, discount: dict[str, float]) -> float:
     """The best of in-order, inside-a-longer-passage and any-order similarity."""
-    scores = [fuzz.ratio(version.code, unit.code), weighted_overlap(version, unit, discount)]
+    scores = [fuzz.ratio(version.code, unit.code), _overlap(version, unit, discount)]
     if 4 <= len(version.code) < len(unit.code):
         scores.append(fuzz.partial_ratio(version.code, unit.code) * min(1.0, len(version.content & unit.content) / max(1, len(version.content))))
     return max(scores)
+
+
+def _overlap(a: Unit, b: Unit, discount: dict[str, float]) -> float:
+    """`weighted_overlap`, with each unit's discounted weights worked out once: a group's versions are scored
+    against many passages, and each passage against many groups."""
+    weights_a, total_a = _discounted(a, discount)
+    weights_b, total_b = _discounted(b, discount)
+    total = total_a + total_b
+    if not total:
+        return 0.0
+    shared = sum(min(weights_a[w], weights_b[w]) for w in weights_a.keys() & weights_b.keys())
+    return 200.0 * shared / total
+
+
+def _discounted(unit: Unit, discount: dict[str, float]) -> tuple[dict[str, float], float]:
+    cached = unit.__dict__.get("_discounted")
+    if cached is None or cached[0] is not discount:
+        weights = {word: weight * discount.get(word, 1.0) for word, weight in unit.weights.items()}
+        cached = (discount, weights, sum(weights.values()))
+        unit.__dict__["_discounted"] = cached
+    return cached[1], cached[2]
