@@ -14,6 +14,10 @@ CLOSE_SCORE = 20.0
 # A passage shares at least this many meaningful words with the group to count as close (measured on the
 # annotated stories: at 20 and 1, one "not in this outlet" in ten is a paraphrase the wording misses).
 CLOSE_WORDS = 1
+# Above this many articles (a corpus rather than one story) a group's closest passage is looked for only in the
+# articles that share some passage with one of its outlets: the others tell other stories, and searching every
+# article for every group would cost the square of the corpus.
+EVERY_ARTICLE_UP_TO = 30
 
 
 def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]) -> None:
@@ -23,16 +27,28 @@ def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], dis
         for code in unit.content:
             by_article[unit.article][code].append(index)
     readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
+    near = _neighbours(groups, len(factory.articles)) if len(readable) > EVERY_ARTICLE_UP_TO else None
     for group in groups:
         versions = [factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end) for m in group.members]
         present = group.articles
-        for article in readable:
+        searched = readable if near is None else sorted(set().union(*(near[a] for a in present)).intersection(readable))
+        for article in searched:
             if article in present:
                 continue
             best = _closest(versions, sentences, by_article[article], discount)
             if best is not None:
                 unit, score = best
                 group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
+
+
+def _neighbours(groups: list[Group], count: int) -> list[set[int]]:
+    """For each article, the articles it shares at least one group with."""
+    near: list[set[int]] = [set() for _ in range(count)]
+    for group in groups:
+        articles = group.articles
+        for article in articles:
+            near[article] |= articles
+    return near
 
 
 def _closest(versions: list[Unit], sentences: list[Unit], index: dict[str, list[int]], discount: dict[str, float]):
