@@ -60,6 +60,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--label", action="append", default=[], metavar="PATH=NAME",
                         help="name the outlet of an article given as a path or URL (repeat for each)")
     parser.add_argument("--refresh", action="store_true", help="fetch web pages again instead of using the cache")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read, segment and align everything anew, without using or filling the cache")
     _thresholds(parser.add_argument_group("alignment thresholds"))
     wording = parser.add_argument_group("word differences")
     wording.add_argument("--ignore-case", action="store_true", help="do not count changes of upper and lower case")
@@ -233,6 +235,13 @@ def require_terminal() -> None:
                          "`parallax align` prints the comparison instead")
 
 
+def engine_cache(args: argparse.Namespace):
+    """The cache of segmented articles and alignments, unless --no-cache."""
+    from tui.cache import user_cache
+
+    return None if args.no_cache else user_cache()
+
+
 def run_reader(args: argparse.Namespace) -> int:
     stories, outlets, where = stories_from(args, feeds=True)
     story = pick_story(stories, args.story, where)
@@ -255,6 +264,7 @@ def run_reader(args: argparse.Namespace) -> int:
         theme=args.theme,
         cite_style=args.cite_style,
         refresh=args.refresh,
+        cache=engine_cache(args),
         load_errors=getattr(args, "load_errors", None),
         compare_at_once=bool(args.paths),
     )

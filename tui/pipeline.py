@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from tui.align import AlignSettings, align
+from tui.cache import Cache, article_key, content_key
 from tui.model import Alignment, Article, ArticleRef, Document, Outlet, Story
 from tui.clean import printable, strip_controls
 from tui.sources import COMMAND_LINE_STORY, auto_name, short_label
@@ -19,6 +20,7 @@ def load_articles(
     *,
     refresh: bool = False,
     on_progress: Progress | None = None,
+    cache: Cache | None = None,
 ) -> list[Article]:
     """Every article of the story, in order; one that cannot be read carries its error instead of text."""
     articles: list[Article] = []
@@ -28,7 +30,7 @@ def load_articles(
         if on_progress is not None:
             on_progress(number, len(story.articles), ref.source)
         outlet = outlets.get(ref.outlet) or Outlet(ref.outlet, ref.outlet)
-        article, site = load_article(ref, outlet, _unique_id(ref.outlet, taken), refresh=refresh)
+        article, site = load_article(ref, outlet, _unique_id(ref.outlet, taken), refresh=refresh, cache=cache)
         articles.append(article)
         sites.append(site if story.id == COMMAND_LINE_STORY and outlet.name == auto_name(ref.source) else "")
     if on_progress is not None:
@@ -52,8 +54,10 @@ def _name_after_sites(articles: list[Article], sites: list[str]) -> None:
         article.outlet = inert_outlet(Outlet(article.outlet.id, name, label, article.outlet.homepage))
 
 
-def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: bool = False) -> tuple[Article, str]:
-    """One article, read, cleaned and segmented, and the site name its page gives; errors end up in Article.error."""
+def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: bool = False,
+                 cache: Cache | None = None) -> tuple[Article, str]:
+    """One article, read, cleaned and segmented (or taken from the cache), and the site name its page gives;
+    errors end up in Article.error."""
     from tui.load import LoadError, read_document
 
     try:
@@ -63,20 +67,24 @@ def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: b
     except Exception as error:  # noqa: BLE001 - one article's surprise must not cost the others
         reason = f"{ref.source}: could not be read ({type(error).__name__}: {error})"
         return failed_article(article_id, ref, outlet, reason), ""
-    article = build_article(
-        article_id,
-        ref.source,
-        outlet,
-        _with_headline(document),
-        title=ref.title or document.title,
-        published=ref.published or document.published,
-        author=ref.author or document.author,
-        url=ref.canonical_url or document.url or ref.url,
-    )
+    meta = {"title": ref.title or document.title, "published": ref.published or document.published,
+            "author": ref.author or document.author, "url": ref.canonical_url or document.url or ref.url}
+    article = _built(cache, article_id, ref.source, outlet, _with_headline(document), meta)
     if not article.sentences:
         reason = f"{ref.source}: no text left once markup and control characters are removed"
         return failed_article(article_id, ref, outlet, reason), ""
     return article, printable(document.site_name)
+
+
+def _built(cache: Cache | None, article_id: str, source: str, outlet: Outlet, text: str, meta: dict) -> Article:
+    if cache is None:
+        return build_article(article_id, source, outlet, text, **meta)
+    key = content_key("article", article_id, source, outlet, text, sorted(meta.items()))
+    article = cache.get("articles", key)
+    if not isinstance(article, Article):
+        article = build_article(article_id, source, outlet, text, **meta)
+        cache.put("articles", key, article)
+    return article
 
 
 def failed_article(article_id: str, ref: ArticleRef, outlet: Outlet, error: str) -> Article:
@@ -85,10 +93,20 @@ def failed_article(article_id: str, ref: ArticleRef, outlet: Outlet, error: str)
                    title=strip_controls(ref.title), error=strip_controls(error))
 
 
-def compare(articles: Sequence[Article], settings: AlignSettings | None = None, corrections: Sequence = ()) -> Alignment:
-    """Align the articles that loaded, with the user's corrections; failed ones stay in the list so indexes
-    match the input."""
-    return align(list(articles), settings or AlignSettings(), corrections)
+def compare(articles: Sequence[Article], settings: AlignSettings | None = None, corrections: Sequence = (),
+            cache: Cache | None = None) -> Alignment:
+    """Align the articles that loaded, with the user's corrections (or take the alignment from the cache);
+    failed ones stay in the list so indexes match the input."""
+    settings = settings or AlignSettings()
+    if cache is None:
+        return align(list(articles), settings, corrections)
+    key = content_key("alignment", [article_key(a) for a in articles], settings, list(corrections))
+    alignment = cache.get("alignments", key)
+    if not isinstance(alignment, Alignment) or len(alignment.articles) != len(articles):
+        alignment = align(list(articles), settings, corrections)
+        cache.put("alignments", key, alignment)
+    alignment.articles = list(articles)  # the caller's own articles, equal to the cached ones by the key
+    return alignment
 
 
 def corrections_key(story: Story) -> str:
