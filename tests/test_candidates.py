@@ -6,6 +6,7 @@ import pytest
 
 from benchmarks.scale_corpus import scale_corpus
 from benchmarks.synthetic import synthetic_articles
+from tui import absence
 from tui import candidates as candidate_module
 from tui.align import align
 from tui.candidates import candidates
@@ -69,3 +70,19 @@ def test_alignment_is_the_same_whichever_method_finds_the_candidates(monkeypatch
 
 def _summary(alignment) -> list:
     return [(g.kind, [(m.article, m.start, m.end, m.score) for m in g.members], sorted(g.closest)) for g in alignment.groups]
+
+
+def test_in_a_corpus_the_closest_passage_is_still_found_in_the_other_outlets_of_the_story(monkeypatch):
+    # Above 30 articles only articles sharing passages with a group's articles are searched for its closest one.
+    corpus = scale_corpus(40)
+    searched = align(corpus.articles)
+    monkeypatch.setattr(absence, "EVERY_ARTICLE_UP_TO", 10**6)
+    everywhere = align(corpus.articles)
+    found = expected = 0
+    for near, every in zip(searched.groups, everywhere.groups):
+        assert all(every.closest.get(article) == closest for article, closest in near.closest.items())
+        stories = {corpus.stories[m.article] for m in every.members}
+        mates = [article for article in every.closest if corpus.stories[article] in stories]
+        expected += len(mates)
+        found += sum(1 for article in mates if article in near.closest)
+    assert expected > 500 and found >= 0.97 * expected

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
@@ -15,8 +15,9 @@ CLOSE_SCORE = 20.0
 # annotated stories: at 20 and 1, one "not in this outlet" in ten is a paraphrase the wording misses).
 CLOSE_WORDS = 1
 # Above this many articles (a corpus rather than one story) a group's closest passage is looked for only in the
-# articles that share some passage with one of its outlets: the others tell other stories, and searching every
-# article for every group would cost the square of the corpus.
+# articles of other outlets that share a passage with one of its articles (one outlet's own articles share its
+# page furniture), at most this many, those sharing the most first: the others tell other stories, and
+# searching every article for every group would cost the square of the corpus.
 EVERY_ARTICLE_UP_TO = 30
 
 
@@ -27,11 +28,11 @@ def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], dis
         for code in unit.content:
             by_article[unit.article][code].append(index)
     readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
-    near = _neighbours(groups, len(factory.articles)) if len(readable) > EVERY_ARTICLE_UP_TO else None
+    near = _neighbours(groups, factory.articles) if len(readable) > EVERY_ARTICLE_UP_TO else None
     for group in groups:
         versions = [factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end) for m in group.members]
         present = group.articles
-        searched = readable if near is None else sorted(set().union(*(near[a] for a in present)).intersection(readable))
+        searched = readable if near is None else _nearest(near, present)
         for article in searched:
             if article in present:
                 continue
@@ -41,14 +42,24 @@ def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], dis
                 group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
 
 
-def _neighbours(groups: list[Group], count: int) -> list[set[int]]:
-    """For each article, the articles it shares at least one group with."""
-    near: list[set[int]] = [set() for _ in range(count)]
+def _neighbours(groups: list[Group], articles: list) -> list[Counter[int]]:
+    """For each article, how many groups it shares with each article of another outlet."""
+    near: list[Counter[int]] = [Counter() for _ in articles]
     for group in groups:
-        articles = group.articles
-        for article in articles:
-            near[article] |= articles
+        present = group.articles
+        for article in present:
+            outlet = articles[article].outlet.id
+            near[article].update(a for a in present if articles[a].outlet.id != outlet)
     return near
+
+
+def _nearest(near: list[Counter[int]], present: set[int]) -> list[int]:
+    """The articles sharing groups with a group's articles, those sharing the most first (ties by order)."""
+    shared: Counter[int] = Counter()
+    for article in present:
+        shared.update(near[article])
+    ranked = sorted((a for a in shared if a not in present), key=lambda a: (-shared[a], a))
+    return sorted(ranked[:EVERY_ARTICLE_UP_TO])
 
 
 def _closest(versions: list[Unit], sentences: list[Unit], index: dict[str, list[int]], discount: dict[str, float]):
