@@ -7,6 +7,7 @@ import pickle
 import pytest
 
 import tui.pipeline
+import tui.segment_pool
 from tui.cache import Cache
 from tui.cli import main
 
@@ -26,7 +27,7 @@ def refuse_to_align(monkeypatch):
         raise AssertionError("aligned again instead of using the cache")
 
     monkeypatch.setattr(tui.pipeline, "align", fail)
-    monkeypatch.setattr(tui.pipeline, "build_article", fail)
+    monkeypatch.setattr(tui.segment_pool, "build_article", fail)
 
 
 def test_a_second_run_prints_the_same_alignment_from_the_cache_without_aligning(capsys, cache_dir, monkeypatch):
