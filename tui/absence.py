@@ -15,10 +15,11 @@ CLOSE_SCORE = 20.0
 # annotated stories: at 20 and 1, one "not in this outlet" in ten is a paraphrase the wording misses).
 CLOSE_WORDS = 1
 # Above this many articles (a corpus rather than one story) a group's closest passage is looked for only in the
-# articles of other outlets that share a passage with one of its articles (one outlet's own articles share its
+# articles of other outlets that share two passages with its articles (one outlet's own articles share its
 # page furniture), at most this many, those sharing the most first: the others tell other stories, and
 # searching every article for every group would cost the square of the corpus.
 EVERY_ARTICLE_UP_TO = 30
+SHARED_GROUPS = 2  # one shared passage between two outlets' articles may be chance; two tell the same story
 
 
 def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]) -> None:
@@ -58,7 +59,7 @@ def _nearest(near: list[Counter[int]], present: set[int]) -> list[int]:
     shared: Counter[int] = Counter()
     for article in present:
         shared.update(near[article])
-    ranked = sorted((a for a in shared if a not in present), key=lambda a: (-shared[a], a))
+    ranked = sorted((a for a, n in shared.items() if n >= SHARED_GROUPS and a not in present), key=lambda a: (-shared[a], a))
     return sorted(ranked[:EVERY_ARTICLE_UP_TO])
 
 
