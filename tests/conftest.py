@@ -33,6 +33,13 @@ def config_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def cache_dir(tmp_path, monkeypatch):
+    """A cache folder of the test's own: no test reads what another one, or the machine, cached."""
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
     """A data folder of the test's own: corrections made in one test never reach another, or the machine's."""
     monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path / "data"))

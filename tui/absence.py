@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
@@ -15,6 +15,12 @@ CLOSE_SCORE = 20.0
 # annotated stories: at 20 and 1, one "not in this outlet" in ten is a paraphrase the wording misses).
 CLOSE_WORDS = 1
 _SCORED = 12  # passages of an outlet scored against a group, those sharing the most words first
+# Above this many articles (a corpus rather than one story) a group's closest passage is looked for only in the
+# articles of other outlets that share two passages with its articles (one outlet's own articles share its
+# page furniture), at most this many, those sharing the most first: the others tell other stories, and
+# searching every article for every group would cost the square of the corpus.
+EVERY_ARTICLE_UP_TO = 30
+SHARED_GROUPS = 2  # one shared passage between two outlets' articles may be chance; two tell the same story
 
 
 def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]) -> None:
@@ -24,17 +30,39 @@ def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], dis
         for code in unit.content:
             by_article[unit.article][code].append(index)
     readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
+    near = _neighbours(groups, factory.articles) if len(readable) > EVERY_ARTICLE_UP_TO else None
     for group in groups:
         made = (factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end) for m in group.members)
         versions = list({v.code: v for v in made}.values())  # outlets that print the same words count once
         present = group.articles
-        for article in readable:
+        searched = readable if near is None else _nearest(near, present)
+        for article in searched:
             if article in present:
                 continue
             best = _closest(versions, sentences, by_article[article], discount)
             if best is not None:
                 unit, score = best
                 group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
+
+
+def _neighbours(groups: list[Group], articles: list) -> list[Counter[int]]:
+    """For each article, how many groups it shares with each article of another outlet."""
+    near: list[Counter[int]] = [Counter() for _ in articles]
+    for group in groups:
+        present = group.articles
+        for article in present:
+            outlet = articles[article].outlet.id
+            near[article].update(a for a in present if articles[a].outlet.id != outlet)
+    return near
+
+
+def _nearest(near: list[Counter[int]], present: set[int]) -> list[int]:
+    """The articles sharing groups with a group's articles, those sharing the most first (ties by order)."""
+    shared: Counter[int] = Counter()
+    for article in present:
+        shared.update(near[article])
+    ranked = sorted((a for a, n in shared.items() if n >= SHARED_GROUPS and a not in present), key=lambda a: (-shared[a], a))
+    return sorted(ranked[:EVERY_ARTICLE_UP_TO])
 
 
 def _closest(versions: list[Unit], sentences: list[Unit], index: dict[str, list[int]], discount: dict[str, float]):

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from tui.conflicts import find_conflicts
 from tui.corrections import JOIN, Correction
 from tui.grouping import build_groups
-from tui.linking import Link, Unit, Units, candidates, rarity, weighted_overlap
+from tui.candidates import candidates
+from tui.linking import Link, Unit, Units, rarity, weighted_overlap
 from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
 from tui.phrases import phrase_groups
 from tui.scoring import UNMARKED_WORDS, AlignSettings, Scorer, unmarked_score

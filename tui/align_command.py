@@ -8,8 +8,8 @@ import sys
 from dataclasses import asdict
 
 from tui.cli import (
-    EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, diff_options_from, pick_outlets, pick_story, report, settings_from,
-    stories_from,
+    EXIT_ARTICLE_FAILED, EXIT_OK, UsageError, diff_options_from, engine_cache, pick_outlets, pick_story, report,
+    settings_from, stories_from,
 )
 from tui.batch import collector_paused
 from tui.clean import printable
@@ -35,14 +35,15 @@ def prepare(args: argparse.Namespace):
     story = pick_outlets(story, args.outlets)
     settings, options = settings_from(args), diff_options_from(args)
     # A one-shot command: no cycles worth collecting while articles are read and aligned.
+    cache = engine_cache(args)
     with collector_paused():
-        articles = load_articles(story, outlets, refresh=args.refresh, on_progress=_progress_reporter(story))
+        articles = load_articles(story, outlets, refresh=args.refresh, on_progress=_progress_reporter(story), cache=cache)
     for article in articles:
         if not article.ok:
             report(article.error)
     corrections = _corrections(story, args)
     with collector_paused():
-        alignment = compare(articles, settings, corrections)
+        alignment = compare(articles, settings, corrections, cache)
     return story, articles, alignment, {**asdict(settings), **asdict(options)}, options
 
 

@@ -63,6 +63,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reference", action="append", default=[], metavar="PATH_OR_URL",
                         help="the original the outlets are compared against: a press release, a statement, a "
                              "transcript (repeat for several); shown first and used as the base")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read, segment and align everything anew, without using or filling the cache")
     _thresholds(parser.add_argument_group("alignment thresholds"))
     wording = parser.add_argument_group("word differences")
     wording.add_argument("--ignore-case", action="store_true", help="do not count changes of upper and lower case")
@@ -255,6 +257,13 @@ def require_terminal() -> None:
                          "`parallax align` prints the comparison instead")
 
 
+def engine_cache(args: argparse.Namespace):
+    """The cache of segmented articles and alignments, unless --no-cache."""
+    from tui.cache import user_cache
+
+    return None if args.no_cache else user_cache()
+
+
 def run_reader(args: argparse.Namespace) -> int:
     stories, outlets, where = stories_from(args, feeds=True)
     story = pick_story(stories, args.story, where)
@@ -277,6 +286,7 @@ def run_reader(args: argparse.Namespace) -> int:
         theme=args.theme,
         cite_style=args.cite_style,
         refresh=args.refresh,
+        cache=engine_cache(args),
         load_errors=getattr(args, "load_errors", None),
         compare_at_once=bool(args.paths),
     )

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from tui.model import Article, LinkKind
 from tui.tokens import STOPWORDS, Vocabulary, capitalised, normalise, weights
 
-# Shingles found in more units than this are checked for how many cross-article pairs they would add.
-_PAIR_BUDGET_UNITS = 64
-_PAIR_BUDGET = 2048
 _FUNCTION = "\x00"  # stands for any function word in `Unit.loose`
 _MAX_RUN = 3
 _CLAUSES_FROM = 12  # words: longer quotations are also matched clause by clause
@@ -142,60 +139,6 @@ def rarity(units: list[Unit]) -> dict[str, float]:
     counts = Counter(w for u in units for w in set(u.words) if w not in STOPWORDS)
     limit = max(4, _COMMON_SHARE * len(units))
     return {w: _COMMON_DISCOUNT for w, n in counts.items() if n > limit}
-
-
-def candidates(units: list[Unit], *, reorder: bool) -> set[tuple[int, int]]:
-    """Pairs from different articles that share a run of three words, the same short wording, or
-    (with `reorder`) three content words; only those are scored."""
-    pairs: set[tuple[int, int]] = set()
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, unit in enumerate(units):
-        if len(unit.code) < 3:
-            postings["=" + unit.code].append(index)
-        for shingle in {unit.code[i : i + 3] for i in range(len(unit.code) - 2)}:
-            postings[shingle].append(index)
-    _pairs_from(postings.values(), units, pairs)
-    if reorder:
-        by_word: dict[str, list[int]] = defaultdict(list)
-        for index, unit in enumerate(units):
-            if unit.is_run:
-                continue
-            for code in unit.content:
-                by_word[code].append(index)
-        shared: Counter[tuple[int, int]] = Counter()
-        found: set[tuple[int, int]] = set()
-        for members in by_word.values():
-            found.clear()
-            _pairs_from([members], units, found)
-            shared.update(found)
-        pairs.update(pair for pair, count in shared.items() if count >= 3)
-    return pairs
-
-
-def _pairs_from(lists, units: list[Unit], pairs: set[tuple[int, int]]) -> None:
-    for members in lists:
-        if len(members) < 2:
-            continue
-        by_article: dict[int, list[int]] = defaultdict(list)
-        for index in members:
-            by_article[units[index].article].append(index)
-        if len(by_article) < 2 or _too_common(len(members), by_article):
-            continue
-        groups = list(by_article.values())
-        for i, left in enumerate(groups):
-            for right in groups[i + 1 :]:
-                pairs.update((a, b) if a < b else (b, a) for a in left for b in right)
-
-
-def _too_common(count: int, by_article: dict[int, list[int]]) -> bool:
-    """A run of words shared by very many pairs ("according to the") says nothing about a match.
-
-    Counting cross-article pairs, not units, keeps an article that repeats itself from hiding its matches.
-    """
-    if count <= _PAIR_BUDGET_UNITS:
-        return False
-    cross_pairs = (count**2 - sum(len(m) ** 2 for m in by_article.values())) // 2
-    return cross_pairs > _PAIR_BUDGET
 
 
 def weighted_overlap(a: Unit, b: Unit, discount: dict[str, float]) -> float:

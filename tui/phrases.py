@@ -7,7 +7,8 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 
 from tui.grouping import build_groups
-from tui.linking import Link, Unit, Units, candidates
+from tui.candidates import candidates
+from tui.linking import Link, Unit, Units
 from tui.model import Group, GroupKind, LinkKind
 from tui.tokens import word_spans
 

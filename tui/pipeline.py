@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from tui.align import AlignSettings, align
+from tui.cache import Cache, article_key, content_key
 from tui.model import Alignment, Article, ArticleRef, Document, Outlet, Story
 from tui.clean import printable, strip_controls
 from tui.sources import COMMAND_LINE_STORY, auto_name, short_label
-from tui.text import build_article, inert_outlet
+from tui.segment_pool import BuildJob, build_all
+from tui.text import inert_outlet
 
 Progress = Callable[[int, int, str], None]
 
@@ -19,17 +21,24 @@ def load_articles(
     *,
     refresh: bool = False,
     on_progress: Progress | None = None,
+    cache: Cache | None = None,
 ) -> list[Article]:
-    """Every article of the story, in order; one that cannot be read carries its error instead of text."""
-    articles: list[Article] = []
-    sites: list[str] = []
+    """Every article of the story, in order; one that cannot be read carries its error instead of text. Many
+    articles are cleaned and segmented on every core once all are read."""
+    reads: list[Article | tuple[BuildJob, str]] = []
     taken: set[str] = set()
     for number, ref in enumerate(story.articles):
         if on_progress is not None:
             on_progress(number, len(story.articles), ref.source)
         outlet = outlets.get(ref.outlet) or Outlet(ref.outlet, ref.outlet)
-        article, site = load_article(ref, outlet, _unique_id(ref.outlet, taken), refresh=refresh)
+        reads.append(_read(ref, outlet, _unique_id(ref.outlet, taken), refresh))
+    built = iter(_built_all([read[0] for read in reads if not isinstance(read, Article)], cache))
+    articles: list[Article] = []
+    sites: list[str] = []
+    for ref, read in zip(story.articles, reads):
+        article, site = (read, "") if isinstance(read, Article) else _checked(ref, *read, next(built))
         article.reference = ref.reference
+        outlet = outlets.get(ref.outlet) or Outlet(ref.outlet, ref.outlet)
         articles.append(article)
         sites.append(site if story.id == COMMAND_LINE_STORY and outlet.name == auto_name(ref.source) else "")
     if on_progress is not None:
@@ -53,31 +62,50 @@ def _name_after_sites(articles: list[Article], sites: list[str]) -> None:
         article.outlet = inert_outlet(Outlet(article.outlet.id, name, label, article.outlet.homepage))
 
 
-def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: bool = False) -> tuple[Article, str]:
-    """One article, read, cleaned and segmented, and the site name its page gives; errors end up in Article.error."""
+def load_article(ref: ArticleRef, outlet: Outlet, article_id: str, *, refresh: bool = False,
+                 cache: Cache | None = None) -> tuple[Article, str]:
+    """One article, read, cleaned and segmented (or taken from the cache), and the site name its page gives;
+    errors end up in Article.error."""
+    read = _read(ref, outlet, article_id, refresh)
+    if isinstance(read, Article):
+        return read, ""
+    return _checked(ref, *read, _built_all([read[0]], cache)[0])
+
+
+def _read(ref: ArticleRef, outlet: Outlet, article_id: str, refresh: bool) -> Article | tuple[BuildJob, str]:
+    """The article's text ready to be segmented, with its page's site name; or the article failed."""
     from tui.load import LoadError, read_document
 
     try:
         document = read_document(ref, refresh=refresh)
     except LoadError as error:
-        return failed_article(article_id, ref, outlet, str(error)), ""
+        return failed_article(article_id, ref, outlet, str(error))
     except Exception as error:  # noqa: BLE001 - one article's surprise must not cost the others
         reason = f"{ref.source}: could not be read ({type(error).__name__}: {error})"
-        return failed_article(article_id, ref, outlet, reason), ""
-    article = build_article(
-        article_id,
-        ref.source,
-        outlet,
-        _with_headline(document),
-        title=ref.title or document.title,
-        published=ref.published or document.published,
-        author=ref.author or document.author,
-        url=ref.canonical_url or document.url or ref.url,
-    )
+        return failed_article(article_id, ref, outlet, reason)
+    meta = {"title": ref.title or document.title, "published": ref.published or document.published,
+            "author": ref.author or document.author, "url": ref.canonical_url or document.url or ref.url}
+    return BuildJob(article_id, ref.source, outlet, _with_headline(document), meta), printable(document.site_name)
+
+
+def _checked(ref: ArticleRef, job: BuildJob, site: str, article: Article) -> tuple[Article, str]:
     if not article.sentences:
         reason = f"{ref.source}: no text left once markup and control characters are removed"
-        return failed_article(article_id, ref, outlet, reason), ""
-    return article, printable(document.site_name)
+        return failed_article(job.article_id, ref, job.outlet, reason), ""
+    return article, site
+
+
+def _built_all(jobs: list[BuildJob], cache: Cache | None) -> list[Article]:
+    """The jobs' articles: from the cache where it has them, the rest built (on every core when many)."""
+    if cache is None:
+        return build_all(jobs)
+    keys = [content_key("article", j.article_id, j.source, j.outlet, j.text, sorted(j.meta.items())) for j in jobs]
+    found = [cache.get("articles", key) for key in keys]
+    missing = [i for i, article in enumerate(found) if not isinstance(article, Article)]
+    for i, article in zip(missing, build_all([jobs[i] for i in missing])):
+        found[i] = article
+        cache.put("articles", keys[i], article)
+    return found
 
 
 def failed_article(article_id: str, ref: ArticleRef, outlet: Outlet, error: str) -> Article:
@@ -86,10 +114,20 @@ def failed_article(article_id: str, ref: ArticleRef, outlet: Outlet, error: str)
                    title=strip_controls(ref.title), error=strip_controls(error))
 
 
-def compare(articles: Sequence[Article], settings: AlignSettings | None = None, corrections: Sequence = ()) -> Alignment:
-    """Align the articles that loaded, with the user's corrections; failed ones stay in the list so indexes
-    match the input."""
-    return align(list(articles), settings or AlignSettings(), corrections)
+def compare(articles: Sequence[Article], settings: AlignSettings | None = None, corrections: Sequence = (),
+            cache: Cache | None = None) -> Alignment:
+    """Align the articles that loaded, with the user's corrections (or take the alignment from the cache);
+    failed ones stay in the list so indexes match the input."""
+    settings = settings or AlignSettings()
+    if cache is None:
+        return align(list(articles), settings, corrections)
+    key = content_key("alignment", [article_key(a) for a in articles], settings, list(corrections))
+    alignment = cache.get("alignments", key)
+    if not isinstance(alignment, Alignment) or len(alignment.articles) != len(articles):
+        alignment = align(list(articles), settings, corrections)
+        cache.put("alignments", key, alignment)
+    alignment.articles = list(articles)  # the caller's own articles, equal to the cached ones by the key
+    return alignment
 
 
 def corrections_key(story: Story) -> str:

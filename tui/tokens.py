@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -56,7 +57,8 @@ def capitalised(text: str) -> list[tuple[str, bool]]:
         raw = match.group(0)
         word = _POSSESSIVE.sub("", raw.lower()).translate(_JOINERS)
         if word:
-            words.append((_fold(word), raw[0].isupper()))
+            # Interned: a corpus repeats its words millions of times, and each unit would keep its own copies.
+            words.append((sys.intern(_fold(word)), raw[0].isupper()))
     return words
 
 

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from tui.align import AlignSettings
+from tui.cache import Cache
 from tui.app.compare import CompareScreen
 from tui.app.reading import Reading
 from tui.app.screens import LoadingScreen, PickerScreen, StoryListScreen
@@ -73,6 +74,7 @@ class ParallaxApp(App):
         theme: str | None = None,
         cite_style: str | None = None,
         refresh: bool = False,
+        cache: Cache | None = None,
         load_errors: list[str] | None = None,
         today: date | None = None,
         compare_at_once: bool = False,
@@ -85,6 +87,7 @@ class ParallaxApp(App):
         self.align_settings = settings or AlignSettings()
         self.diff_options = diff_options or DiffOptions()
         self.refresh_cache = refresh
+        self.engine_cache = cache  # segmented articles and alignments kept from earlier runs (None: not used)
         self.today = today or date.today()
         self.settings = Settings(self, theme=theme, cite_style=cite_style, errors=list(load_errors or []))
         self.story: Story | None = None
@@ -156,7 +159,8 @@ class ParallaxApp(App):
             self.post_message(self.LoadProgressed(done, total, name))
 
         try:
-            articles = detached(lambda: load_articles(story, self.outlets, refresh=self.refresh_cache, on_progress=progress))
+            articles = detached(lambda: load_articles(story, self.outlets, refresh=self.refresh_cache, on_progress=progress,
+                                                      cache=self.engine_cache))
         except Abandoned:
             return
         except Exception as error:  # noqa: BLE001 - a bug in loading must not take the interface down
@@ -218,7 +222,7 @@ class ParallaxApp(App):
         corrections = self._corrections().items if self.story is not None else []
         try:
             # The reader's lookups are built here too, off the interface's thread.
-            reading = detached(lambda: Reading(compare(articles, self.align_settings, corrections),
+            reading = detached(lambda: Reading(compare(articles, self.align_settings, corrections, self.engine_cache),
                                                options=self.diff_options))
         except Abandoned:
             return

@@ -1,0 +1,117 @@
+"""Candidate pairs of units: the only pairs scored, found through shared runs of words or shared meaningful words.
+
+A run of three words shared by very many units ("according to the") says nothing about a match, but a
+passage that very many articles reprint is shared by just as many. So a crowded run is not dropped: the
+units that hold it are compared again by their longer runs (five words, then eight), which the reprints
+still share and which unrelated sentences do not. Only units of one or two words, and single meaningful
+words, keep a fixed budget.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+# A list of units sharing one key is crowded when it holds more than this many units and would add more than
+# its budget of pairs from different articles; crowded runs of words are replaced by longer ones.
+CROWDED_UNITS = 64
+PAIR_BUDGET = 2048
+RUN_LEVELS: tuple[tuple[int, int | None], ...] = ((3, PAIR_BUDGET), (5, 16 * PAIR_BUDGET), (8, None))
+SHARED_WORDS = 3  # meaningful words two units must share to be compared in any order
+# From this many units on, runs are hashed into NumPy arrays (a dict of strings would not fit in memory).
+ARRAYS_FROM = 20_000
+
+
+class Matchable(Protocol):
+    article: int
+    code: str
+    content: frozenset[str]
+
+    @property
+    def is_run(self) -> bool: ...
+
+
+def candidates(units: Sequence[Matchable], *, reorder: bool) -> set[tuple[int, int]]:
+    """Pairs (i < j) of units from different articles that share a run of three words (or a longer run, where
+    the three-word run is crowded), the same wording of one or two words, or (with `reorder`) three meaningful
+    words none of which is crowded."""
+    articles = [u.article for u in units]
+    tiny: dict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        if len(unit.code) < 3:
+            tiny[unit.code].append(index)
+    pairs: set[tuple[int, int]] = set()
+    pairs_from(tiny.values(), articles, pairs, PAIR_BUDGET)
+    if len(units) < ARRAYS_FROM:
+        pairs |= _run_pairs(units, articles)
+        return pairs | word_pairs(units, articles) if reorder else pairs
+    from tui import candidate_arrays
+
+    pairs |= candidate_arrays.run_pairs([u.code for u in units], articles)
+    if reorder:
+        pairs |= candidate_arrays.word_pairs([() if u.is_run else u.content for u in units], articles)
+    return pairs
+
+
+def _run_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:
+    """Pairs sharing a run of words, each crowded run replaced by the longer runs of the units holding it."""
+    pairs: set[tuple[int, int]] = set()
+    crowded: Iterable[int] = range(len(units))
+    for length, budget in RUN_LEVELS:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index in crowded:
+            code = units[index].code
+            for run in {code[i : i + length] for i in range(len(code) - length + 1)}:
+                postings[run].append(index)
+        crowded = sorted(pairs_from(postings.values(), articles, pairs, budget))
+        if not crowded:
+            break
+    return pairs
+
+
+def word_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:
+    """Pairs of single units (not runs) that share at least three meaningful words, crowded words left out."""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        if not unit.is_run:
+            for code in unit.content:
+                by_word[code].append(index)
+    shared: Counter[tuple[int, int]] = Counter()
+    found: set[tuple[int, int]] = set()
+    for members in by_word.values():
+        found.clear()
+        pairs_from([members], articles, found, PAIR_BUDGET)
+        shared.update(found)
+    return {pair for pair, count in shared.items() if count >= SHARED_WORDS}
+
+
+def pairs_from(lists: Iterable[list[int]], articles: list[int], pairs: set[tuple[int, int]], budget: int | None) -> set[int]:
+    """Add the cross-article pairs of every list to `pairs`; return the units of the crowded lists, not added."""
+    crowded: set[int] = set()
+    for members in lists:
+        if len(members) < 2:
+            continue
+        by_article: dict[int, list[int]] = defaultdict(list)
+        for index in members:
+            by_article[articles[index]].append(index)
+        if len(by_article) < 2:
+            continue
+        if budget is not None and is_crowded(len(members), [len(m) for m in by_article.values()], budget):
+            crowded.update(members)
+            continue
+        groups = list(by_article.values())
+        for i, left in enumerate(groups):
+            for right in groups[i + 1 :]:
+                pairs.update((a, b) if a < b else (b, a) for a in left for b in right)
+    return crowded
+
+
+def is_crowded(count: int, per_article: list[int], budget: int) -> bool:
+    """Whether a list of units would add more than `budget` cross-article pairs.
+
+    Counting cross-article pairs, not units, keeps an article that repeats itself from hiding its matches.
+    """
+    if count <= CROWDED_UNITS:
+        return False
+    return (count**2 - sum(n * n for n in per_article)) // 2 > budget
