@@ -15,6 +15,7 @@ CLOSE_SCORE = 20.0
 # annotated stories: at 20 and 1, one "not in this outlet" in ten is a paraphrase the wording misses).
 CLOSE_WORDS = 1
 _SCORED = 12  # passages of an outlet scored against a group, those sharing the most words first
+_VERSIONS = 4  # versions of the group scored against each of them, those sharing the most words first
 # Above this many articles (a corpus rather than one story) a group's closest passage is looked for only in the
 # articles of other outlets that share two passages with its articles (one outlet's own articles share its
 # page furniture), at most this many, those sharing the most first: the others tell other stories, and
@@ -31,8 +32,13 @@ def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], dis
             by_article[unit.article][code].append(index)
     readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
     near = _neighbours(groups, factory.articles) if len(readable) > EVERY_ARTICLE_UP_TO else None
+    # A member that is one whole sentence is that sentence's unit: only runs and quotations are made anew.
+    whole = {(u.article, u.sentence, u.start, u.end): u for u in sentences}
     for group in groups:
-        made = (factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end) for m in group.members)
+        made = (whole.get((m.article, m.sentence, m.start, m.end)) if m.quote is None and m.spans[-1] == m.sentence
+                else None for m in group.members)
+        made = (unit or factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end)
+                for unit, m in zip(made, group.members))
         versions = list({v.code: v for v in made}.values())  # outlets that print the same words count once
         present = group.articles
         searched = readable if near is None else _nearest(near, present)
@@ -66,20 +72,23 @@ def _nearest(near: list[Counter[int]], present: set[int]) -> list[int]:
 
 
 def _closest(versions: list[Unit], sentences: list[Unit], index: dict[str, list[int]], discount: dict[str, float]):
+    # How many (version, word) pairs each passage shares, counted word by word: a word of every version once.
+    uses = Counter(code for version in versions for code in version.content)
     shared: dict[int, int] = defaultdict(int)
-    for version in versions:
-        for code in version.content:
-            for candidate in index.get(code, ()):
-                shared[candidate] += 1
+    for code, times in uses.items():
+        for candidate in index.get(code, ()):
+            shared[candidate] += times
     best: tuple[Unit, float] | None = None
     # The closest passage shares the most meaningful words with the group: only the passages sharing most are
     # scored (a group that 100 outlets carry would otherwise score every sentence of an outlet a hundred times).
     ranked = sorted(shared, key=lambda c: (-shared[c], c))[:_SCORED]
     for candidate in ranked:
         unit = sentences[candidate]
-        if max(len(unit.content & v.content) for v in versions) < CLOSE_WORDS:
+        # The versions sharing most meaningful words with the passage are the ones that can score highest.
+        nearest = sorted(versions, key=lambda v: -len(unit.content & v.content))[:_VERSIONS]
+        if len(unit.content & nearest[0].content) < CLOSE_WORDS:
             continue
-        score = max(_similarity(v, unit, discount) for v in versions)
+        score = max(_similarity(v, unit, discount) for v in nearest)
         if score >= CLOSE_SCORE and (best is None or score > best[1]):
             best = (unit, score)
     return best
