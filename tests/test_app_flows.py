@@ -381,6 +381,18 @@ def test_the_closest_passage_notice_shows_its_score_whole_in_a_narrow_pane(open_
     run(scenario())
 
 
+def test_the_closest_passage_in_the_detail_strip_keeps_to_one_row(open_reader):
+    async def scenario():
+        async with open_reader() as reader:
+            await reader.press("]", "]", "s")
+            strip = reader.part("#detail")
+            row = next(i for i, line in enumerate(strip) if line.startswith("Def. mag.") and "closest:" in line)
+            # Once the passage ran past the row and its last words wrapped onto a row of their own.
+            assert strip[row].rstrip().endswith("…") and strip[row + 1][:1].strip()
+
+    run(scenario())
+
+
 def test_tab_through_every_pane_moves_no_text(open_reader):
     async def scenario():
         async with open_reader() as reader:

@@ -133,7 +133,9 @@ class DetailStrip(Widget, can_focus=False):
         if member is None:
             closest = self.reading.closest(pos.focus, pane)
             if closest is not None:
-                words = " ".join(article.text[closest.start : closest.end].split())[: room]
+                # One row: the passage cut to what is left of the row after "closest: ".
+                words = " ".join(article.text[closest.start : closest.end].split())
+                words = words if len(words) <= room - 9 else words[: max(1, room - 10)] + "…"
                 return [name + Content(f"{closest.score:>{SCORE - 1}.0f}~ closest: {inert(words)}").stylize(self.style_of("missing"))]
             return [name + Content(f"{'—':<{SCORE}} not in this outlet").stylize(self.style_of("missing"))]
         diff = None if isinstance(pos.focus, Figures) else self.reading.diff(pos.focus.group, pos.base, member)
