@@ -85,10 +85,14 @@ class Terminal:
     def __init__(self, tree: Path | None, args: list[str], cwd: Path, size: tuple[int, int] = (160, 45)) -> None:
         self.session = f"parallax-bench-{uuid.uuid4().hex[:8]}"
         config = tempfile.mkdtemp(prefix="parallax-bench-config-")
+        # Empty cache and data folders of its own: every launch reads and aligns the story anew, as a first
+        # opening does (bench_reopen.py measures opening from the cache).
+        fresh = f"PARALLAX_CACHE_DIR={tempfile.mkdtemp(prefix='parallax-bench-cache-')} " \
+                f"PARALLAX_DATA_DIR={tempfile.mkdtemp(prefix='parallax-bench-data-')} "
         path = f"PYTHONPATH={tree} " if tree else ""
         compiled = "" if self.bytecode else "PYTHONDONTWRITEBYTECODE=1 "
         # exec: the pane's process is the reader itself, whose CPU clock is read.
-        command = f"exec env {compiled}{path}PARALLAX_CONFIG_DIR={config} {sys.executable} -m tui {' '.join(args)}"
+        command = f"exec env {compiled}{path}{fresh}PARALLAX_CONFIG_DIR={config} {sys.executable} -m tui {' '.join(args)}"
         self.started = time.perf_counter()
         self.tmux("new-session", "-d", "-s", self.session, "-x", str(size[0]), "-y", str(size[1]), "-c", str(cwd), command)
         self.pid = int(self.tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").stdout.strip())
