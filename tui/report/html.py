@@ -12,7 +12,7 @@ from typing import TextIO
 
 from tui import __version__
 from tui.clean import printable, strip_controls
-from tui.report.walk import LEGEND, Conflict, NoteLine, Passage, Report, Version, counted
+from tui.report.walk import LEGEND, Conflict, NoteLine, Passage, Report, Version, counted, marked_words
 
 # Where a palette lacks a colour (or holds something that is not one), these print well on paper.
 FALLBACK = {"background": "#ffffff", "foreground": "#1a1a1a", "surface": "#f3f4f6", "panel": "#d0d4da",
@@ -158,27 +158,14 @@ def _version(version: Version) -> str:
 
 def words(version: Version) -> str:
     """The version's words with its differences from the first version marked."""
-    out, previous = [], ""
-    for piece in version.pieces:
-        body = _with_figures(piece.text, piece.figures)
-        if piece.kind in ("changed", "added") and previous == "removed":
-            out.append(" ")
-        out.append(PIECE_TAGS[piece.kind].format(body))
-        previous = piece.kind
-    return "".join(out)
+    return marked_words(version, _text, lambda figure: f'<strong class="figure">{_text(figure)}</strong>', PIECE_TAGS)
+
+
+def _text(words: str) -> str:
+    return escape(strip_controls(words))
 
 
 PIECE_TAGS = {"same": "{}", "removed": "<del>{}</del>", "added": "<ins>{}</ins>", "changed": '<span class="changed">{}</span>'}
-
-
-def _with_figures(piece: str, figures: tuple[tuple[int, int], ...]) -> str:
-    out, position = [], 0
-    for start, end in figures:
-        out.append(escape(strip_controls(piece[position:start])))
-        out.append(f'<strong class="figure">{escape(strip_controls(piece[start:end]))}</strong>')
-        position = end
-    out.append(escape(strip_controls(piece[position:])))
-    return "".join(out)
 
 
 def _conflicts(report: Report) -> str:

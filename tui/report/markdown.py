@@ -7,7 +7,7 @@ from typing import TextIO
 
 from tui.clean import strip_controls
 from tui.render import MARKDOWN_MARKS, md_escape
-from tui.report.walk import LEGEND, Conflict, NoteLine, Passage, Report, Version, counted
+from tui.report.walk import LEGEND, Conflict, NoteLine, Passage, Report, Version, counted, marked_words
 
 STATE_MARKS = {"carried": "●", "close": "◐", "absent": "·", "unread": "?"}
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
@@ -96,23 +96,8 @@ def _version(version: Version) -> list[str]:
 
 def words(version: Version) -> str:
     """The version's words: additions and changes in bold, removals struck through, changed figures in code."""
-    out, previous = [], ""
-    for piece in version.pieces:
-        body = _with_figures(piece.text, piece.figures)
-        if piece.kind in ("changed", "added") and previous == "removed":
-            out.append(" ")
-        out.append(MARKDOWN_MARKS[piece.kind].format(body))
-        previous = piece.kind
-    return "".join(out)
-
-
-def _with_figures(piece: str, figures: tuple[tuple[int, int], ...]) -> str:
-    out, position = [], 0
-    for start, end in figures:
-        out += [_SPECIAL.sub(r"\\\1", strip_controls(piece[position:start])), f"`{_code(piece[start:end])}`"]
-        position = end
-    out.append(_SPECIAL.sub(r"\\\1", strip_controls(piece[position:])))
-    return "".join(out)
+    return marked_words(version, lambda text: _SPECIAL.sub(r"\\\1", strip_controls(text)),
+                        lambda figure: f"`{_code(figure)}`", MARKDOWN_MARKS)
 
 
 def _code(figure: str) -> str:

@@ -264,3 +264,20 @@ def _correction(correction: dict, labels: dict) -> str:
     applied = "" if correction["applied"] else " (not applied: a passage is no longer in its article)"
     return printable(f"{verb}{applied}: {names[0]} “{a['opens']} ...” and {names[1]} “{b['opens']} ...”")
 
+
+def marked_words(version: "Version", text, figure, marks: dict[str, str]) -> str:
+    """The version's words with its differences from the first version marked, the one walk every format
+    maps to its own styling: `text` escapes plain words, `figure` marks a changed figure, `marks` wraps each
+    kind of piece ("same", "removed", "added", "changed")."""
+    out, previous = [], ""
+    for piece in version.pieces:
+        body, position = [], 0
+        for start, end in piece.figures:
+            body += [text(piece.text[position:start]), figure(piece.text[start:end])]
+            position = end
+        body.append(text(piece.text[position:]))
+        if piece.kind in ("changed", "added") and previous == "removed":
+            out.append(" ")
+        out.append(marks[piece.kind].format("".join(body)))
+        previous = piece.kind
+    return "".join(out)
