@@ -44,16 +44,28 @@ _MEASURES = {
 _DURATION_UNITS = {"year": "years", "years": "years", "month": "months", "months": "months", "week": "weeks",
                    "weeks": "weeks", "day": "days", "days": "days", "hour": "hours", "hours": "hours",
                    "minute": "minutes", "minutes": "minutes"}
-# Nouns that count the same kind of thing.
+# Nouns that count the same kind of thing: a reporter's "measures" passed by a chamber are its bills, and the
+# border patrol's "apprehensions" are what other outlets call arrests.
 _UNITS = {"strike": "strikes", "airstrikes": "strikes", "aircraft": "planes", "warplanes": "planes",
-          "troops": "soldiers", "soldier": "soldiers", "page": "pages", "bill": "bills", "vote": "votes"}
+          "troops": "soldiers", "soldier": "soldiers", "page": "pages", "bill": "bills", "vote": "votes",
+          "measure": "bills", "measures": "bills", "arrest": "arrests", "apprehension": "arrests",
+          "apprehensions": "arrests"}
+# "border apprehensions have actually fallen in recent years, to 400,000": the thing counted stands before a
+# verb of change, with the words that say what kind of it before that.
+_COUNTED_BEFORE = re.compile(
+    r"(?:(?P<modifier>[a-z][a-z-]+)\s+)?(?P<noun>(?!(?:have|has|had)\b)[a-z]{3,})\s+(?:have|has|had)?\s*(?:\w+ly\s+)?"
+    r"(?:fallen|fell|dropped|declined|risen|rose|climbed|grown|grew|increased|decreased|jumped)\b"
+    r"[^.;:]{0,40}?\bto\s*$",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = {"in", "from", "since", "during", "at", "on", "by", "for", "over", "last", "this", "a", "the"}
 _SKIP = {"the", "a", "an", "of", "its", "his", "her", "their", "other", "more", "additional", "new", "u.s.", "us",
          "in", "for", "on", "to", "and", "or", "that", "than", "who", "which", "were", "was", "are", "is", "had",
          "have", "has", "people's", "men's", "women's", "house-passed", "last", "first", "next", "about"}
 _NOT_SUBJECT = {"million", "billion", "trillion", "thousand", "percent", "worth", "with", "from", "by", "at", "as",
                 "said", "says", "was", "be", "been", "nearly", "almost", "over", "more", "than", "least", "about",
                 "around", "some", "up", "roughly", "approximately", "estimated", "%", "$", ";", ":", "but", "it",
-                "they", "he", "she", "we", "this", "those", "these", "after", "before", "while"}
+                "they", "he", "she", "we", "this", "those", "these", "after", "before", "while", "there"}
 _VICTIMS = {"soldiers", "civilians", "people", "children", "troops", "police", "officers", "fighters", "militants",
             "students", "women", "men", "workers", "migrants", "refugees", "passengers"}
 
@@ -115,7 +127,7 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
         # "... the military construction budget, to the tune of $3.5 billion": the sum is of what comes before.
         before = [w for w in wide_before[:-4] if w not in {",", ";"}]
     figure = _classify(index, sentence, start, end, value, before, after, joined, money=bool(match.group("cur")),
-                       year=year, written=raw, names=_names(text, sentence))
+                       year=year, written=raw, names=_names(text, sentence), counted=_counted_before(wide_before))
     scale = _SCALE_WORD.match(text, end, sentence.end)
     if figure is not None and scale:
         # The figure as a reader quotes it: "$3.5 billion", not "$3.5".
@@ -140,12 +152,12 @@ def _word_figure(text: str, sentence, match: re.Match[str], index: int) -> Figur
 
 
 def _classify(index, sentence, start, end, value, before, after, joined, *, money: bool, year: bool,
-              written: str, names: set[str]) -> Figure | None:
+              written: str, names: set[str], counted: tuple[str, str] | None = None) -> Figure | None:
     qualifier = next((q for q in _QUALIFIERS if " ".join(before[-len(q.split()) :]) == q), "")
     if after and after[0] in _SCALE:
         value *= _SCALE[after[0]]
         after = after[1:]
-    kind, measure, subject = _what(before, after, joined, money=money, year=year)
+    kind, measure, subject = _what(before, after, joined, money=money, year=year, counted=counted)
     if kind is None:
         return None
     # Names keep their capital ("Rolex"), so a subject can tell a name from a common word.
@@ -153,7 +165,7 @@ def _classify(index, sentence, start, end, value, before, after, joined, *, mone
     return Figure(index, sentence.index, start, end, value, qualifier, measure, kind, subject, written)
 
 
-def _what(before: list[str], after: list[str], joined: str, *, money: bool, year: bool):
+def _what(before: list[str], after: list[str], joined: str, *, money: bool, year: bool, counted=None):
     """(kind, measure, subject) of a number from the words around it; kind None when it is not a figure."""
     if joined in ("year-old", "years-old") or (before and before[-1] in {"aged", "age"}):
         return "age", "age", _name_before(before)
@@ -174,8 +186,25 @@ def _what(before: list[str], after: list[str], joined: str, *, money: bool, year
     for name, words in _MEASURES.items():
         if any(w in words for w in nearby):
             return "count", name, next((w for w in after[:3] if w in _VICTIMS), "")
+    if counted and (not after or after[0] in _PREPOSITIONS):
+        # "apprehensions have fallen to 400,000 in the last year": what follows is when, not what.
+        return "count", counted[0], " ".join(filter(None, (counted[1], _about(before, after))))
     noun = _noun_after(after)
     return ("count", noun, _about(before, after[1:])) if noun else (None, "", "")
+
+
+def _counted_before(before: list[str]) -> tuple[str, str] | None:
+    """(measure, kind of it) named before a verb of change that ends on "to" just before the number."""
+    text = " ".join(before[-14:])
+    found = _COUNTED_BEFORE.search(text)
+    if not found or found.group("noun") in _SKIP or found.group("noun") in _NOT_SUBJECT:
+        return None
+    if {*text[: found.start()].split()[-1:], found.group("modifier")} & _PREPOSITIONS:
+        return None  # "crossings at the river have dropped": the noun before the verb is not what is counted
+    modifier = found.group("modifier") or ""
+    modifier = "" if modifier in _SKIP or modifier in _NOT_SUBJECT else modifier
+    noun = found.group("noun")
+    return _UNITS.get(noun, noun), modifier
 
 
 def _is_date_or_time(value: float, before: list[str], after: list[str], raw: str) -> bool:
