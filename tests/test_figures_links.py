@@ -30,3 +30,21 @@ def test_a_count_before_a_verb_of_change_is_not_taken_for_a_different_thing():
         "Officials said harbour apprehensions have fallen in recent years, to 30,000 in the last year.",
         "Officials said there were 41,000 deportations from the harbour last year, far below the peak.",
     )[0] == []
+
+
+def test_counts_of_one_thing_in_sentences_naming_the_same_actors_conflict_and_they_is_read_from_before():
+    pairs, result = conflicts_of(
+        "House Republicans have said the other chamber is stalling. They add that they have sent the Senate 12 bills "
+        "that would cut red tape, all ignored by the Democratic-led chamber.",
+        "House Republicans said in reply that the Democratic-controlled Senate should act on some 13 House-passed "
+        "measures.",
+    )
+    assert pairs == [["12", "13"]]
+    assert (result.conflicts[0].measure, result.conflicts[0].evidence) == ("bills", "same measure")
+
+
+def test_two_counts_of_one_measure_in_a_sentence_are_told_apart_only_by_their_subjects():
+    assert conflicts_of(
+        "Three Cubans were freed by Venezuela on Monday, and four Cubans remain held in Caracas, officials said.",
+        "Officials said Venezuela freed three Cubans on Monday in an exchange.",
+    )[0] == []

@@ -7,11 +7,12 @@ of the same order of size, and (but for deaths and injuries) told in sentences a
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from tui.figures import find_figures
 from tui.model import Article, Figure, FigureConflict, Group, GroupKind
-from tui.tokens import STOPWORDS, normalise
+from tui.tokens import STOPWORDS, capitalised, normalise
 from tui.wording import diff_words
 
 # Figures apart from shared passages must be within this factor of each other to count the same thing.
@@ -19,6 +20,7 @@ _SIZE_FACTOR = 2.0
 # ... and their sentences must share this many meaningful words besides the figure and its measure.
 _CONTEXT_WORDS = 2
 _CASUALTIES = {"killed", "wounded"}
+_PRONOUN = re.compile(r"(?:They|He|She|It|We)\b")
 _LOWER = {"at least", "more than", "over"}
 _UPPER = {"up to", "fewer than", "less than", "under"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "an estimated", "estimated", "some"}
@@ -82,24 +84,43 @@ def _same_measure(a: Figure, b: Figure) -> bool:
 
 
 def _apart_pairs(articles: list[Article], figures: list[Figure]):
-    words = {}
+    words, names = {}, {}
     for number, figure in enumerate(figures):
-        sentence = articles[figure.article].sentences[figure.sentence]
-        text = articles[figure.article].text[sentence.start : sentence.end]
+        text = _told_in(articles[figure.article], figure.sentence)
         words[number] = {w for w in normalise(text) if w not in STOPWORDS and not w[0].isdigit()}
+        names[number] = {w for i, (w, capital) in enumerate(capitalised(text)) if capital and i and w in words[number]}
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for number, figure in enumerate(figures):
         if figure.kind != "year" and figure.measure:
             by_key[(figure.kind, figure.measure)].append(number)
     for members in by_key.values():
+        # A sentence with two counts of one measure ("three executed, six face trial") needs their subjects
+        # to tell which is which.
+        alone = {n for n in members if sum(_same_place(figures[n], figures[m]) for m in members) == 1}
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 fa, fb = figures[a], figures[b]
-                if fa.article != fb.article and _comparable(fa, fb, words[a], words[b]):
+                shared_names = names[a] & names[b] if a in alone and b in alone else set()
+                if fa.article != fb.article and _comparable(fa, fb, words[a], words[b], shared_names):
                     yield a, b
 
 
-def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str]) -> bool:
+def _same_place(a: Figure, b: Figure) -> bool:
+    return (a.article, a.sentence) == (b.article, b.sentence)
+
+
+def _told_in(article: Article, index: int) -> str:
+    """The sentence a figure is told in, after the one before it when it opens on a pronoun ("They add that
+    they have brought up 15 bills"): a reader takes who "they" are from there."""
+    sentence = article.sentences[index]
+    text = article.text[sentence.start : sentence.end]
+    previous = article.sentences[index - 1] if index else None
+    if previous is not None and previous.aligned and _PRONOUN.match(text):
+        return article.text[previous.start : sentence.end]
+    return text
+
+
+def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], names: set[str]) -> bool:
     """Figures told apart from shared passages: only counts and sums, of one subject, in like sentences.
 
     Shares, ages and durations are compared only inside shared passages: apart from them, a tax rate of one
@@ -109,10 +130,14 @@ def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str]) -> b
         return False
     if a.measure in _CASUALTIES:
         return not a.subject or not b.subject or a.subject == b.subject
-    if a.kind not in {"count", "money"} or not same_subject(a, b):
+    if a.kind not in {"count", "money"}:
         return False
-    shared = (words_a & words_b) - {a.measure} - set(a.subject.lower().split())
-    return len(shared) >= _CONTEXT_WORDS
+    shared = (words_a & words_b) - {a.measure}
+    if not same_subject(a, b):
+        # Counts of one thing whose nearby words differ ("15 bills that they contend will help", "some 16
+        # House-passed measures") are one figure when their sentences name the same actors.
+        return a.kind == "count" and len(names - {a.measure}) >= _CONTEXT_WORDS and len(shared) >= _CONTEXT_WORDS + 1
+    return len(shared - set(a.subject.lower().split())) >= _CONTEXT_WORDS
 
 
 def same_subject(a: Figure, b: Figure) -> bool:
