@@ -48,3 +48,23 @@ def test_two_counts_of_one_measure_in_a_sentence_are_told_apart_only_by_their_su
         "Three Cubans were freed by Venezuela on Monday, and four Cubans remain held in Caracas, officials said.",
         "Officials said Venezuela freed three Cubans on Monday in an exchange.",
     )[0] == []
+
+
+def test_the_years_a_named_person_held_an_office_are_compared_apart_from_shared_passages():
+    found = figures_of("She is the first woman to lead the port since Maria Ruiz Soto, who served from 1981 to 1990.")
+    assert (found["1981"].measure, found["1990"].measure, found["1990"].subject) == (
+        "first year in office", "last year in office", "Soto")
+    pairs, result = conflicts_of(
+        "The mayor named her the first woman to run the harbour board since Maria Ruiz Soto held the post from 1981 to 1990.",
+        "She becomes the second woman at the head of the harbour board, after Maria Ruiz Soto, who served from 1982 to 1990.",
+    )
+    assert pairs == [["1981", "1982"]]
+    assert result.conflicts[0].label == "first year in office · Soto"
+
+
+def test_years_of_other_people_or_other_service_are_not_a_tenure_conflict():
+    assert conflicts_of(
+        "The mayor named her the first woman to run the harbour board since Maria Ruiz Soto held the post from 1981 to 1990.",
+        "She becomes the second woman at the head of the harbour board, after Ana Lopez Vidal, who served from 1982 to 1990.",
+    )[0] == []
+    assert figures_of("Before that, Maria Ruiz Soto served in the navy from 1950 to 1956.")["1950"].measure == "year"

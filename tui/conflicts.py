@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from tui.figures import find_figures
+from tui.figures import FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE, find_figures
 from tui.model import Article, Figure, FigureConflict, Group, GroupKind
 from tui.tokens import STOPWORDS, capitalised, normalise
 from tui.wording import diff_words
@@ -20,6 +20,7 @@ _SIZE_FACTOR = 2.0
 # ... and their sentences must share this many meaningful words besides the figure and its measure.
 _CONTEXT_WORDS = 2
 _CASUALTIES = {"killed", "wounded"}
+_TENURE = {FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE}
 _PRONOUN = re.compile(r"(?:They|He|She|It|We)\b")
 _LOWER = {"at least", "more than", "over"}
 _UPPER = {"up to", "fewer than", "less than", "under"}
@@ -91,7 +92,7 @@ def _apart_pairs(articles: list[Article], figures: list[Figure]):
         names[number] = {w for i, (w, capital) in enumerate(capitalised(text)) if capital and i and w in words[number]}
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for number, figure in enumerate(figures):
-        if figure.kind != "year" and figure.measure:
+        if (figure.kind != "year" or figure.measure in _TENURE) and figure.measure:
             by_key[(figure.kind, figure.measure)].append(number)
     for members in by_key.values():
         # A sentence with two counts of one measure ("three executed, six face trial") needs their subjects
@@ -121,18 +122,22 @@ def _told_in(article: Article, index: int) -> str:
 
 
 def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], names: set[str]) -> bool:
-    """Figures told apart from shared passages: only counts and sums, of one subject, in like sentences.
+    """Figures told apart from shared passages: counts and sums of one subject in like sentences, and the
+    years one named person held an office.
 
-    Shares, ages and durations are compared only inside shared passages: apart from them, a tax rate of one
-    year and an average rate, or an age and a term in office, read alike too often.
+    Shares, ages, durations and other years are compared only inside shared passages: apart from them, a tax
+    rate of one year and an average rate, or an age and a term in office, read alike too often.
     """
     if a.value <= 0 or b.value <= 0 or max(a.value, b.value) > _SIZE_FACTOR * min(a.value, b.value):
         return False
+    shared = (words_a & words_b) - {a.measure}
+    if a.measure in _TENURE:
+        # The years a person held an office are one fact about them, however the sentences around differ.
+        return bool(a.subject) and a.subject == b.subject and len(shared - {a.subject.lower()}) >= _CONTEXT_WORDS
     if a.measure in _CASUALTIES:
         return not a.subject or not b.subject or a.subject == b.subject
     if a.kind not in {"count", "money"}:
         return False
-    shared = (words_a & words_b) - {a.measure}
     if not same_subject(a, b):
         # Counts of one thing whose nearby words differ ("15 bills that they contend will help", "some 16
         # House-passed measures") are one figure when their sentences name the same actors.

@@ -58,6 +58,13 @@ _COUNTED_BEFORE = re.compile(
     r"[^.;:]{0,40}?\bto\s*$",
     re.IGNORECASE,
 )
+# "Edward Brooke, who served from 1967 to 1979", "held the seat from 1966 to 1978": the years a person held
+# an office, which outlets give as facts about that person.
+_TENURE = re.compile(r"\b(?:served|held (?:the|his|her|that) (?:seat|office|post)|in office) from"
+                     r"(?: (?P<start>\d{4}) (?:to|until|through))?$")
+FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE = "first year in office", "last year in office"
+# A person's name: two or more capitalised words, perhaps with an initial ("Edward W. Brooke").
+_FULL_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+")
 _PREPOSITIONS = {"in", "from", "since", "during", "at", "on", "by", "for", "over", "last", "this", "a", "the"}
 _SKIP = {"the", "a", "an", "of", "its", "his", "her", "their", "other", "more", "additional", "new", "u.s.", "us",
          "in", "for", "on", "to", "and", "or", "that", "than", "who", "which", "were", "was", "are", "is", "had",
@@ -123,6 +130,10 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
     if _AGE_AFTER_NAME.search(text, max(0, start - 40), start + 1) and text[end : end + 1] == "," and value < 120:
         return Figure(index, sentence.index, start, end, value, "", "age", "age", _name_before(before), raw)
     year = raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and not match.group("cur")
+    tenure = _TENURE.search(" ".join(wide_before)) if year else None
+    if tenure:
+        measure = LAST_YEAR_IN_OFFICE if tenure.group("start") else FIRST_YEAR_IN_OFFICE
+        return Figure(index, sentence.index, start, end, value, "", measure, "year", _holder(text, sentence, start), raw)
     if " ".join(before[-4:]) == "to the tune of":
         # "... the military construction budget, to the tune of $3.5 billion": the sum is of what comes before.
         before = [w for w in wide_before[:-4] if w not in {",", ";"}]
@@ -205,6 +216,12 @@ def _counted_before(before: list[str]) -> tuple[str, str] | None:
     modifier = "" if modifier in _SKIP or modifier in _NOT_SUBJECT else modifier
     noun = found.group("noun")
     return _UNITS.get(noun, noun), modifier
+
+
+def _holder(text: str, sentence, start: int) -> str:
+    """The surname of the last person named before a tenure in the sentence, "" when none is."""
+    names = _FULL_NAME.findall(text, sentence.start, start)
+    return names[-1].split()[-1] if names else ""
 
 
 def _is_date_or_time(value: float, before: list[str], after: list[str], raw: str) -> bool:
