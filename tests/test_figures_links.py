@@ -68,3 +68,49 @@ def test_years_of_other_people_or_other_service_are_not_a_tenure_conflict():
         "She becomes the second woman at the head of the harbour board, after Ana Lopez Vidal, who served from 1982 to 1990.",
     )[0] == []
     assert figures_of("Before that, Maria Ruiz Soto served in the navy from 1950 to 1956.")["1950"].measure == "year"
+
+
+def headlined(*stories: tuple[str, str]):
+    """Conflicts of articles given as (headline, body), each figure as its text."""
+    from tui.align import align
+    from tui.model import Outlet
+    from tui.text import build_article
+
+    result = align([build_article(f"o{i}", f"o{i}", Outlet(f"o{i}", f"Outlet {i}"), f"{head}\n\n{body}")
+                    for i, (head, body) in enumerate(stories)])
+    return [sorted(result.articles[f.article].text[f.start : f.end] for f in c.figures) for c in result.conflicts], result
+
+
+def test_a_headline_figure_is_a_claim_compared_like_a_body_figure():
+    pairs, result = headlined(
+        ("Storm Leaves 40,000 Homes Without Power in Ohio", "Crews worked through the night to restore the lines."),
+        ("Storm hits the Midwest", "The storm left 30,000 homes without power across Ohio on Tuesday, the utility said."),
+    )
+    assert pairs == [["30,000", "40,000"]]
+    mention = result.conflicts[0].figures[0]
+    assert result.articles[mention.article].sentences[mention.sentence].kind.value == "headline"
+
+
+def test_a_headline_that_repeats_its_body_is_compared_through_it_and_not_listed_twice():
+    pairs, _ = headlined(
+        ("Storm Leaves 30,000 Homes Without Power", "The storm left 30,000 homes without power across Ohio on Tuesday."),
+        ("Storm hits the Midwest", "The storm cut power to 40,000 homes across Ohio on Tuesday, the utility said."),
+    )
+    assert pairs == [["30,000", "40,000"]]
+
+
+def test_the_period_a_sum_is_told_over_conflicts_where_the_sums_are_one_figure():
+    pairs, result = headlined(
+        ("Smiths Report Profits of $52 Million in Six Years",
+         "The Smith family made $52 million in profits from 2010 to 2016, the accounts released on Friday show."),
+        ("Smith accounts are out",
+         "According to the accounts released on Friday, the Smiths made $52,400,000 over the seven year span."),
+    )
+    assert pairs == [["Six", "seven"]]
+    assert result.conflicts[0].label == "years · Smith made"
+
+
+def test_a_proportion_written_in_digits_is_not_a_count_and_number_words_are_not_subjects():
+    found = figures_of("Analysts give the party a 1-in-3 chance, and the Smiths made $5,400 over the seven year span.")
+    assert list(found) == ["$5,400", "seven"]
+    assert "seven" not in found["$5,400"].subject.split()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from tui.figures import FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE, find_figures
-from tui.model import Article, Figure, FigureConflict, Group, GroupKind
+from tui.model import Article, BlockKind, Figure, FigureConflict, Group, GroupKind
 from tui.tokens import STOPWORDS, capitalised, normalise
 from tui.wording import diff_words
 
@@ -22,6 +23,7 @@ _CONTEXT_WORDS = 2
 _CASUALTIES = {"killed", "wounded"}
 _TENURE = {FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE}
 _PRONOUN = re.compile(r"(?:They|He|She|It|We)\b")
+_PERIOD = re.compile(r"\s+(?:in|over|during|across)\s+(?:the\s+)?(?:past\s+|last\s+)?", re.IGNORECASE)
 _LOWER = {"at least", "more than", "over"}
 _UPPER = {"up to", "fewer than", "less than", "under"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "an estimated", "estimated", "some"}
@@ -37,7 +39,46 @@ def find_conflicts(articles: list[Article], groups: list[Group] | None = None) -
         links.join(x, y, aligned=True)
     for x, y in _apart_pairs(articles, figures):
         links.join(x, y, aligned=False)
+    for x, y in _headline_twins(articles, figures):
+        links.join(x, y, aligned=False)
+        links.repeats.add(x)
+    for x, y in _periods(articles, figures, links):
+        links.join(x, y, aligned=False)
     return links.conflicts(figures)
+
+
+def _headline_twins(articles: list[Article], figures: list[Figure]):
+    """A headline figure and the figure of its own body with the same value, kind and measure: the headline
+    repeats it, and is compared through it (it is not listed again)."""
+    for x, head in enumerate(figures):
+        if articles[head.article].sentences[head.sentence].kind is BlockKind.HEADLINE:
+            twin = next((y for y, f in enumerate(figures) if y != x and f.article == head.article and
+                         (f.kind, f.measure, f.value) == (head.kind, head.measure, head.value)), None)
+            if twin is not None:
+                yield x, twin
+
+
+def _periods(articles: list[Article], figures: list[Figure], links: "_Links"):
+    """Durations a sum is told over ("$139 million in seven years", "$140,937,785 over the eight year
+    span"): where two outlets' sums are one figure, so are the periods."""
+    over = {}
+    for number, figure in enumerate(figures):
+        if figure.kind != "duration":
+            continue
+        text = articles[figure.article].text
+        for other, total in enumerate(figures):
+            if (total.article, total.sentence, total.kind) == (figure.article, figure.sentence, "money") and \
+                    total.end < figure.start and _PERIOD.fullmatch(text, total.end, figure.start):
+                over[number] = other
+    for a, sum_a in over.items():
+        for b, sum_b in over.items():
+            fa, fb = figures[a], figures[b]
+            if a < b and fa.article != fb.article and fa.measure == fb.measure and links.root(sum_a) == links.root(sum_b):
+                # The periods are of what the sums are of: "years" alone would not tell a reader which.
+                of = _subject([f for n, f in enumerate(figures)
+                               if links.root(n) == links.root(sum_a) and n not in links.repeats])
+                figures[a], figures[b] = replace(fa, subject=of), replace(fb, subject=of)
+                yield a, b
 
 
 def _aligned_pairs(articles: list[Article], groups: list[Group], figures: list[Figure]):
@@ -85,8 +126,10 @@ def _same_measure(a: Figure, b: Figure) -> bool:
 
 
 def _apart_pairs(articles: list[Article], figures: list[Figure]):
-    words, names = {}, {}
+    words, names, heads = {}, {}, set()
     for number, figure in enumerate(figures):
+        if articles[figure.article].sentences[figure.sentence].kind is BlockKind.HEADLINE:
+            heads.add(number)
         text = _told_in(articles[figure.article], figure.sentence)
         words[number] = {w for w in normalise(text) if w not in STOPWORDS and not w[0].isdigit()}
         names[number] = {w for i, (w, capital) in enumerate(capitalised(text)) if capital and i and w in words[number]}
@@ -102,7 +145,8 @@ def _apart_pairs(articles: list[Article], figures: list[Figure]):
             for b in members[i + 1 :]:
                 fa, fb = figures[a], figures[b]
                 shared_names = names[a] & names[b] if a in alone and b in alone else set()
-                if fa.article != fb.article and _comparable(fa, fb, words[a], words[b], shared_names):
+                headline = a in heads or b in heads
+                if fa.article != fb.article and _comparable(fa, fb, words[a], words[b], shared_names, headline):
                     yield a, b
 
 
@@ -121,7 +165,8 @@ def _told_in(article: Article, index: int) -> str:
     return text
 
 
-def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], names: set[str]) -> bool:
+def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], names: set[str],
+                headline: bool = False) -> bool:
     """Figures told apart from shared passages: counts and sums of one subject in like sentences, and the
     years one named person held an office.
 
@@ -142,17 +187,23 @@ def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], name
         # Counts of one thing whose nearby words differ ("15 bills that they contend will help", "some 16
         # House-passed measures") are one figure when their sentences name the same actors.
         return a.kind == "count" and len(names - {a.measure}) >= _CONTEXT_WORDS and len(shared) >= _CONTEXT_WORDS + 1
-    return len(shared - set(a.subject.lower().split())) >= _CONTEXT_WORDS
+    # A headline is all subject: its words around the figure are the only context it has.
+    return len(shared if headline else shared - set(a.subject.lower().split())) >= _CONTEXT_WORDS
 
 
 def same_subject(a: Figure, b: Figure) -> bool:
     """The words around two figures name the same thing: a shared name ("Rolex", "Clinton") or two shared
     words ("federal taxes"); for a sum, one common word ("construction") or a verb ("earned") is not enough."""
-    shared = {w for w in set(a.subject.lower().split()) & set(b.subject.lower().split()) if not _is_verb(w)}
-    names = {w.lower() for w in (a.subject + " " + b.subject).split() if w[:1].isupper()}
+    # Plurals folded: "the Clintons earned" and "Clinton earned" name one family.
+    shared = {w for w in _folded(a.subject) & _folded(b.subject) if not _is_verb(w)}
+    names = _folded(" ".join(w for w in (a.subject + " " + b.subject).split() if w[:1].isupper()))
     if a.kind == "count" and a.measure == b.measure:
         return bool(shared)  # "48-page indictment": the measure itself already says much
     return bool(shared & names) or len(shared) >= 2
+
+
+def _folded(words: str) -> set[str]:
+    return {w for w in normalise(words) if w}
 
 
 def _is_verb(word: str) -> bool:
@@ -202,6 +253,7 @@ class _Links:
     def __init__(self, figures: list[Figure]):
         self.parent = list(range(len(figures)))
         self.aligned: set[int] = set()
+        self.repeats: set[int] = set()  # headline figures that repeat a figure of their own body
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -218,7 +270,8 @@ class _Links:
     def conflicts(self, figures: list[Figure]) -> list[FigureConflict]:
         clusters: dict[int, list[Figure]] = defaultdict(list)
         for number, figure in enumerate(figures):
-            clusters[self.root(number)].append(figure)
+            if number not in self.repeats:
+                clusters[self.root(number)].append(figure)
         found = []
         for root, cluster in clusters.items():
             if not any(x.article != y.article and not agree(x, y) for x in cluster for y in cluster):
@@ -235,12 +288,16 @@ def _subject(cluster: list[Figure]) -> str:
     """The words the figures' surroundings share most, in the order the first figure's text has them."""
     counts: dict[str, int] = defaultdict(int)
     for figure in cluster:
-        for word in set(figure.subject.lower().split()):
+        for word in _folded(figure.subject):
             counts[word] += 1
     if not counts:
         return ""
     best = max(counts.values())
     if best < 2:
         return ""
-    order = [w for f in cluster for w in f.subject.split()]
-    return " ".join(dict.fromkeys(w for w in order if counts[w.lower()] == best))
+    order = {}  # each folded word as the first figure to have it writes it ("Clintons" and "Clinton" once)
+    for word in (w for f in cluster for w in f.subject.split()):
+        folded = next(iter(normalise(word)), "")
+        if counts.get(folded) == best and folded not in _folded(cluster[0].measure):
+            order.setdefault(folded, word)
+    return " ".join(order.values())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tui.model import Article, Figure
+from tui.model import Article, BlockKind, Figure
 
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?P<cur>\$|US\$|£|€)?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -65,6 +65,8 @@ _TENURE = re.compile(r"\b(?:served|held (?:the|his|her|that) (?:seat|office|post
 FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE = "first year in office", "last year in office"
 # A person's name: two or more capitalised words, perhaps with an initial ("Edward W. Brooke").
 _FULL_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+")
+# "1-in-3", "two-thirds", "three-fold": a proportion, not a count.
+_PROPORTION = {"in", "to", "thirds", "fold", "way"}
 _PREPOSITIONS = {"in", "from", "since", "during", "at", "on", "by", "for", "over", "last", "this", "a", "the"}
 _SKIP = {"the", "a", "an", "of", "its", "his", "her", "their", "other", "more", "additional", "new", "u.s.", "us",
          "in", "for", "on", "to", "and", "or", "that", "than", "who", "which", "were", "was", "are", "is", "had",
@@ -78,11 +80,11 @@ _VICTIMS = {"soldiers", "civilians", "people", "children", "troops", "police", "
 
 
 def find_figures(article: Article, index: int) -> list[Figure]:
-    """Numbers in the body sentences with what they are; dates, times, years, ordinals and tallies are left out
-    unless asked for (`years=True` keeps years, for comparing aligned passages)."""
+    """Numbers in the headline and body sentences with what they are; dates, times, ordinals and tallies are
+    left out (a headline is a claim too)."""
     figures = []
     for sentence in article.sentences:
-        if not sentence.aligned:
+        if not sentence.aligned and sentence.kind is not BlockKind.HEADLINE:
             continue
         for match in _NUMBER.finditer(article.text, sentence.start, sentence.end):
             figure = _digit_figure(article.text, sentence, match, index)
@@ -97,9 +99,17 @@ def find_figures(article: Article, index: int) -> list[Figure]:
 
 
 def _names(text: str, sentence) -> set[str]:
-    """Words of the sentence written with a capital letter other than at its start, lower-cased."""
+    """Words of the sentence written with a capital letter other than at its start, lower-cased; none in a
+    headline in title case, where a capital tells nothing."""
     words = _NAME.findall(text, sentence.start, sentence.end)
+    if sentence.kind is BlockKind.HEADLINE and _title_case(text[sentence.start : sentence.end]):
+        return set()
     return {w.lower() for w in words[1:]} if words and text[sentence.start].isupper() else {w.lower() for w in words}
+
+
+def _title_case(headline: str) -> bool:
+    longer = [w for w in re.findall(r"[A-Za-z][\w’'-]*", headline) if len(w) > 3]
+    return bool(longer) and sum(w[0].isupper() for w in longer) >= 0.7 * len(longer)
 
 
 def _context(text: str, sentence, start: int, end: int, *, clause: bool = True) -> tuple[list[str], list[str]]:
@@ -125,7 +135,7 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
     if _TIME_AFTER.match(text, match.end()) or _is_date_or_time(value, wide_before, wide_after, raw):
         return None
     joined = (match.group("joined") or "").lower()
-    if _is_ordinal(text, match, wide_before, joined) or _in_tally(text, sentence, match.start("num")):
+    if joined in _PROPORTION or _is_ordinal(text, match, wide_before, joined) or _in_tally(text, sentence, match.start("num")):
         return None
     if _AGE_AFTER_NAME.search(text, max(0, start - 40), start + 1) and text[end : end + 1] == "," and value < 120:
         return Figure(index, sentence.index, start, end, value, "", "age", "age", _name_before(before), raw)
@@ -156,7 +166,7 @@ def _word_figure(text: str, sentence, match: re.Match[str], index: int) -> Figur
     start, end = match.start(), match.end()
     before, after = _context(text, sentence, start, end)
     joined = (match.group("joined") or "").lower()
-    if joined in {"in", "to", "thirds", "fold", "way"} or (after and after[0] in {"of", "to", "or", "and"}):
+    if joined in _PROPORTION or (after and after[0] in {"of", "to", "or", "and"}):
         return None  # "two-in-three", "two of them", "two to three": proportions and ranges, not counts
     return _classify(index, sentence, start, end, value, before, after, joined, money=False, year=False,
                      written=word, names=_names(text, sentence))
@@ -272,7 +282,7 @@ def _word_before(before: list[str]) -> str:
 def _about(before: list[str], after: list[str]) -> str:
     """The words around a figure that say what it is of ("gold-plated rolex watch"), as a phrase."""
     words = [w.strip("’'") for w in before[-3:] + after[:5]]
-    kept = [w for w in words if w and not w[0].isdigit() and w not in _SKIP and w not in _NOT_SUBJECT]
+    kept = [w for w in words if w and not w[0].isdigit() and w not in _SKIP and w not in _NOT_SUBJECT and w not in _SMALL]
     return " ".join(dict.fromkeys(kept))
 
 
