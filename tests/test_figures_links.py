@@ -4,6 +4,10 @@ named before the number, headlines, and the years of a tenure."""
 from __future__ import annotations
 
 from tests.test_figures import conflicts_of, figures_of
+from tui.align import align
+from tui.figures import find_figures
+from tui.model import Outlet
+from tui.text import build_article
 
 
 def test_apprehensions_are_arrests_and_the_thing_counted_may_stand_before_the_number():
@@ -72,10 +76,6 @@ def test_years_of_other_people_or_other_service_are_not_a_tenure_conflict():
 
 def headlined(*stories: tuple[str, str]):
     """Conflicts of articles given as (headline, body), each figure as its text."""
-    from tui.align import align
-    from tui.model import Outlet
-    from tui.text import build_article
-
     result = align([build_article(f"o{i}", f"o{i}", Outlet(f"o{i}", f"Outlet {i}"), f"{head}\n\n{body}")
                     for i, (head, body) in enumerate(stories)])
     return [sorted(result.articles[f.article].text[f.start : f.end] for f in c.figures) for c in result.conflicts], result
@@ -114,3 +114,14 @@ def test_a_proportion_written_in_digits_is_not_a_count_and_number_words_are_not_
     found = figures_of("Analysts give the party a 1-in-3 chance, and the Smiths made $5,400 over the seven year span.")
     assert list(found) == ["$5,400", "seven"]
     assert "seven" not in found["$5,400"].subject.split()
+
+
+def test_a_headline_figure_is_compared_only_with_a_sentence_holding_most_of_its_words():
+    assert headlined(
+        ("City Council Grants $40 Million to Schools", "The vote came late on Monday."),
+        ("Council vote", "The city council gave $30 million to Roads Department projects, officials said."),
+    )[0] == []
+    alignment = headlined(("Storm Leaves 40,000 Homes Without Power in Ohio", "Crews worked on."), ("Storm", "Calm."))[1]
+    found = find_figures(alignment.articles[0], 0)
+    # In title case every word has a capital: none is taken for a name.
+    assert [f.subject for f in found] == ["storm leaves without power ohio"]

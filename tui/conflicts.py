@@ -146,7 +146,8 @@ def _apart_pairs(articles: list[Article], figures: list[Figure]):
                 fa, fb = figures[a], figures[b]
                 shared_names = names[a] & names[b] if a in alone and b in alone else set()
                 headline = a in heads or b in heads
-                if fa.article != fb.article and _comparable(fa, fb, words[a], words[b], shared_names, headline):
+                if fa.article != fb.article and _comparable(fa, fb, words[a], words[b], shared_names, headline) and \
+                        _headline_holds(fa, words[b], a in heads) and _headline_holds(fb, words[a], b in heads):
                     yield a, b
 
 
@@ -163,6 +164,12 @@ def _told_in(article: Article, index: int) -> str:
     if previous is not None and previous.aligned and _PRONOUN.match(text):
         return article.text[previous.start : sentence.end]
     return text
+
+
+def _headline_holds(figure: Figure, other: set[str], headline: bool) -> bool:
+    """A headline is a short form of a sentence: most words around its figure are in the other one."""
+    own = _folded(figure.subject)
+    return not headline or len(own & other) * 2 > len(own)
 
 
 def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], names: set[str],
