@@ -8,7 +8,7 @@ of the same order of size, and (but for deaths and injuries) told in sentences a
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from tui.figures import FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE, find_figures
@@ -50,35 +50,38 @@ def find_conflicts(articles: list[Article], groups: list[Group] | None = None) -
 def _headline_twins(articles: list[Article], figures: list[Figure]):
     """A headline figure and the figure of its own body with the same value, kind and measure: the headline
     repeats it, and is compared through it (it is not listed again)."""
-    for x, head in enumerate(figures):
-        if articles[head.article].sentences[head.sentence].kind is BlockKind.HEADLINE:
-            twin = next((y for y, f in enumerate(figures) if y != x and f.article == head.article and
-                         (f.kind, f.measure, f.value) == (head.kind, head.measure, head.value)), None)
-            if twin is not None:
-                yield x, twin
+    body: dict[tuple, int] = {}
+    heads = []
+    for number, figure in enumerate(figures):
+        if articles[figure.article].sentences[figure.sentence].kind is BlockKind.HEADLINE:
+            heads.append(number)
+        else:
+            body.setdefault((figure.article, figure.kind, figure.measure, figure.value), number)
+    for number in heads:
+        head = figures[number]
+        twin = body.get((head.article, head.kind, head.measure, head.value))
+        if twin is not None:
+            yield number, twin
 
 
 def _periods(articles: list[Article], figures: list[Figure], links: "_Links"):
     """Durations a sum is told over ("$139 million in seven years", "$140,937,785 over the eight year
     span"): where two outlets' sums are one figure, so are the periods."""
-    over = {}
-    for number, figure in enumerate(figures):
-        if figure.kind != "duration":
+    by_sum: dict[tuple, list[int]] = defaultdict(list)
+    for number, figure in enumerate(figures[1:], start=1):
+        total = figures[number - 1]  # figures come in reading order: the sum is the one just before
+        if figure.kind == "duration" and total.kind == "money" and (total.article, total.sentence) == (
+                figure.article, figure.sentence) and _PERIOD.fullmatch(articles[figure.article].text, total.end, figure.start):
+            by_sum[(links.root(number - 1), figure.measure)].append(number)
+    for (root, _), periods in by_sum.items():
+        if len({figures[n].article for n in periods}) < 2:
             continue
-        text = articles[figure.article].text
-        for other, total in enumerate(figures):
-            if (total.article, total.sentence, total.kind) == (figure.article, figure.sentence, "money") and \
-                    total.end < figure.start and _PERIOD.fullmatch(text, total.end, figure.start):
-                over[number] = other
-    for a, sum_a in over.items():
-        for b, sum_b in over.items():
-            fa, fb = figures[a], figures[b]
-            if a < b and fa.article != fb.article and fa.measure == fb.measure and links.root(sum_a) == links.root(sum_b):
-                # The periods are of what the sums are of: "years" alone would not tell a reader which.
-                of = _subject([f for n, f in enumerate(figures)
-                               if links.root(n) == links.root(sum_a) and n not in links.repeats])
-                figures[a], figures[b] = replace(fa, subject=of), replace(fb, subject=of)
-                yield a, b
+        # The periods are of what the sums are of: "years" alone would not tell a reader which.
+        of = _subject([f for n, f in enumerate(figures) if links.root(n) == root and n not in links.repeats])
+        for n in periods:
+            figures[n] = replace(figures[n], subject=of)
+        for n in periods[1:]:
+            yield periods[0], n
 
 
 def _aligned_pairs(articles: list[Article], groups: list[Group], figures: list[Figure]):
@@ -140,7 +143,8 @@ def _apart_pairs(articles: list[Article], figures: list[Figure]):
     for members in by_key.values():
         # A sentence with two counts of one measure ("three executed, six face trial") needs their subjects
         # to tell which is which.
-        alone = {n for n in members if sum(_same_place(figures[n], figures[m]) for m in members) == 1}
+        places = Counter((figures[n].article, figures[n].sentence) for n in members)
+        alone = {n for n in members if places[(figures[n].article, figures[n].sentence)] == 1}
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 fa, fb = figures[a], figures[b]
@@ -150,9 +154,6 @@ def _apart_pairs(articles: list[Article], figures: list[Figure]):
                         _headline_holds(fa, words[b], a in heads) and _headline_holds(fb, words[a], b in heads):
                     yield a, b
 
-
-def _same_place(a: Figure, b: Figure) -> bool:
-    return (a.article, a.sentence) == (b.article, b.sentence)
 
 
 def _told_in(article: Article, index: int) -> str:
