@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from tui.figures import FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE, find_figures
 from tui.model import Article, BlockKind, Figure, FigureConflict, Group, GroupKind
@@ -129,13 +130,14 @@ def _same_measure(a: Figure, b: Figure) -> bool:
 
 
 def _apart_pairs(articles: list[Article], figures: list[Figure]):
-    words, names, heads = {}, {}, set()
+    words, names, heads, read = {}, {}, set(), {}
     for number, figure in enumerate(figures):
         if articles[figure.article].sentences[figure.sentence].kind is BlockKind.HEADLINE:
             heads.add(number)
-        text = _told_in(articles[figure.article], figure.sentence)
-        words[number] = {w for w in normalise(text) if w not in STOPWORDS and not w[0].isdigit()}
-        names[number] = {w for i, (w, capital) in enumerate(capitalised(text)) if capital and i and w in words[number]}
+        place = (figure.article, figure.sentence)
+        if place not in read:
+            read[place] = _sentence_words(_told_in(articles[figure.article], figure.sentence))
+        words[number], names[number] = read[place]
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for number, figure in enumerate(figures):
         if (figure.kind != "year" or figure.measure in _TENURE) and figure.measure:
@@ -154,6 +156,12 @@ def _apart_pairs(articles: list[Article], figures: list[Figure]):
                         _headline_holds(fa, words[b], a in heads) and _headline_holds(fb, words[a], b in heads):
                     yield a, b
 
+
+def _sentence_words(text: str) -> tuple[set[str], set[str]]:
+    """The meaningful words of a sentence, and those of them written as names."""
+    marked = [(w, capital and i > 0) for i, (w, capital) in enumerate(capitalised(text))]
+    words = {w for w, _ in marked if w not in STOPWORDS and not w[0].isdigit()}
+    return words, {w for w, name in marked if name and w in words}
 
 
 def _told_in(article: Article, index: int) -> str:
@@ -210,8 +218,10 @@ def same_subject(a: Figure, b: Figure) -> bool:
     return bool(shared & names) or len(shared) >= 2
 
 
-def _folded(words: str) -> set[str]:
-    return {w for w in normalise(words) if w}
+@lru_cache(maxsize=4096)
+def _folded(words: str) -> frozenset[str]:
+    """Words with plurals folded, for comparing subjects (asked for again and again, pair after pair)."""
+    return frozenset(w for w in normalise(words) if w)
 
 
 def _is_verb(word: str) -> bool:
