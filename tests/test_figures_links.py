@@ -93,7 +93,8 @@ def test_a_headline_figure_is_a_claim_compared_like_a_body_figure():
 
 def test_a_headline_that_repeats_its_body_is_compared_through_it_and_not_listed_twice():
     pairs, _ = headlined(
-        ("Storm Leaves 30,000 Homes Without Power", "The storm left 30,000 homes without power across Ohio on Tuesday."),
+        ("Storm Leaves 30,000 Homes Without Power",
+         "The storm left 30,000 homes without power across Ohio on Tuesday, the utility said."),
         ("Storm hits the Midwest", "The storm cut power to 40,000 homes across Ohio on Tuesday, the utility said."),
     )
     assert pairs == [["30,000", "40,000"]]
@@ -125,3 +126,9 @@ def test_a_headline_figure_is_compared_only_with_a_sentence_holding_most_of_its_
     found = find_figures(alignment.articles[0], 0)
     # In title case every word has a capital: none is taken for a name.
     assert [f.subject for f in found] == ["storm leaves without power ohio"]
+
+
+def test_the_measure_written_once_in_the_plural_is_not_a_word_the_sentences_share():
+    # "points" and "point" are the measure, not a sign the two sentences tell of the same index.
+    assert conflicts_of("The broad index of big companies gained 3 points by the close, a 0.4 percent rise.",
+                        "The technology index added 6 points by the close, a point ahead of its record.")[0] == []

@@ -191,7 +191,7 @@ def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], name
     """
     if a.value <= 0 or b.value <= 0 or max(a.value, b.value) > _SIZE_FACTOR * min(a.value, b.value):
         return False
-    shared = (words_a & words_b) - {a.measure}
+    shared = (words_a & words_b) - _folded(a.measure)
     if a.measure in _TENURE:
         # The years a person held an office are one fact about them, however the sentences around differ.
         return bool(a.subject) and a.subject == b.subject and len(shared - {a.subject.lower()}) >= _CONTEXT_WORDS
@@ -202,7 +202,7 @@ def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], name
     if not same_subject(a, b):
         # Counts of one thing whose nearby words differ ("15 bills that they contend will help", "some 16
         # House-passed measures") are one figure when their sentences name the same actors.
-        return a.kind == "count" and len(names - {a.measure}) >= _CONTEXT_WORDS and len(shared) >= _CONTEXT_WORDS + 1
+        return a.kind == "count" and len(names - _folded(a.measure)) >= _CONTEXT_WORDS and len(shared) >= _CONTEXT_WORDS + 1
     # A headline is all subject: its words around the figure are the only context it has.
     return len(shared if headline else shared - set(a.subject.lower().split())) >= _CONTEXT_WORDS
 
