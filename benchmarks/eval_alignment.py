@@ -208,10 +208,8 @@ def score_figures(story: str, alignment: Alignment, figures: dict, spans: SpanMa
     for conflict in reported:
         ok = any(all(mention_of(f, mentions) for f in conflict.figures) for _, mentions in real)
         result.conflicts_right += ok
-        values = " · ".join(
-            f"{OUTLETS[f.article]} {alignment.articles[f.article].text[f.start:f.end]}" for f in conflict.figures
-        )
-        result.figure_notes.append(f"{'right' if ok else 'WRONG'}  [{conflict.measure}] {values}")
+        values = " · ".join(f"{OUTLETS[f.article]} {_figure_text(alignment, f)}" for f in conflict.figures)
+        result.figure_notes.append(f"{'right' if ok else 'WRONG'}  [{conflict.label}] ({conflict.evidence}) {values}")
     for subject, mentions in real:
         found = any(
             any(
@@ -224,6 +222,13 @@ def score_figures(story: str, alignment: Alignment, figures: dict, spans: SpanMa
         result.conflicts_found += found
         if not found:
             result.figure_notes.append(f"MISSED [{subject}]")
+
+
+def _figure_text(alignment: Alignment, figure) -> str:
+    """The figure as written, marked when it stands in a headline."""
+    article = alignment.articles[figure.article]
+    headline = article.sentences[figure.sentence].kind.value == "headline"
+    return article.text[figure.start : figure.end] + (" (headline)" if headline else "")
 
 
 def evaluate_story(story: str, settings: AlignSettings) -> StoryScore:
