@@ -2,7 +2,8 @@
 
 The strongest evidence is a shared passage in which each outlet has a different number in the same place;
 apart from shared passages, two figures conflict only when they are of the same kind, measure and subject,
-of the same order of size, and (but for deaths and injuries) told in sentences about the same thing.
+of the same order of size, and (but for deaths and injuries) told in sentences about the same thing. A
+headline's figures are compared too, and the periods two outlets give for one sum.
 """
 
 from __future__ import annotations
