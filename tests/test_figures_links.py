@@ -132,3 +132,11 @@ def test_the_measure_written_once_in_the_plural_is_not_a_word_the_sentences_shar
     # "points" and "point" are the measure, not a sign the two sentences tell of the same index.
     assert conflicts_of("The broad index of big companies gained 3 points by the close, a 0.4 percent rise.",
                         "The technology index added 6 points by the close, a point ahead of its record.")[0] == []
+
+
+def test_a_party_or_title_is_not_taken_for_the_person_who_held_the_office():
+    assert conflicts_of(
+        "She is the first woman in the seat since the Ohio Republican, who served from 1995 to 2011, left it.",
+        "Her predecessor in the seat, the Texas Republican, who served from 1997 to 2011, had backed the dam for "
+        "years and fought the new tax.",
+    )[0] == []

@@ -67,6 +67,8 @@ FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE = "first year in office", "last year i
 _FULL_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+")
 # "1-in-3", "two-thirds", "three-fold": a proportion, not a count.
 _PROPORTION = {"in", "to", "thirds", "fold", "way"}
+_TITLES = {"republican", "democrat", "independent", "senator", "governor", "president", "mayor", "congressman",
+           "congresswoman", "representative", "secretary", "minister", "judge", "justice", "chairman", "speaker"}
 _PREPOSITIONS = {"in", "from", "since", "during", "at", "on", "by", "for", "over", "last", "this", "a", "the"}
 _SKIP = {"the", "a", "an", "of", "its", "his", "her", "their", "other", "more", "additional", "new", "u.s.", "us",
          "in", "for", "on", "to", "and", "or", "that", "than", "who", "which", "were", "was", "are", "is", "had",
@@ -231,7 +233,8 @@ def _counted_before(before: list[str]) -> tuple[str, str] | None:
 def _holder(text: str, sentence, start: int) -> str:
     """The surname of the last person named before a tenure in the sentence, "" when none is."""
     names = _FULL_NAME.findall(text, sentence.start, start)
-    return names[-1].split()[-1] if names else ""
+    surname = names[-1].split()[-1] if names else ""
+    return "" if surname.lower() in _TITLES else surname  # "the Ohio Republican, who served from" names no one
 
 
 def _is_date_or_time(value: float, before: list[str], after: list[str], raw: str) -> bool:
