@@ -140,3 +140,10 @@ def test_a_party_or_title_is_not_taken_for_the_person_who_held_the_office():
         "Her predecessor in the seat, the Texas Republican, who served from 1997 to 2011, had backed the dam for "
         "years and fought the new tax.",
     )[0] == []
+
+
+def test_a_number_after_a_preposition_counts_what_it_governs_not_the_dead():
+    found = figures_of("Rangers say the elephants were killed in two national parks. Monitors put the death toll at 83.")
+    assert found["two"].measure != "killed" and found["83"].measure == "killed"
+    assert conflicts_of("Rangers say the elephants were killed in two national parks over the winter.",
+                        "The gunman killed 3 people at the market on Monday, the police said.")[0] == []

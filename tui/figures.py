@@ -69,6 +69,7 @@ _FULL_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)
 _PROPORTION = {"in", "to", "thirds", "fold", "way"}
 _TITLES = {"republican", "democrat", "independent", "senator", "governor", "president", "mayor", "congressman",
            "congresswoman", "representative", "secretary", "minister", "judge", "justice", "chairman", "speaker"}
+_GOVERNING = {"in", "from", "across", "at", "on", "of", "during", "since", "for", "by", "with", "into", "among"}
 _PREPOSITIONS = {"in", "from", "since", "during", "at", "on", "by", "for", "over", "last", "this", "a", "the"}
 _SKIP = {"the", "a", "an", "of", "its", "his", "her", "their", "other", "more", "additional", "new", "u.s.", "us",
          "in", "for", "on", "to", "and", "or", "that", "than", "who", "which", "were", "was", "are", "is", "had",
@@ -205,7 +206,10 @@ def _what(before: list[str], after: list[str], joined: str, *, money: bool, year
         return "count", _UNITS.get(joined + "s", joined + "s"), _about([], after)
     if after and (after[0] in {"percent", "%"} or after[:2] == ["per", "cent"]):
         return "percent", "percent", _share_of(before, after)
-    nearby = _until_number(before[::-1][:6]) + _until_number(after[:6])
+    # "elephants killed in two African countries", "killed by 2 gunmen": a number after a preposition counts
+    # what the preposition governs, not the dead.
+    governed = bool(before) and before[-1] in _GOVERNING and before[-2:-1] != ["toll"]  # "the toll at 83" is the dead
+    nearby = ([] if governed else _until_number(before[::-1][:6])) + _until_number(after[:6])
     for name, words in _MEASURES.items():
         if any(w in words for w in nearby):
             return "count", name, next((w for w in after[:3] if w in _VICTIMS), "")
