@@ -147,3 +147,15 @@ def test_a_number_after_a_preposition_counts_what_it_governs_not_the_dead():
     assert found["two"].measure != "killed" and found["83"].measure == "killed"
     assert conflicts_of("Rangers say the elephants were killed in two national parks over the winter.",
                         "The gunman killed 3 people at the market on Monday, the police said.")[0] == []
+
+
+def test_the_ends_of_a_range_are_bounds_and_the_first_takes_the_scale_of_the_second():
+    found = figures_of("His fortune is put at between $19 and $22 million, the filing shows.")
+    assert (found["$19"].value, found["$19"].qualifier) == (19e6, "between")
+    assert (found["$22 million"].value, found["$22 million"].qualifier) == (22e6, "up to")
+    assert conflicts_of("The chain said quarterly sales at its stores came to between $7.6 billion and $7.9 billion.",
+                        "The chain said quarterly sales at its stores came to $7.7 billion, above forecasts.")[0] == []
+    # Its two ends face one figure in a shared passage, and one of them cannot hold with it.
+    assert conflicts_of("The chain said quarterly sales at its stores came to between $7.6 billion and $7.9 billion.",
+                        "The chain said quarterly sales at its stores came to $8.4 billion, above forecasts.")[0] == [
+        ["$7.6 billion", "$7.9 billion", "$8.4 billion"]]

@@ -26,7 +26,7 @@ _CASUALTIES = {"killed", "wounded"}
 _TENURE = {FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE}
 _PRONOUN = re.compile(r"(?:They|He|She|It|We)\b")
 _PERIOD = re.compile(r"\s+(?:in|over|during|across)\s+(?:the\s+)?(?:past\s+|last\s+)?", re.IGNORECASE)
-_LOWER = {"at least", "more than", "over"}
+_LOWER = {"at least", "more than", "over", "between"}  # "between" opens a range: its lower end
 _UPPER = {"up to", "fewer than", "less than", "under"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "an estimated", "estimated", "some"}
 _VERBS = {"paid", "spent", "gave", "made", "won", "lost", "told", "took", "got", "put", "set", "cost", "spend",
@@ -108,10 +108,22 @@ def _changed_figures(articles, figures, by_article, x, y):
             continue
         left = _inside(figures, by_article[x.article], x.start + edit.a_start, x.start + edit.a_end)
         right = _inside(figures, by_article[y.article], y.start + edit.b_start, y.start + edit.b_end)
-        for a, b in zip(left, right):
+        for a, b in _facing(figures, left, right):
             fa, fb = figures[a], figures[b]
             if fa.kind == fb.kind and fa.value != fb.value and _same_measure(fa, fb) and _compatible(fa, fb):
                 yield a, b
+
+
+def _facing(figures: list[Figure], left: list[int], right: list[int]):
+    """Figures that stand in each other's place, in order; where one opens a range ("between $7.6 billion and
+    $7.9 billion"), the range's other end faces the same figure."""
+    for a, b in zip(left, right):
+        yield a, b
+        for one, other in ((a, b), (b, a)):
+            end = one + 1
+            if figures[one].qualifier == "between" and end < len(figures) and figures[end].qualifier == "up to" \
+                    and (figures[end].article, figures[end].sentence) == (figures[one].article, figures[one].sentence):
+                yield (end, other) if one == a else (other, end)
 
 
 def _inside(figures: list[Figure], numbers: list[int], start: int, end: int) -> list[int]:

@@ -70,6 +70,11 @@ _PROPORTION = {"in", "to", "thirds", "fold", "way"}
 _TITLES = {"republican", "democrat", "independent", "senator", "governor", "president", "mayor", "congressman",
            "congresswoman", "representative", "secretary", "minister", "judge", "justice", "chairman", "speaker"}
 _GOVERNING = {"in", "from", "across", "at", "on", "of", "during", "since", "for", "by", "with", "into", "among"}
+_AMOUNT = r"(?:\$|US\$|£|€)?\s?\d[\d,.]*(?:\s+(?:million|billion|trillion|thousand))?"
+_RANGE_END = re.compile(r"\bbetween\s+" + _AMOUNT + r"(?:\s+[a-z]+)?\s+and\s+$", re.IGNORECASE)
+_RANGE_START = re.compile(r"(?:\s+(?:million|billion|trillion|thousand))?(?:\s+[a-z]+)?\s+and\s+(?:\$|US\$|£|€)?\s?"
+                          r"\d[\d,.]*(?:\s+(?P<scale>million|billion|trillion|thousand))?", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _PREPOSITIONS = {"in", "from", "since", "during", "at", "on", "by", "for", "over", "last", "this", "a", "the"}
 _SKIP = {"the", "a", "an", "of", "its", "his", "her", "their", "other", "more", "additional", "new", "u.s.", "us",
          "in", "for", "on", "to", "and", "or", "that", "than", "who", "which", "were", "was", "are", "is", "had",
@@ -150,12 +155,19 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
     if " ".join(before[-4:]) == "to the tune of":
         # "... the military construction budget, to the tune of $3.5 billion": the sum is of what comes before.
         before = [w for w in wide_before[:-4] if w not in {",", ";"}]
+    upper = _RANGE_END.search(text, sentence.start, start)
+    lower = None if upper or not _BETWEEN.search(text, sentence.start, start) else _RANGE_START.match(text, end, sentence.end)
+    if lower and lower.group("scale") and not _SCALE_WORD.match(text, end, sentence.end):
+        after = [lower.group("scale").lower(), *after]  # "between $19 and $22 million": $19 million
     figure = _classify(index, sentence, start, end, value, before, after, joined, money=bool(match.group("cur")),
                        year=year, written=raw, names=_names(text, sentence), counted=_counted_before(wide_before))
     scale = _SCALE_WORD.match(text, end, sentence.end)
     if figure is not None and scale:
         # The figure as a reader quotes it: "$3.5 billion", not "$3.5".
         figure = replace(figure, end=scale.end())
+    if figure is not None and not figure.qualifier and (upper or lower) and figure.kind != "year":
+        # The ends of a range are bounds, not values: "between $7.6 billion and $7.8 billion" holds $7.7 billion.
+        figure = replace(figure, qualifier="up to" if upper else "between")
     return figure
 
 
