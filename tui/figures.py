@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tui.figure_context import FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE, TENURE, holder, range_end
 from tui.model import Article, BlockKind, Figure
 
 _NUMBER = re.compile(
@@ -58,23 +59,9 @@ _COUNTED_BEFORE = re.compile(
     r"[^.;:]{0,40}?\bto\s*$",
     re.IGNORECASE,
 )
-# "Edward Brooke, who served from 1967 to 1979", "held the seat from 1966 to 1978": the years a person held
-# an office, which outlets give as facts about that person.
-_TENURE = re.compile(r"\b(?:served|held (?:the|his|her|that) (?:seat|office|post)|in office) from"
-                     r"(?: (?P<start>\d{4}) (?:to|until|through))?$")
-FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE = "first year in office", "last year in office"
-# A person's name: two or more capitalised words, perhaps with an initial ("Edward W. Brooke").
-_FULL_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+")
 # "1-in-3", "two-thirds", "three-fold": a proportion, not a count.
 _PROPORTION = {"in", "to", "thirds", "fold", "way"}
-_TITLES = {"republican", "democrat", "independent", "senator", "governor", "president", "mayor", "congressman",
-           "congresswoman", "representative", "secretary", "minister", "judge", "justice", "chairman", "speaker"}
 _GOVERNING = {"in", "from", "across", "at", "on", "of", "during", "since", "for", "by", "with", "into", "among"}
-_AMOUNT = r"(?:\$|US\$|£|€)?\s?\d[\d,.]*(?:\s+(?:million|billion|trillion|thousand))?"
-_RANGE_END = re.compile(r"\bbetween\s+" + _AMOUNT + r"(?:\s+[a-z]+)?\s+and\s+$", re.IGNORECASE)
-_RANGE_START = re.compile(r"(?:\s+(?:million|billion|trillion|thousand))?(?:\s+[a-z]+)?\s+and\s+(?:\$|US\$|£|€)?\s?"
-                          r"\d[\d,.]*(?:\s+(?P<scale>million|billion|trillion|thousand))?", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _PREPOSITIONS = {"in", "from", "since", "during", "at", "on", "by", "for", "over", "last", "this", "a", "the"}
 _SKIP = {"the", "a", "an", "of", "its", "his", "her", "their", "other", "more", "additional", "new", "u.s.", "us",
          "in", "for", "on", "to", "and", "or", "that", "than", "who", "which", "were", "was", "are", "is", "had",
@@ -148,26 +135,23 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
     if _AGE_AFTER_NAME.search(text, max(0, start - 40), start + 1) and text[end : end + 1] == "," and value < 120:
         return Figure(index, sentence.index, start, end, value, "", "age", "age", _name_before(before), raw)
     year = raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and not match.group("cur")
-    tenure = _TENURE.search(" ".join(wide_before)) if year else None
-    if tenure:
-        measure = LAST_YEAR_IN_OFFICE if tenure.group("start") else FIRST_YEAR_IN_OFFICE
-        return Figure(index, sentence.index, start, end, value, "", measure, "year", _holder(text, sentence, start), raw)
+    tenure = TENURE.search(" ".join(wide_before)) if year else None
+    if tenure:  # "who served from 1967 to 1979": a person's first and last year in office
+        return Figure(index, sentence.index, start, end, value, "", LAST_YEAR_IN_OFFICE if tenure.group("start")
+                      else FIRST_YEAR_IN_OFFICE, "year", holder(text, sentence, start), raw)
     if " ".join(before[-4:]) == "to the tune of":
         # "... the military construction budget, to the tune of $3.5 billion": the sum is of what comes before.
         before = [w for w in wide_before[:-4] if w not in {",", ";"}]
-    upper = _RANGE_END.search(text, sentence.start, start)
-    lower = None if upper or not _BETWEEN.search(text, sentence.start, start) else _RANGE_START.match(text, end, sentence.end)
-    if lower and lower.group("scale") and not _SCALE_WORD.match(text, end, sentence.end):
-        after = [lower.group("scale").lower(), *after]  # "between $19 and $22 million": $19 million
-    figure = _classify(index, sentence, start, end, value, before, after, joined, money=bool(match.group("cur")),
-                       year=year, written=raw, names=_names(text, sentence), counted=_counted_before(wide_before))
-    scale = _SCALE_WORD.match(text, end, sentence.end)
-    if figure is not None and scale:
+    bound, scale = range_end(text, sentence, start, end)
+    figure = _classify(index, sentence, start, end, value, before, [*scale, *after], joined,
+                       money=bool(match.group("cur")), year=year, written=raw, names=_names(text, sentence),
+                       counted=_counted_before(wide_before))
+    written_scale = _SCALE_WORD.match(text, end, sentence.end)
+    if figure is not None and written_scale:
         # The figure as a reader quotes it: "$3.5 billion", not "$3.5".
-        figure = replace(figure, end=scale.end())
-    if figure is not None and not figure.qualifier and (upper or lower) and figure.kind != "year":
-        # The ends of a range are bounds, not values: "between $7.6 billion and $7.8 billion" holds $7.7 billion.
-        figure = replace(figure, qualifier="up to" if upper else "between")
+        figure = replace(figure, end=written_scale.end())
+    if figure is not None and bound and not figure.qualifier and figure.kind != "year":
+        figure = replace(figure, qualifier=bound)
     return figure
 
 
@@ -244,13 +228,6 @@ def _counted_before(before: list[str]) -> tuple[str, str] | None:
     modifier = "" if modifier in _SKIP or modifier in _NOT_SUBJECT else modifier
     noun = found.group("noun")
     return _UNITS.get(noun, noun), modifier
-
-
-def _holder(text: str, sentence, start: int) -> str:
-    """The surname of the last person named before a tenure in the sentence, "" when none is."""
-    names = _FULL_NAME.findall(text, sentence.start, start)
-    surname = names[-1].split()[-1] if names else ""
-    return "" if surname.lower() in _TITLES else surname  # "the Ohio Republican, who served from" names no one
 
 
 def _is_date_or_time(value: float, before: list[str], after: list[str], raw: str) -> bool:
