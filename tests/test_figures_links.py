@@ -159,3 +159,10 @@ def test_the_ends_of_a_range_are_bounds_and_the_first_takes_the_scale_of_the_sec
     assert conflicts_of("The chain said quarterly sales at its stores came to between $7.6 billion and $7.9 billion.",
                         "The chain said quarterly sales at its stores came to $8.4 billion, above forecasts.")[0] == [
         ["$7.6 billion", "$7.9 billion", "$8.4 billion"]]
+
+
+def test_two_figures_of_one_measure_told_by_both_outlets_are_each_the_one_of_equal_value():
+    assert conflicts_of(
+        "The ministry reported 65 new cases on Monday, a record, and 55 new cases on Tuesday, officials said.",
+        "Officials said the island counted 65 new cases on Monday and 55 new cases on Tuesday, a record week.",
+    )[0] == []

@@ -61,14 +61,28 @@ def apart_pairs(articles: list[Article], figures: list[Figure]):
         # to tell which is which.
         places = Counter((figures[n].article, figures[n].sentence) for n in members)
         alone = {n for n in members if places[(figures[n].article, figures[n].sentence)] == 1}
+        values: dict[tuple, list[Figure]] = defaultdict(list)
+        for n in members:
+            values[(figures[n].article, figures[n].sentence, figures[n].value)].append(figures[n])
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 fa, fb = figures[a], figures[b]
+                if _told_equal(fa, fb, values) or _told_equal(fb, fa, values):
+                    continue
                 shared_names = names[a] & names[b] if a in alone and b in alone else set()
                 headline = a in heads or b in heads
                 if fa.article != fb.article and _comparable(fa, fb, words[a], words[b], shared_names, headline) and \
                         _headline_holds(fa, words[b], a in heads) and _headline_holds(fb, words[a], b in heads):
                     yield a, b
+
+
+def _told_equal(a: Figure, b: Figure, values: dict[tuple, list[Figure]]) -> bool:
+    """Whether b's sentence gives a's value of a's subject too ("65 new cases on May 22 and 55 on May 23"
+    told by both): then a is that figure, not b."""
+    if a.value == b.value:
+        return False
+    return any(not c.subject or not a.subject or folded(c.subject) & folded(a.subject)
+               for c in values.get((b.article, b.sentence, a.value), ()))
 
 
 def _sentence_words(text: str) -> tuple[set[str], set[str]]:
