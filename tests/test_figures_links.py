@@ -166,3 +166,15 @@ def test_two_figures_of_one_measure_told_by_both_outlets_are_each_the_one_of_equ
         "The ministry reported 65 new cases on Monday, a record, and 55 new cases on Tuesday, officials said.",
         "Officials said the island counted 65 new cases on Monday and 55 new cases on Tuesday, a record week.",
     )[0] == []
+
+
+def test_a_sum_joined_to_its_scale_a_sum_in_another_currency_and_a_share_rounded_to_tenths():
+    assert figures_of("The firm must pay the $53.7-million award now.")["$53.7-million"].value == 53.7e6
+    assert conflicts_of("The firm must pay the inventor the $53.7-million award or post a bond, the judge said.",
+                        "The firm must pay the inventor the $53.7 million award or post a bond, the judge said.")[0] == []
+    # Pounds and dollars are different measures: £169.99 and $273 can both be the price.
+    assert conflicts_of("The note-taking program is listed at £169.99 in the shops from Friday.",
+                        "The note-taking program is listed at $273 in the shops from Friday.")[0] == []
+    # 1.23 percent given to tenths is 1.2 percent.
+    assert conflicts_of("The broad index slipped 12.27 points, or 1.23 percent, to 981.73 on Monday.",
+                        "The broad index slipped 12.27 points, or 1.2 percent, to 981.73 on Monday.")[0] == []

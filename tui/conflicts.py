@@ -9,6 +9,7 @@ periods two outlets give for one sum.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -128,7 +129,8 @@ def agree(a: Figure, b: Figure) -> bool:
             return other.value <= bound.value
     # "About", "nearly" and "roughly" say no more than the precision the figure is written with: "nearly $44
     # million" agrees with $43,885,310, "roughly $141 million" does not agree with $139 million.
-    return _rounded(a.value, b) == _rounded(b.value, a) or _rounded(b.value, a) == _rounded(a.value, b)
+    # Compared with a margin for binary fractions: 1.23 rounded to tenths is 1.2000000000000002, which is 1.2.
+    return math.isclose(_rounded(a.value, b), _rounded(b.value, a), rel_tol=1e-9)
 
 
 def _rounded(value: float, coarser: Figure) -> float:

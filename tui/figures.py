@@ -132,6 +132,8 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
     joined = (match.group("joined") or "").lower()
     if joined in _PROPORTION or _is_ordinal(text, match, wide_before, joined) or _in_tally(text, sentence, match.start("num")):
         return None
+    if joined in _SCALE:  # "$53.7-million" is $53.7 million
+        value, joined = value * _SCALE[joined], ""
     if _AGE_AFTER_NAME.search(text, max(0, start - 40), start + 1) and text[end : end + 1] == "," and value < 120:
         return Figure(index, sentence.index, start, end, value, "", "age", "age", _name_before(before), raw)
     year = raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and not match.group("cur")
@@ -144,7 +146,7 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
         before = [w for w in wide_before[:-4] if w not in {",", ";"}]
     bound, scale = range_end(text, sentence, start, end)
     figure = _classify(index, sentence, start, end, value, before, [*scale, *after], joined,
-                       money=bool(match.group("cur")), year=year, written=raw, names=_names(text, sentence),
+                       money={"US$": "$"}.get(match.group("cur"), match.group("cur") or ""), year=year, written=raw, names=_names(text, sentence),
                        counted=_counted_before(wide_before))
     written_scale = _SCALE_WORD.match(text, end, sentence.end)
     if figure is not None and written_scale:
@@ -167,11 +169,11 @@ def _word_figure(text: str, sentence, match: re.Match[str], index: int) -> Figur
     joined = (match.group("joined") or "").lower()
     if joined in _PROPORTION or (after and after[0] in {"of", "to", "or", "and"}):
         return None  # "two-in-three", "two of them", "two to three": proportions and ranges, not counts
-    return _classify(index, sentence, start, end, value, before, after, joined, money=False, year=False,
+    return _classify(index, sentence, start, end, value, before, after, joined, money="", year=False,
                      written=word, names=_names(text, sentence))
 
 
-def _classify(index, sentence, start, end, value, before, after, joined, *, money: bool, year: bool,
+def _classify(index, sentence, start, end, value, before, after, joined, *, money: str, year: bool,
               written: str, names: set[str], counted: tuple[str, str] | None = None) -> Figure | None:
     qualifier = next((q for q in _QUALIFIERS if " ".join(before[-len(q.split()) :]) == q), "")
     if after and after[0] in _SCALE:
@@ -185,7 +187,7 @@ def _classify(index, sentence, start, end, value, before, after, joined, *, mone
     return Figure(index, sentence.index, start, end, value, qualifier, measure, kind, subject, written)
 
 
-def _what(before: list[str], after: list[str], joined: str, *, money: bool, year: bool, counted=None):
+def _what(before: list[str], after: list[str], joined: str, *, money: str, year: bool, counted=None):
     """(kind, measure, subject) of a number from the words around it; kind None when it is not a figure."""
     if joined in ("year-old", "years-old") or (before and before[-1] in {"aged", "age"}):
         return "age", "age", _name_before(before)
@@ -194,7 +196,7 @@ def _what(before: list[str], after: list[str], joined: str, *, money: bool, year
     if year:
         return "year", "year", _about(before, after)
     if money:
-        return "money", "$", _about(before, after)
+        return "money", money, _about(before, after)
     if joined in _DURATION_UNITS or (after and after[0] in _DURATION_UNITS):
         unit = _DURATION_UNITS[joined or after[0]]
         return "duration", unit, _noun_after(after if joined else after[1:]) if joined else ""
