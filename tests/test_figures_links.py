@@ -17,7 +17,7 @@ def test_apprehensions_are_arrests_and_the_thing_counted_may_stand_before_the_nu
     assert figures_of("Crossings at the river have dropped sharply this year, to 3,000 in the last month.")[
         "3,000"].measure != "river"
     pairs, result = conflicts_of(
-        "Officials said harbour apprehensions have actually fallen in recent years, to 30,000 in the last fiscal year.",
+        "Officials said harbour apprehensions have steadily dropped over the decade, to 30,000 in the last fiscal year.",
         "Officials said there were roughly 41,000 arrests at the harbour last year, far below the peak.",
     )
     assert pairs == [["30,000", "41,000"]]
@@ -38,9 +38,9 @@ def test_a_count_before_a_verb_of_change_is_not_taken_for_a_different_thing():
 
 def test_counts_of_one_thing_in_sentences_naming_the_same_actors_conflict_and_they_is_read_from_before():
     pairs, result = conflicts_of(
-        "House Republicans have said the other chamber is stalling. They add that they have sent the Senate 12 bills "
+        "House Republicans have said the other chamber is stalling. They say they have sent the Senate 12 bills "
         "that would cut red tape, all ignored by the Democratic-led chamber.",
-        "House Republicans said in reply that the Democratic-controlled Senate should act on some 13 House-passed "
+        "In reply, Republicans in the House urged the Democratic-controlled Senate to vote on some 13 House-passed "
         "measures.",
     )
     assert pairs == [["12", "13"]]
@@ -48,10 +48,11 @@ def test_counts_of_one_thing_in_sentences_naming_the_same_actors_conflict_and_th
 
 
 def test_two_counts_of_one_measure_in_a_sentence_are_told_apart_only_by_their_subjects():
+    # The five freed are the three freed told another way, not the four still held.
     assert conflicts_of(
         "Three Cubans were freed by Venezuela on Monday, and four Cubans remain held in Caracas, officials said.",
-        "Officials said Venezuela freed three Cubans on Monday in an exchange.",
-    )[0] == []
+        "Officials said Venezuela freed five Cubans on Monday in an exchange.",
+    )[0] == [["Three", "five"]]
 
 
 def test_the_years_a_named_person_held_an_office_are_compared_apart_from_shared_passages():
@@ -95,7 +96,7 @@ def test_a_headline_that_repeats_its_body_is_compared_through_it_and_not_listed_
     pairs, _ = headlined(
         ("Storm Leaves 30,000 Homes Without Power",
          "The storm left 30,000 homes without power across Ohio on Tuesday, the utility said."),
-        ("Storm hits the Midwest", "The storm cut power to 40,000 homes across Ohio on Tuesday, the utility said."),
+        ("Storm hits the Midwest", "The storm left 40,000 homes without power across Ohio on Tuesday, the utility said."),
     )
     assert pairs == [["30,000", "40,000"]]
 
@@ -105,7 +106,7 @@ def test_the_period_a_sum_is_told_over_conflicts_where_the_sums_are_one_figure()
         ("Smiths Report Profits of $52 Million in Six Years",
          "The Smith family made $52 million in profits from 2010 to 2016, the accounts released on Friday show."),
         ("Smith accounts are out",
-         "According to the accounts released on Friday, the Smiths made $52,400,000 over the seven year span."),
+         "According to the accounts released on Friday, the Smiths made $52,400,000 over the seven years to 2016."),
     )
     assert pairs == [["Six", "seven"]]
     assert result.conflicts[0].label == "years · Smith made"
@@ -150,9 +151,9 @@ def test_a_number_after_a_preposition_counts_what_it_governs_not_the_dead():
 
 
 def test_the_ends_of_a_range_are_bounds_and_the_first_takes_the_scale_of_the_second():
-    found = figures_of("His fortune is put at between $19 and $22 million, the filing shows.")
-    assert (found["$19"].value, found["$19"].qualifier) == (19e6, "between")
-    assert (found["$22 million"].value, found["$22 million"].qualifier) == (22e6, "up to")
+    found = figures_of("His fortune is put at between $18 and $21 million, the filing shows.")
+    assert (found["$18"].value, found["$18"].qualifier) == (18e6, "between")
+    assert (found["$21 million"].value, found["$21 million"].qualifier) == (21e6, "up to")
     assert conflicts_of("The chain said quarterly sales at its stores came to between $7.6 billion and $7.9 billion.",
                         "The chain said quarterly sales at its stores came to $7.7 billion, above forecasts.")[0] == []
     # Its two ends face one figure in a shared passage, and one of them cannot hold with it.
@@ -163,18 +164,18 @@ def test_the_ends_of_a_range_are_bounds_and_the_first_takes_the_scale_of_the_sec
 
 def test_two_figures_of_one_measure_told_by_both_outlets_are_each_the_one_of_equal_value():
     assert conflicts_of(
-        "The ministry reported 65 new cases on Monday, a record, and 55 new cases on Tuesday, officials said.",
-        "Officials said the island counted 65 new cases on Monday and 55 new cases on Tuesday, a record week.",
+        "The ministry reported 48 new cases on Monday, a record, and 37 new cases on Tuesday, officials said.",
+        "Officials said the island counted 48 new cases on Monday and 37 new cases on Tuesday, a record week.",
     )[0] == []
 
 
 def test_a_sum_joined_to_its_scale_a_sum_in_another_currency_and_a_share_rounded_to_tenths():
-    assert figures_of("The firm must pay the $53.7-million award now.")["$53.7-million"].value == 53.7e6
-    assert conflicts_of("The firm must pay the inventor the $53.7-million award or post a bond, the judge said.",
-                        "The firm must pay the inventor the $53.7 million award or post a bond, the judge said.")[0] == []
-    # Pounds and dollars are different measures: £169.99 and $273 can both be the price.
-    assert conflicts_of("The note-taking program is listed at £169.99 in the shops from Friday.",
-                        "The note-taking program is listed at $273 in the shops from Friday.")[0] == []
+    assert figures_of("The firm must pay the $12.5-million award now.")["$12.5-million"].value == 12.5e6
+    assert conflicts_of("The firm must pay the inventor the $12.5-million award or appeal by June, the judge said.",
+                        "The firm must pay the inventor the $12.5 million award or appeal by June, the judge said.")[0] == []
+    # Pounds and dollars are different measures: £149.99 and $239 can both be the price.
+    assert conflicts_of("The photo editor sells for £149.99 in the shops from Friday.",
+                        "The photo editor sells for $239 in the shops from Friday.")[0] == []
     # 1.23 percent given to tenths is 1.2 percent.
-    assert conflicts_of("The broad index slipped 12.27 points, or 1.23 percent, to 981.73 on Monday.",
-                        "The broad index slipped 12.27 points, or 1.2 percent, to 981.73 on Monday.")[0] == []
+    assert conflicts_of("The broad index slipped 9.81 points, or 1.23 percent, to 788.40 on Monday.",
+                        "The broad index slipped 9.81 points, or 1.2 percent, to 788.40 on Monday.")[0] == []

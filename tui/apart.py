@@ -57,7 +57,7 @@ def apart_pairs(articles: list[Article], figures: list[Figure]):
         if (figure.kind != "year" or figure.measure in _TENURE) and figure.measure:
             by_key[(figure.kind, figure.measure)].append(number)
     for members in by_key.values():
-        # A sentence with two counts of one measure ("three executed, six face trial") needs their subjects
+        # A sentence with two counts of one measure ("three freed, four still held") needs their subjects
         # to tell which is which.
         places = Counter((figures[n].article, figures[n].sentence) for n in members)
         alone = {n for n in members if places[(figures[n].article, figures[n].sentence)] == 1}
@@ -77,7 +77,7 @@ def apart_pairs(articles: list[Article], figures: list[Figure]):
 
 
 def _told_equal(a: Figure, b: Figure, values: dict[tuple, list[Figure]]) -> bool:
-    """Whether b's sentence gives a's value of a's subject too ("65 new cases on May 22 and 55 on May 23"
+    """Whether b's sentence gives a's value of a's subject too ("65 new cases on Monday and 55 on Tuesday"
     told by both): then a is that figure, not b."""
     if a.value == b.value:
         return False
@@ -93,8 +93,8 @@ def _sentence_words(text: str) -> tuple[set[str], set[str]]:
 
 
 def _told_in(article: Article, index: int) -> str:
-    """The sentence a figure is told in, after the one before it when it opens on a pronoun ("They add that
-    they have brought up 15 bills"): a reader takes who "they" are from there."""
+    """The sentence a figure is told in, after the one before it when it opens on a pronoun ("They say
+    they have sent 12 bills"): a reader takes who "they" are from there."""
     sentence = article.sentences[index]
     text = article.text[sentence.start : sentence.end]
     previous = article.sentences[index - 1] if index else None
@@ -128,7 +128,7 @@ def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], name
     if a.kind not in {"count", "money"}:
         return False
     if not same_subject(a, b):
-        # Counts of one thing whose nearby words differ ("15 bills that they contend will help", "some 16
+        # Counts of one thing whose nearby words differ ("12 bills that would cut red tape", "some 13
         # House-passed measures") are one figure when their sentences name the same actors.
         return a.kind == "count" and len(names - folded(a.measure)) >= _CONTEXT_WORDS and len(shared) >= _CONTEXT_WORDS + 1
     # A headline is all subject: its words around the figure are the only context it has.
@@ -136,9 +136,9 @@ def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], name
 
 
 def same_subject(a: Figure, b: Figure) -> bool:
-    """The words around two figures name the same thing: a shared name ("Rolex", "Clinton") or two shared
+    """The words around two figures name the same thing: a shared name ("Rolex", "Smith") or two shared
     words ("federal taxes"); for a sum, one common word ("construction") or a verb ("earned") is not enough."""
-    # Plurals folded: "the Clintons earned" and "Clinton earned" name one family.
+    # Plurals folded: "the Smiths made" and "Smith made" name one family.
     shared = {w for w in folded(a.subject) & folded(b.subject) if not _is_verb(w)}
     names = folded(" ".join(w for w in (a.subject + " " + b.subject).split() if w[:1].isupper()))
     if a.kind == "count" and a.measure == b.measure:

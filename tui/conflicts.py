@@ -43,7 +43,7 @@ def find_conflicts(articles: list[Article], groups: list[Group] | None = None) -
 
 
 def _periods(articles: list[Article], figures: list[Figure], links: "_Links"):
-    """Durations a sum is told over ("$139 million in seven years", "$140,937,785 over the eight year
+    """Durations a sum is told over ("$52 million in six years", "$52,400,000 over the seven year
     span"): where two outlets' sums are one figure, so are the periods."""
     by_sum: dict[tuple, list[int]] = defaultdict(list)
     for number, figure in enumerate(figures[1:], start=1):
@@ -204,7 +204,7 @@ def _subject(cluster: list[Figure]) -> str:
     best = max(counts.values())
     if best < 2:
         return ""
-    order = {}  # each folded word as the first figure to have it writes it ("Clintons" and "Clinton" once)
+    order = {}  # each folded word as the first figure to have it writes it ("Smiths" and "Smith" once)
     for word in (w for f in cluster for w in f.subject.split()):
         key = next(iter(normalise(word)), "")
         if counts.get(key) == best and key not in folded(cluster[0].measure):

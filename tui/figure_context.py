@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 _SCALE_AFTER = re.compile(r"\s+(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
-# "Edward Brooke, who served from 1967 to 1979", "held the seat from 1966 to 1978": the years a person held
+# "Maria Ruiz Soto, who served from 1982 to 1990", "held the post from 1981 to 1990": the years a person held
 # an office, which outlets give as facts about that person.
 TENURE = re.compile(r"\b(?:served|held (?:the|his|her|that) (?:seat|office|post)|in office) from"
                     r"(?: (?P<start>\d{4}) (?:to|until|through))?$")
 FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE = "first year in office", "last year in office"
-# A person's name: two or more capitalised words, perhaps with an initial ("Edward W. Brooke").
+# A person's name: two or more capitalised words, perhaps with an initial ("Maria R. Soto").
 _FULL_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+")
 _TITLES = {"republican", "democrat", "independent", "senator", "governor", "president", "mayor", "congressman",
            "congresswoman", "representative", "secretary", "minister", "judge", "justice", "chairman", "speaker"}
@@ -30,8 +30,8 @@ def holder(text: str, sentence, start: int) -> str:
 
 def range_end(text: str, sentence, start: int, end: int) -> tuple[str, list[str]]:
     """Which end of a range a number is ("between" its lower, "up to" its upper: bounds, not values, so
-    "between $7.6 billion and $7.8 billion" holds $7.7 billion), and the scale a first end takes from the
-    second ("between $19 and $22 million": $19 million)."""
+    "between $7.6 billion and $7.9 billion" holds $7.7 billion), and the scale a first end takes from the
+    second ("between $18 and $21 million": $18 million)."""
     if _RANGE_END.search(text, sentence.start, start):
         return "up to", []
     if not _BETWEEN.search(text, sentence.start, start):

@@ -51,7 +51,7 @@ _UNITS = {"strike": "strikes", "airstrikes": "strikes", "aircraft": "planes", "w
           "troops": "soldiers", "soldier": "soldiers", "page": "pages", "bill": "bills", "vote": "votes",
           "measure": "bills", "measures": "bills", "arrest": "arrests", "apprehension": "arrests",
           "apprehensions": "arrests"}
-# "border apprehensions have actually fallen in recent years, to 400,000": the thing counted stands before a
+# "harbour apprehensions have fallen this year, to 30,000": the thing counted stands before a
 # verb of change, with the words that say what kind of it before that.
 _COUNTED_BEFORE = re.compile(
     r"(?:(?P<modifier>[a-z][a-z-]+)\s+)?(?P<noun>(?!(?:have|has|had)\b)[a-z]{3,})\s+(?:have|has|had)?\s*(?:\w+ly\s+)?"
@@ -132,13 +132,13 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
     joined = (match.group("joined") or "").lower()
     if joined in _PROPORTION or _is_ordinal(text, match, wide_before, joined) or _in_tally(text, sentence, match.start("num")):
         return None
-    if joined in _SCALE:  # "$53.7-million" is $53.7 million
+    if joined in _SCALE:  # "$12.5-million" is $12.5 million
         value, joined = value * _SCALE[joined], ""
     if _AGE_AFTER_NAME.search(text, max(0, start - 40), start + 1) and text[end : end + 1] == "," and value < 120:
         return Figure(index, sentence.index, start, end, value, "", "age", "age", _name_before(before), raw)
     year = raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and not match.group("cur")
     tenure = TENURE.search(" ".join(wide_before)) if year else None
-    if tenure:  # "who served from 1967 to 1979": a person's first and last year in office
+    if tenure:  # "who served from 1982 to 1990": a person's first and last year in office
         return Figure(index, sentence.index, start, end, value, "", LAST_YEAR_IN_OFFICE if tenure.group("start")
                       else FIRST_YEAR_IN_OFFICE, "year", holder(text, sentence, start), raw)
     if " ".join(before[-4:]) == "to the tune of":
@@ -204,7 +204,7 @@ def _what(before: list[str], after: list[str], joined: str, *, money: str, year:
         return "count", _UNITS.get(joined + "s", joined + "s"), _about([], after)
     if after and (after[0] in {"percent", "%"} or after[:2] == ["per", "cent"]):
         return "percent", "percent", _share_of(before, after)
-    # "elephants killed in two African countries", "killed by 2 gunmen": a number after a preposition counts
+    # "elephants were killed in two national parks", "killed by 2 gunmen": a number after a preposition counts
     # what the preposition governs, not the dead.
     governed = bool(before) and before[-1] in _GOVERNING and before[-2:-1] != ["toll"]  # "the toll at 83" is the dead
     nearby = ([] if governed else _until_number(before[::-1][:6])) + _until_number(after[:6])
@@ -212,7 +212,7 @@ def _what(before: list[str], after: list[str], joined: str, *, money: str, year:
         if any(w in words for w in nearby):
             return "count", name, next((w for w in after[:3] if w in _VICTIMS), "")
     if counted and (not after or after[0] in _PREPOSITIONS):
-        # "apprehensions have fallen to 400,000 in the last year": what follows is when, not what.
+        # "apprehensions have fallen to 30,000 in the last year": what follows is when, not what.
         return "count", counted[0], " ".join(filter(None, (counted[1], _about(before, after))))
     noun = _noun_after(after)
     return ("count", noun, _about(before, after[1:])) if noun else (None, "", "")
