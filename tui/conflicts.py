@@ -91,8 +91,8 @@ def _changed_figures(articles, figures, by_article, x, y):
 
 
 def _facing(figures: list[Figure], left: list[int], right: list[int]):
-    """Figures that stand in each other's place, in order; where one opens a range ("between $7.6 billion and
-    $7.9 billion"), the range's other end faces the same figure."""
+    """Figures that stand in each other's place, in order; where one opens a range ("between $5.2 billion and
+    $5.5 billion"), the range's other end faces the same figure."""
     for a, b in zip(left, right):
         yield a, b
         for one, other in ((a, b), (b, a)):
@@ -119,7 +119,7 @@ def _same_measure(a: Figure, b: Figure) -> bool:
 
 
 def agree(a: Figure, b: Figure) -> bool:
-    """Whether two figures can both be true: "more than 100" and 120, "$13.6 million" and $13,625,777."""
+    """Whether two figures can both be true: "more than 100" and 120, "$17.2 million" and $17,184,093."""
     if (a.qualifier in _LOWER and b.qualifier in _LOWER) or (a.qualifier in _UPPER and b.qualifier in _UPPER):
         return True  # "at least 120" and "more than 100" can both hold
     for bound, other in ((a, b), (b, a)):
@@ -127,20 +127,20 @@ def agree(a: Figure, b: Figure) -> bool:
             return other.value >= bound.value or (other.qualifier in _UPPER and other.value > bound.value)
         if bound.qualifier in _UPPER:
             return other.value <= bound.value
-    # "About", "nearly" and "roughly" say no more than the precision the figure is written with: "nearly $44
-    # million" agrees with $43,885,310, "roughly $141 million" does not agree with $139 million.
-    # Compared with a margin for binary fractions: 1.23 rounded to tenths is 1.2000000000000002, which is 1.2.
+    # "About", "nearly" and "roughly" say no more than the precision the figure is written with: "nearly $52
+    # million" agrees with $51,704,286, "roughly $141 million" does not agree with $139 million.
+    # Compared with a margin for binary fractions: 1.37 rounded to tenths is 1.4000000000000001, which is 1.4.
     return math.isclose(_rounded(a.value, b), _rounded(b.value, a), rel_tol=1e-9)
 
 
 def _rounded(value: float, coarser: Figure) -> float:
-    """value as precise as the other figure was written: 43,885,310 read against "$43 million" is 44 million."""
+    """value as precise as the other figure was written: 51,704,286 read against "$51 million" is 52 million."""
     step = _step(coarser)
     return round(value / step) * step if step else value
 
 
 def _step(figure: Figure) -> float:
-    """The precision a figure was written with: "60" and "43,000" are exact, "about 500,000" and "$43 million"
+    """The precision a figure was written with: "60" and "43,000" are exact, "about 500,000" and "$51 million"
     are round."""
     digits = "".join(ch for ch in figure.written if ch.isdigit() or ch == ".")
     if not digits or not float(digits):
@@ -148,7 +148,7 @@ def _step(figure: Figure) -> float:
     if "." in digits:
         step = 10.0 ** -len(digits.split(".")[1])
     elif figure.qualifier in _APPROX:
-        # "about 1,500" is round; a bare "43,000" claims to be exact, as "$43 million" claims millions.
+        # "about 1,500" is round; a bare "43,000" claims to be exact, as "$51 million" claims millions.
         zeros = len(digits) - len(digits.rstrip("0"))
         step = 10.0**zeros
     else:

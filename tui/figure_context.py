@@ -30,7 +30,7 @@ def holder(text: str, sentence, start: int) -> str:
 
 def range_end(text: str, sentence, start: int, end: int) -> tuple[str, list[str]]:
     """Which end of a range a number is ("between" its lower, "up to" its upper: bounds, not values, so
-    "between $7.6 billion and $7.9 billion" holds $7.7 billion), and the scale a first end takes from the
+    "between $5.2 billion and $5.5 billion" holds $5.3 billion), and the scale a first end takes from the
     second ("between $18 and $21 million": $18 million)."""
     if _RANGE_END.search(text, sentence.start, start):
         return "up to", []
