@@ -8,6 +8,7 @@ Needs the development corpus (../shared/corpus, or $PARALLAX_CORPUS); skips what
 - Labelled pairs (msrp-train): share of same-meaning pairs linked, and of different-meaning pairs linked.
 - Figures: a reported conflict is right when all its figures are mentions of one annotated conflict; an
   annotated conflict is found when a reported one holds two of its mentions, from two outlets, that differ.
+  Conflicts between two outlets' articles of different stories are counted too: every one is false.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import OUTLETS, NAMES, Ref, corpus_dir, read_lines, story_dir  # noqa: E402
 from tui.align import AlignSettings, align  # noqa: E402
+from tui.conflicts import find_conflicts  # noqa: E402
 from tui.model import Alignment, Article, Outlet  # noqa: E402
 from tui.text import build_article  # noqa: E402
 
@@ -208,10 +210,8 @@ def score_figures(story: str, alignment: Alignment, figures: dict, spans: SpanMa
     for conflict in reported:
         ok = any(all(mention_of(f, mentions) for f in conflict.figures) for _, mentions in real)
         result.conflicts_right += ok
-        values = " · ".join(
-            f"{OUTLETS[f.article]} {alignment.articles[f.article].text[f.start:f.end]}" for f in conflict.figures
-        )
-        result.figure_notes.append(f"{'right' if ok else 'WRONG'}  [{conflict.measure}] {values}")
+        values = " · ".join(f"{OUTLETS[f.article]} {_figure_text(alignment, f)}" for f in conflict.figures)
+        result.figure_notes.append(f"{'right' if ok else 'WRONG'}  [{conflict.label}] ({conflict.evidence}) {values}")
     for subject, mentions in real:
         found = any(
             any(
@@ -224,6 +224,13 @@ def score_figures(story: str, alignment: Alignment, figures: dict, spans: SpanMa
         result.conflicts_found += found
         if not found:
             result.figure_notes.append(f"MISSED [{subject}]")
+
+
+def _figure_text(alignment: Alignment, figure) -> str:
+    """The figure as written, marked when it stands in a headline."""
+    article = alignment.articles[figure.article]
+    headline = article.sentences[figure.sentence].kind.value == "headline"
+    return article.text[figure.start : figure.end] + (" (headline)" if headline else "")
 
 
 def evaluate_story(story: str, settings: AlignSettings) -> StoryScore:
@@ -252,6 +259,21 @@ def msrp(settings: AlignSettings, limit: int | None = None) -> tuple[Counter, Co
         total[label] += 1
         linked[label] += any(len(g.articles) == 2 for g in alignment.groups if g.kind.value == "sentence")
     return linked, total
+
+
+def cross_story_conflicts(stories: list[str]) -> tuple[int, int, list[str]]:
+    """Figure conflicts between two outlets' articles of different stories, every one false by construction:
+    (pairs read, conflicts, what they are). Figures only, without alignment, which such pairs barely have."""
+    articles = {story: load_story(story) for story in stories}
+    pairs, found = 0, []
+    for first in stories:
+        for second in stories:
+            for a, b in ((0, 1), (1, 2), (2, 0)) if first != second else ():
+                pairs += 1
+                both = [articles[first][a], articles[second][b]]
+                found += [f"{first} {OUTLETS[a]} ~ {second} {OUTLETS[b]} [{c.label}] " + " · ".join(
+                    both[f.article].text[f.start : f.end] for f in c.figures) for c in find_conflicts(both)]
+    return pairs, len(found), found
 
 
 def _pct(part: int, whole: int) -> str:
@@ -302,6 +324,7 @@ def main() -> None:
     parser.add_argument("--stories", default="", help="comma-separated story ids (default: every annotated one)")
     parser.add_argument("--msrp-limit", type=int, default=None, help="score only the first N labelled pairs")
     parser.add_argument("--no-msrp", action="store_true")
+    parser.add_argument("--no-cross", action="store_true", help="skip figure conflicts across different stories")
     args = parser.parse_args()
     if corpus_dir() is None:
         print("the development corpus is not here; nothing to evaluate (set PARALLAX_CORPUS)")
@@ -323,6 +346,11 @@ def main() -> None:
     for name, total in totals.items():
         if total.verbatim or total.links:
             _summary(name, total)
+    if not args.no_cross:
+        pairs, count, found = cross_story_conflicts(stories)
+        print(f"figure conflicts across stories (false): {count} in {pairs} article pairs")
+        for line in found if "figures" in what else []:
+            print(f"  {line}")
     if not args.no_msrp:
         linked, counts = msrp(settings, args.msrp_limit)
         print(f"labelled pairs, same meaning linked:    {linked['1']}/{counts['1']} = {_pct(linked['1'], counts['1'])}")

@@ -2,28 +2,28 @@
 
 The strongest evidence is a shared passage in which each outlet has a different number in the same place;
 apart from shared passages, two figures conflict only when they are of the same kind, measure and subject,
-of the same order of size, and (but for deaths and injuries) told in sentences about the same thing.
+of the same order of size, and (but for deaths and injuries) told in sentences about the same thing (which
+figures are one figure told apart is `tui.apart`'s to say). A headline's figures are compared too, and the
+periods two outlets give for one sum.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import defaultdict
+from dataclasses import replace
 
+from tui.apart import apart_pairs, folded, headline_twins
 from tui.figures import find_figures
 from tui.model import Article, Figure, FigureConflict, Group, GroupKind
-from tui.tokens import STOPWORDS, normalise
+from tui.tokens import normalise
 from tui.wording import diff_words
 
-# Figures apart from shared passages must be within this factor of each other to count the same thing.
-_SIZE_FACTOR = 2.0
-# ... and their sentences must share this many meaningful words besides the figure and its measure.
-_CONTEXT_WORDS = 2
-_CASUALTIES = {"killed", "wounded"}
-_LOWER = {"at least", "more than", "over"}
+_PERIOD = re.compile(r"\s+(?:in|over|during|across)\s+(?:the\s+)?(?:past\s+|last\s+)?", re.IGNORECASE)
+_LOWER = {"at least", "more than", "over", "between"}  # "between" opens a range: its lower end
 _UPPER = {"up to", "fewer than", "less than", "under"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "an estimated", "estimated", "some"}
-_VERBS = {"paid", "spent", "gave", "made", "won", "lost", "told", "took", "got", "put", "set", "cost", "spend",
-          "pay", "earn", "earns", "raise", "give", "take", "make", "get", "going", "reported", "including"}
 
 
 def find_conflicts(articles: list[Article], groups: list[Group] | None = None) -> list[FigureConflict]:
@@ -32,9 +32,34 @@ def find_conflicts(articles: list[Article], groups: list[Group] | None = None) -
     links = _Links(figures)
     for x, y in _aligned_pairs(articles, groups or [], figures):
         links.join(x, y, aligned=True)
-    for x, y in _apart_pairs(articles, figures):
+    for x, y in apart_pairs(articles, figures):
+        links.join(x, y, aligned=False)
+    for x, y in headline_twins(articles, figures):
+        links.join(x, y, aligned=False)
+        links.repeats.add(x)
+    for x, y in _periods(articles, figures, links):
         links.join(x, y, aligned=False)
     return links.conflicts(figures)
+
+
+def _periods(articles: list[Article], figures: list[Figure], links: "_Links"):
+    """Durations a sum is told over ("$52 million in six years", "$52,400,000 over the seven year
+    span"): where two outlets' sums are one figure, so are the periods."""
+    by_sum: dict[tuple, list[int]] = defaultdict(list)
+    for number, figure in enumerate(figures[1:], start=1):
+        total = figures[number - 1]  # figures come in reading order: the sum is the one just before
+        if figure.kind == "duration" and total.kind == "money" and (total.article, total.sentence) == (
+                figure.article, figure.sentence) and _PERIOD.fullmatch(articles[figure.article].text, total.end, figure.start):
+            by_sum[(links.root(number - 1), figure.measure)].append(number)
+    for (root, _), periods in by_sum.items():
+        if len({figures[n].article for n in periods}) < 2:
+            continue
+        # The periods are of what the sums are of: "years" alone would not tell a reader which.
+        of = _subject([f for n, f in enumerate(figures) if links.root(n) == root and n not in links.repeats])
+        for n in periods:
+            figures[n] = replace(figures[n], subject=of)
+        for n in periods[1:]:
+            yield periods[0], n
 
 
 def _aligned_pairs(articles: list[Article], groups: list[Group], figures: list[Figure]):
@@ -59,10 +84,22 @@ def _changed_figures(articles, figures, by_article, x, y):
             continue
         left = _inside(figures, by_article[x.article], x.start + edit.a_start, x.start + edit.a_end)
         right = _inside(figures, by_article[y.article], y.start + edit.b_start, y.start + edit.b_end)
-        for a, b in zip(left, right):
+        for a, b in _facing(figures, left, right):
             fa, fb = figures[a], figures[b]
             if fa.kind == fb.kind and fa.value != fb.value and _same_measure(fa, fb) and _compatible(fa, fb):
                 yield a, b
+
+
+def _facing(figures: list[Figure], left: list[int], right: list[int]):
+    """Figures that stand in each other's place, in order; where one opens a range ("between $5.2 billion and
+    $5.5 billion"), the range's other end faces the same figure."""
+    for a, b in zip(left, right):
+        yield a, b
+        for one, other in ((a, b), (b, a)):
+            end = one + 1
+            if figures[one].qualifier == "between" and end < len(figures) and figures[end].qualifier == "up to" \
+                    and (figures[end].article, figures[end].sentence) == (figures[one].article, figures[one].sentence):
+                yield (end, other) if one == a else (other, end)
 
 
 def _inside(figures: list[Figure], numbers: list[int], start: int, end: int) -> list[int]:
@@ -81,56 +118,8 @@ def _same_measure(a: Figure, b: Figure) -> bool:
     return a.measure == b.measure or not a.measure or not b.measure
 
 
-def _apart_pairs(articles: list[Article], figures: list[Figure]):
-    words = {}
-    for number, figure in enumerate(figures):
-        sentence = articles[figure.article].sentences[figure.sentence]
-        text = articles[figure.article].text[sentence.start : sentence.end]
-        words[number] = {w for w in normalise(text) if w not in STOPWORDS and not w[0].isdigit()}
-    by_key: dict[tuple, list[int]] = defaultdict(list)
-    for number, figure in enumerate(figures):
-        if figure.kind != "year" and figure.measure:
-            by_key[(figure.kind, figure.measure)].append(number)
-    for members in by_key.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                fa, fb = figures[a], figures[b]
-                if fa.article != fb.article and _comparable(fa, fb, words[a], words[b]):
-                    yield a, b
-
-
-def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str]) -> bool:
-    """Figures told apart from shared passages: only counts and sums, of one subject, in like sentences.
-
-    Shares, ages and durations are compared only inside shared passages: apart from them, a tax rate of one
-    year and an average rate, or an age and a term in office, read alike too often.
-    """
-    if a.value <= 0 or b.value <= 0 or max(a.value, b.value) > _SIZE_FACTOR * min(a.value, b.value):
-        return False
-    if a.measure in _CASUALTIES:
-        return not a.subject or not b.subject or a.subject == b.subject
-    if a.kind not in {"count", "money"} or not same_subject(a, b):
-        return False
-    shared = (words_a & words_b) - {a.measure} - set(a.subject.lower().split())
-    return len(shared) >= _CONTEXT_WORDS
-
-
-def same_subject(a: Figure, b: Figure) -> bool:
-    """The words around two figures name the same thing: a shared name ("Rolex", "Clinton") or two shared
-    words ("federal taxes"); for a sum, one common word ("construction") or a verb ("earned") is not enough."""
-    shared = {w for w in set(a.subject.lower().split()) & set(b.subject.lower().split()) if not _is_verb(w)}
-    names = {w.lower() for w in (a.subject + " " + b.subject).split() if w[:1].isupper()}
-    if a.kind == "count" and a.measure == b.measure:
-        return bool(shared)  # "48-page indictment": the measure itself already says much
-    return bool(shared & names) or len(shared) >= 2
-
-
-def _is_verb(word: str) -> bool:
-    return (len(word) > 4 and word.endswith("ed")) or word in _VERBS
-
-
 def agree(a: Figure, b: Figure) -> bool:
-    """Whether two figures can both be true: "more than 100" and 120, "$13.6 million" and $13,625,777."""
+    """Whether two figures can both be true: "more than 100" and 120, "$17.2 million" and $17,184,093."""
     if (a.qualifier in _LOWER and b.qualifier in _LOWER) or (a.qualifier in _UPPER and b.qualifier in _UPPER):
         return True  # "at least 120" and "more than 100" can both hold
     for bound, other in ((a, b), (b, a)):
@@ -138,19 +127,20 @@ def agree(a: Figure, b: Figure) -> bool:
             return other.value >= bound.value or (other.qualifier in _UPPER and other.value > bound.value)
         if bound.qualifier in _UPPER:
             return other.value <= bound.value
-    # "About", "nearly" and "roughly" say no more than the precision the figure is written with: "nearly $44
-    # million" agrees with $43,885,310, "roughly $141 million" does not agree with $139 million.
-    return _rounded(a.value, b) == _rounded(b.value, a) or _rounded(b.value, a) == _rounded(a.value, b)
+    # "About", "nearly" and "roughly" say no more than the precision the figure is written with: "nearly $52
+    # million" agrees with $51,704,286, "roughly $141 million" does not agree with $139 million.
+    # Compared with a margin for binary fractions: 1.37 rounded to tenths is 1.4000000000000001, which is 1.4.
+    return math.isclose(_rounded(a.value, b), _rounded(b.value, a), rel_tol=1e-9)
 
 
 def _rounded(value: float, coarser: Figure) -> float:
-    """value as precise as the other figure was written: 43,885,310 read against "$43 million" is 44 million."""
+    """value as precise as the other figure was written: 51,704,286 read against "$51 million" is 52 million."""
     step = _step(coarser)
     return round(value / step) * step if step else value
 
 
 def _step(figure: Figure) -> float:
-    """The precision a figure was written with: "60" and "43,000" are exact, "about 500,000" and "$43 million"
+    """The precision a figure was written with: "60" and "43,000" are exact, "about 500,000" and "$51 million"
     are round."""
     digits = "".join(ch for ch in figure.written if ch.isdigit() or ch == ".")
     if not digits or not float(digits):
@@ -158,7 +148,7 @@ def _step(figure: Figure) -> float:
     if "." in digits:
         step = 10.0 ** -len(digits.split(".")[1])
     elif figure.qualifier in _APPROX:
-        # "about 1,500" is round; a bare "43,000" claims to be exact, as "$43 million" claims millions.
+        # "about 1,500" is round; a bare "43,000" claims to be exact, as "$51 million" claims millions.
         zeros = len(digits) - len(digits.rstrip("0"))
         step = 10.0**zeros
     else:
@@ -172,6 +162,7 @@ class _Links:
     def __init__(self, figures: list[Figure]):
         self.parent = list(range(len(figures)))
         self.aligned: set[int] = set()
+        self.repeats: set[int] = set()  # headline figures that repeat a figure of their own body
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -188,7 +179,8 @@ class _Links:
     def conflicts(self, figures: list[Figure]) -> list[FigureConflict]:
         clusters: dict[int, list[Figure]] = defaultdict(list)
         for number, figure in enumerate(figures):
-            clusters[self.root(number)].append(figure)
+            if number not in self.repeats:
+                clusters[self.root(number)].append(figure)
         found = []
         for root, cluster in clusters.items():
             if not any(x.article != y.article and not agree(x, y) for x in cluster for y in cluster):
@@ -205,12 +197,16 @@ def _subject(cluster: list[Figure]) -> str:
     """The words the figures' surroundings share most, in the order the first figure's text has them."""
     counts: dict[str, int] = defaultdict(int)
     for figure in cluster:
-        for word in set(figure.subject.lower().split()):
+        for word in folded(figure.subject):
             counts[word] += 1
     if not counts:
         return ""
     best = max(counts.values())
     if best < 2:
         return ""
-    order = [w for f in cluster for w in f.subject.split()]
-    return " ".join(dict.fromkeys(w for w in order if counts[w.lower()] == best))
+    order = {}  # each folded word as the first figure to have it writes it ("Smiths" and "Smith" once)
+    for word in (w for f in cluster for w in f.subject.split()):
+        key = next(iter(normalise(word)), "")
+        if counts.get(key) == best and key not in folded(cluster[0].measure):
+            order.setdefault(key, word)
+    return " ".join(order.values())

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tui.model import Article, Figure
+from tui.figure_context import FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE, TENURE, holder, range_end
+from tui.model import Article, BlockKind, Figure
 
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?P<cur>\$|US\$|£|€)?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -44,26 +45,41 @@ _MEASURES = {
 _DURATION_UNITS = {"year": "years", "years": "years", "month": "months", "months": "months", "week": "weeks",
                    "weeks": "weeks", "day": "days", "days": "days", "hour": "hours", "hours": "hours",
                    "minute": "minutes", "minutes": "minutes"}
-# Nouns that count the same kind of thing.
+# Nouns that count the same kind of thing: a reporter's "measures" passed by a chamber are its bills, and the
+# border patrol's "apprehensions" are what other outlets call arrests.
 _UNITS = {"strike": "strikes", "airstrikes": "strikes", "aircraft": "planes", "warplanes": "planes",
-          "troops": "soldiers", "soldier": "soldiers", "page": "pages", "bill": "bills", "vote": "votes"}
+          "troops": "soldiers", "soldier": "soldiers", "page": "pages", "bill": "bills", "vote": "votes",
+          "measure": "bills", "measures": "bills", "arrest": "arrests", "apprehension": "arrests",
+          "apprehensions": "arrests"}
+# "harbour apprehensions have fallen this year, to 30,000": the thing counted stands before a
+# verb of change, with the words that say what kind of it before that.
+_COUNTED_BEFORE = re.compile(
+    r"(?:(?P<modifier>[a-z][a-z-]+)\s+)?(?P<noun>(?!(?:have|has|had)\b)[a-z]{3,})\s+(?:have|has|had)?\s*(?:\w+ly\s+)?"
+    r"(?:fallen|fell|dropped|declined|risen|rose|climbed|grown|grew|increased|decreased|jumped)\b"
+    r"[^.;:]{0,40}?\bto\s*$",
+    re.IGNORECASE,
+)
+# "1-in-3", "two-thirds", "three-fold": a proportion, not a count.
+_PROPORTION = {"in", "to", "thirds", "fold", "way"}
+_GOVERNING = {"in", "from", "across", "at", "on", "of", "during", "since", "for", "by", "with", "into", "among"}
+_PREPOSITIONS = {"in", "from", "since", "during", "at", "on", "by", "for", "over", "last", "this", "a", "the"}
 _SKIP = {"the", "a", "an", "of", "its", "his", "her", "their", "other", "more", "additional", "new", "u.s.", "us",
          "in", "for", "on", "to", "and", "or", "that", "than", "who", "which", "were", "was", "are", "is", "had",
          "have", "has", "people's", "men's", "women's", "house-passed", "last", "first", "next", "about"}
 _NOT_SUBJECT = {"million", "billion", "trillion", "thousand", "percent", "worth", "with", "from", "by", "at", "as",
                 "said", "says", "was", "be", "been", "nearly", "almost", "over", "more", "than", "least", "about",
                 "around", "some", "up", "roughly", "approximately", "estimated", "%", "$", ";", ":", "but", "it",
-                "they", "he", "she", "we", "this", "those", "these", "after", "before", "while"}
+                "they", "he", "she", "we", "this", "those", "these", "after", "before", "while", "there"}
 _VICTIMS = {"soldiers", "civilians", "people", "children", "troops", "police", "officers", "fighters", "militants",
             "students", "women", "men", "workers", "migrants", "refugees", "passengers"}
 
 
 def find_figures(article: Article, index: int) -> list[Figure]:
-    """Numbers in the body sentences with what they are; dates, times, years, ordinals and tallies are left out
-    unless asked for (`years=True` keeps years, for comparing aligned passages)."""
+    """Numbers in the headline and body sentences with what they are; dates, times, ordinals and tallies are
+    left out (a headline is a claim too)."""
     figures = []
     for sentence in article.sentences:
-        if not sentence.aligned:
+        if not sentence.aligned and sentence.kind is not BlockKind.HEADLINE:
             continue
         for match in _NUMBER.finditer(article.text, sentence.start, sentence.end):
             figure = _digit_figure(article.text, sentence, match, index)
@@ -78,9 +94,17 @@ def find_figures(article: Article, index: int) -> list[Figure]:
 
 
 def _names(text: str, sentence) -> set[str]:
-    """Words of the sentence written with a capital letter other than at its start, lower-cased."""
+    """Words of the sentence written with a capital letter other than at its start, lower-cased; none in a
+    headline in title case, where a capital tells nothing."""
     words = _NAME.findall(text, sentence.start, sentence.end)
+    if sentence.kind is BlockKind.HEADLINE and _title_case(text[sentence.start : sentence.end]):
+        return set()
     return {w.lower() for w in words[1:]} if words and text[sentence.start].isupper() else {w.lower() for w in words}
+
+
+def _title_case(headline: str) -> bool:
+    longer = [w for w in re.findall(r"[A-Za-z][\w’'-]*", headline) if len(w) > 3]
+    return bool(longer) and sum(w[0].isupper() for w in longer) >= 0.7 * len(longer)
 
 
 def _context(text: str, sentence, start: int, end: int, *, clause: bool = True) -> tuple[list[str], list[str]]:
@@ -106,20 +130,30 @@ def _digit_figure(text: str, sentence, match: re.Match[str], index: int) -> Figu
     if _TIME_AFTER.match(text, match.end()) or _is_date_or_time(value, wide_before, wide_after, raw):
         return None
     joined = (match.group("joined") or "").lower()
-    if _is_ordinal(text, match, wide_before, joined) or _in_tally(text, sentence, match.start("num")):
+    if joined in _PROPORTION or _is_ordinal(text, match, wide_before, joined) or _in_tally(text, sentence, match.start("num")):
         return None
+    if joined in _SCALE:  # "$12.5-million" is $12.5 million
+        value, joined = value * _SCALE[joined], ""
     if _AGE_AFTER_NAME.search(text, max(0, start - 40), start + 1) and text[end : end + 1] == "," and value < 120:
         return Figure(index, sentence.index, start, end, value, "", "age", "age", _name_before(before), raw)
     year = raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and not match.group("cur")
+    tenure = TENURE.search(" ".join(wide_before)) if year else None
+    if tenure:  # "who served from 1982 to 1990": a person's first and last year in office
+        return Figure(index, sentence.index, start, end, value, "", LAST_YEAR_IN_OFFICE if tenure.group("start")
+                      else FIRST_YEAR_IN_OFFICE, "year", holder(text, sentence, start), raw)
     if " ".join(before[-4:]) == "to the tune of":
         # "... the military construction budget, to the tune of $3.5 billion": the sum is of what comes before.
         before = [w for w in wide_before[:-4] if w not in {",", ";"}]
-    figure = _classify(index, sentence, start, end, value, before, after, joined, money=bool(match.group("cur")),
-                       year=year, written=raw, names=_names(text, sentence))
-    scale = _SCALE_WORD.match(text, end, sentence.end)
-    if figure is not None and scale:
+    bound, scale = range_end(text, sentence, start, end)
+    figure = _classify(index, sentence, start, end, value, before, [*scale, *after], joined,
+                       money={"US$": "$"}.get(match.group("cur"), match.group("cur") or ""), year=year, written=raw, names=_names(text, sentence),
+                       counted=_counted_before(wide_before))
+    written_scale = _SCALE_WORD.match(text, end, sentence.end)
+    if figure is not None and written_scale:
         # The figure as a reader quotes it: "$3.5 billion", not "$3.5".
-        figure = replace(figure, end=scale.end())
+        figure = replace(figure, end=written_scale.end())
+    if figure is not None and bound and not figure.qualifier and figure.kind != "year":
+        figure = replace(figure, qualifier=bound)
     return figure
 
 
@@ -133,19 +167,19 @@ def _word_figure(text: str, sentence, match: re.Match[str], index: int) -> Figur
     start, end = match.start(), match.end()
     before, after = _context(text, sentence, start, end)
     joined = (match.group("joined") or "").lower()
-    if joined in {"in", "to", "thirds", "fold", "way"} or (after and after[0] in {"of", "to", "or", "and"}):
+    if joined in _PROPORTION or (after and after[0] in {"of", "to", "or", "and"}):
         return None  # "two-in-three", "two of them", "two to three": proportions and ranges, not counts
-    return _classify(index, sentence, start, end, value, before, after, joined, money=False, year=False,
+    return _classify(index, sentence, start, end, value, before, after, joined, money="", year=False,
                      written=word, names=_names(text, sentence))
 
 
-def _classify(index, sentence, start, end, value, before, after, joined, *, money: bool, year: bool,
-              written: str, names: set[str]) -> Figure | None:
+def _classify(index, sentence, start, end, value, before, after, joined, *, money: str, year: bool,
+              written: str, names: set[str], counted: tuple[str, str] | None = None) -> Figure | None:
     qualifier = next((q for q in _QUALIFIERS if " ".join(before[-len(q.split()) :]) == q), "")
     if after and after[0] in _SCALE:
         value *= _SCALE[after[0]]
         after = after[1:]
-    kind, measure, subject = _what(before, after, joined, money=money, year=year)
+    kind, measure, subject = _what(before, after, joined, money=money, year=year, counted=counted)
     if kind is None:
         return None
     # Names keep their capital ("Rolex"), so a subject can tell a name from a common word.
@@ -153,7 +187,7 @@ def _classify(index, sentence, start, end, value, before, after, joined, *, mone
     return Figure(index, sentence.index, start, end, value, qualifier, measure, kind, subject, written)
 
 
-def _what(before: list[str], after: list[str], joined: str, *, money: bool, year: bool):
+def _what(before: list[str], after: list[str], joined: str, *, money: str, year: bool, counted=None):
     """(kind, measure, subject) of a number from the words around it; kind None when it is not a figure."""
     if joined in ("year-old", "years-old") or (before and before[-1] in {"aged", "age"}):
         return "age", "age", _name_before(before)
@@ -162,7 +196,7 @@ def _what(before: list[str], after: list[str], joined: str, *, money: bool, year
     if year:
         return "year", "year", _about(before, after)
     if money:
-        return "money", "$", _about(before, after)
+        return "money", money, _about(before, after)
     if joined in _DURATION_UNITS or (after and after[0] in _DURATION_UNITS):
         unit = _DURATION_UNITS[joined or after[0]]
         return "duration", unit, _noun_after(after if joined else after[1:]) if joined else ""
@@ -170,12 +204,32 @@ def _what(before: list[str], after: list[str], joined: str, *, money: bool, year
         return "count", _UNITS.get(joined + "s", joined + "s"), _about([], after)
     if after and (after[0] in {"percent", "%"} or after[:2] == ["per", "cent"]):
         return "percent", "percent", _share_of(before, after)
-    nearby = _until_number(before[::-1][:6]) + _until_number(after[:6])
+    # "elephants were killed in two national parks", "killed by 2 gunmen": a number after a preposition counts
+    # what the preposition governs, not the dead.
+    governed = bool(before) and before[-1] in _GOVERNING and before[-2:-1] != ["toll"]  # "the toll at 83" is the dead
+    nearby = ([] if governed else _until_number(before[::-1][:6])) + _until_number(after[:6])
     for name, words in _MEASURES.items():
         if any(w in words for w in nearby):
             return "count", name, next((w for w in after[:3] if w in _VICTIMS), "")
+    if counted and (not after or after[0] in _PREPOSITIONS):
+        # "apprehensions have fallen to 30,000 in the last year": what follows is when, not what.
+        return "count", counted[0], " ".join(filter(None, (counted[1], _about(before, after))))
     noun = _noun_after(after)
     return ("count", noun, _about(before, after[1:])) if noun else (None, "", "")
+
+
+def _counted_before(before: list[str]) -> tuple[str, str] | None:
+    """(measure, kind of it) named before a verb of change that ends on "to" just before the number."""
+    text = " ".join(before[-14:])
+    found = _COUNTED_BEFORE.search(text)
+    if not found or found.group("noun") in _SKIP or found.group("noun") in _NOT_SUBJECT:
+        return None
+    if {*text[: found.start()].split()[-1:], found.group("modifier")} & _PREPOSITIONS:
+        return None  # "crossings at the river have dropped": the noun before the verb is not what is counted
+    modifier = found.group("modifier") or ""
+    modifier = "" if modifier in _SKIP or modifier in _NOT_SUBJECT else modifier
+    noun = found.group("noun")
+    return _UNITS.get(noun, noun), modifier
 
 
 def _is_date_or_time(value: float, before: list[str], after: list[str], raw: str) -> bool:
@@ -226,7 +280,7 @@ def _word_before(before: list[str]) -> str:
 def _about(before: list[str], after: list[str]) -> str:
     """The words around a figure that say what it is of ("gold-plated rolex watch"), as a phrase."""
     words = [w.strip("’'") for w in before[-3:] + after[:5]]
-    kept = [w for w in words if w and not w[0].isdigit() and w not in _SKIP and w not in _NOT_SUBJECT]
+    kept = [w for w in words if w and not w[0].isdigit() and w not in _SKIP and w not in _NOT_SUBJECT and w not in _SMALL]
     return " ".join(dict.fromkeys(kept))
 
 

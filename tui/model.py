@@ -254,7 +254,7 @@ class Figure:
     measure: str  # what is counted: "killed", "$", "percent", "age", "years", or the noun after the number
     kind: str = "count"  # count, money, percent, age, duration or year
     subject: str = ""  # of what or whom: "rolex", "romney", "sentence"; empty when the text does not say
-    written: str = ""  # the number as the outlet wrote it ("13.6", "43,885,310", "eight"), for its precision
+    written: str = ""  # the number as the outlet wrote it ("17.2", "51,704,286", "eight"), for its precision
 
 
 @dataclass
