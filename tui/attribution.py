@@ -26,6 +26,10 @@ _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _AS_SAYING = re.compile(r"\bquoted\s+(.{1,80}?)\s+as\s+saying\b")
 _WAS_QUOTED = re.compile(r"\b(?:was|were)\s+quoted\b")
 _ACCORDING = re.compile(r"\baccording to\s+")
+# The speaker after "according to" runs to the clause's end; the full stops of "U.S." or "Dr." do not end it.
+_ACCORDING_SPEAKER = re.compile(
+    r"(?:(?:[A-Z]\.){2,}|\b(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|St|Jr|Sr|Inc|Co|Corp|Ltd|Prof|Rev)\."
+    r"|[^,.;:“”\"(])+")
 # A relaying outlet ("..., TASS reported") gives way to a speaker named before the quotation.
 RELAYS = {"reported"}
 # Words after a quotation that may stand between it and its credit: ``," he said`` / ``, said the official``.
@@ -154,7 +158,7 @@ class _Finder:
         match = _ACCORDING.search(text)
         if match is None:
             return None
-        words = re.match(r"[^,.;:“”\"(]+", text[match.end() :])
+        words = _ACCORDING_SPEAKER.match(text, match.end())
         if words is None:
             return None
         speaker = words.group().strip()
