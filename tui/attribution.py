@@ -213,8 +213,9 @@ class _Finder:
         """The credit, with a pronoun resolved to the speaker it stands for, or None where that is unsafe."""
         word = speaker.lower()
         if word in PERSON_PRONOUNS or word in THING_PRONOUNS:
-            resolved = self._resolve(word, start)
-            return Attribution(resolved, verb, start, end) if resolved else None
+            speaker = self._resolve(word, start) or ""
+        if not speaker or re.search(r"[’']s$", speaker):
+            return None  # ``the president’s``: a possessive names whose something, not who spoke
         return Attribution(speaker, verb, start, end)
 
     def _resolve(self, pronoun: str, offset: int) -> str | None:
@@ -233,7 +234,10 @@ class _Finder:
                 if credited is not None and is_person(credited, self.surnames) == wanted_person:
                     return credited
                 continue
-            subject = _subject(words, back < index, self.surnames if wanted_person else None)
+            # The pronoun's own sentence counts its opening name too ("Mr. Lee began ..., what he called"),
+            # unless it opens on the quotation itself.
+            opening = back < index or (inside is None and words.lstrip()[:1] not in "“\"'‘")
+            subject = _subject(words, opening, self.surnames if wanted_person else None)
             person = subject is not None and is_person(subject, self.surnames)
             if wanted_person and back < index and not person:
                 named = people_named(words, self.surnames)  # the one person the sentence names, if only one

@@ -4,14 +4,21 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from tui.speakers import ORGS, WORD
 
 
 def speaker_key(speaker: str) -> str:
     """A speaker reduced for comparison: lower case, no articles or punctuation, "U.S." as "us"."""
-    words = [w.lower().replace(".", "").replace("’s", "").replace("'s", "") for w in WORD.findall(speaker)]
-    return " ".join(w for w in words if w and w not in {"the", "a", "an"})
+    # Accents folded: one outlet's "Calderón" is another's "Calderon".
+    plain = "".join(c for c in unicodedata.normalize("NFKD", speaker) if not unicodedata.combining(c))
+    words = [w.lower().replace(".", "").replace("’s", "").replace("'s", "") for w in WORD.findall(plain)]
+    return " ".join(w for w in words if w and w not in _LEFT_OUT)
+
+
+# Articles and courtesy titles say nothing about who is named ("Mr. Calderón", "Felipe Calderon").
+_LEFT_OUT = {"the", "a", "an", "mr", "mrs", "ms", "dr"}
 
 
 def same_speaker(a: str, b: str) -> bool:

@@ -34,7 +34,7 @@ ORGS = set(
     "corporation inc newsmax cnn fox bbc nbc abc cbs msnbc report release".split()
 )
 # Capitalised words that open a sentence or clause without being part of a name.
-OPENERS = set("but and then earlier however in on at after before when while also still yet so meanwhile later "
+OPENERS = set("but and then earlier however in on at after before during when while also still yet so meanwhile later "
               "asked speaking as if though although because since".split())
 ADVERBS = set("also later then earlier previously again has had have was is would will publicly repeatedly "
               "quickly first recently once separately further simply flatly".split())
@@ -214,10 +214,39 @@ def forward_phrase(tail: str, start: int) -> list[re.Match]:
             break
         if not taken and word.group().lower() in PERSON_PRONOUNS | THING_PRONOUNS:
             return [word]
+        if taken and word.group().lower() in _AFTER_NAME and _says_where(tail, word.end(), taken):
+            break  # ``said Romney in a statement``: what follows the name says where or when, not who
+        ended = word.group().endswith(".") and not _ABBREVIATION.fullmatch(word.group())
+        if ended:
+            word = _BARE_WORD.match(tail, word.start(), word.end() - 1)  # ``says Perry.``: the sentence ends
+            if word is None:
+                break
         if not np_word(word.group()):
             break
         taken.append(word)
+        if ended:
+            break
     return taken
+
+
+def _says_where(tail: str, end: int, taken: list[re.Match]) -> bool:
+    """Whether a preposition after a name opens a place or time ("in a statement", "on Monday") rather than
+    going on with the name ("Ambassador to the United Nations")."""
+    following = _WORD.match(tail, end + 1)
+    if following is None or not any(_is_name_word(w.group()) for w in taken):
+        return False
+    nxt = following.group().rstrip(".")
+    if nxt.lower() in {"the"}:
+        after = _WORD.match(tail, following.end() + 1)
+        return after is None or not _is_name_word(after.group())
+    return not _is_name_word(nxt) or nxt.lower() in TIMES
+
+
+# Words that end a speaker phrase once it holds a name, and words whose full stop is not a sentence's end.
+_AFTER_NAME = {"in", "at", "on", "to", "for", "during", "after", "before", "while", "with"}
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Maj|Capt|Adm|St|Jr|Sr|"
+                           r"Inc|Co|Corp|Ltd|Prof|Rev|No)\.")
+_BARE_WORD = re.compile(r"[\w’'&-]+")
 
 
 TITLES = set("mr mrs ms dr col gen lt sen rep gov president ambassador minister secretary judge rev sgt maj capt "
