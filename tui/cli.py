@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
             from tui.stories.command import run_stories, stories_parser
 
             return run_stories(stories_parser().parse_args(argv[1:]))
-        return run_reader(reader_parser().parse_args(argv))
+        return run_reader_paused(reader_parser().parse_args(argv))
     except UsageError as error:
         report(str(error))
         return EXIT_USAGE
@@ -262,6 +262,17 @@ def engine_cache(args: argparse.Namespace):
     from tui.cache import user_cache
 
     return None if args.no_cache else user_cache()
+
+
+def run_reader_paused(args: argparse.Namespace) -> int:
+    """The reader, with Python's cycle collector held off until its first screen shows (see tui.app.startup)."""
+    from tui.app import startup
+
+    startup.pause()
+    try:
+        return run_reader(args)
+    finally:
+        startup.resume()  # the reader never showed a screen (a usage error): set it going again
 
 
 def run_reader(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from tui.cache import Cache
 from tui.app.compare import CompareScreen
 from tui.app.reading import Reading
 from tui.app.screens import LoadingScreen, PickerScreen, StoryListScreen
+from tui.app import startup
 from tui.app.settings import Settings
 from tui.app.theming import variable_defaults
 from tui.clean import printable
@@ -117,6 +118,7 @@ class ParallaxApp(App):
     def _show(self, screen: Screen) -> None:
         """Replace the current step's screen (the first step pushes over the blank default screen)."""
         self._loading = None
+        screen.call_after_refresh(startup.resume)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
