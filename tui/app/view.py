@@ -111,10 +111,22 @@ class ArticleView(ScrollView, can_focus=False):
         mark of where the view is in the article on the right)."""
         return max(1, self._area.width - 3)
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual calls this as it lays the screen out, before it draws the frame; the Resize event comes after
+        # that frame. Wrapping here, the first frame of the compare screen shows the text, not empty panes.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        self._measured()
+        return resized
+
     def on_resize(self) -> None:
+        self._measured()
+
+    def _measured(self) -> None:
         # Kept, since asking a widget for its size looks it up in the screen's map: costly on every row.
-        self._area = self.scrollable_content_region.size
-        self._lay_out(resized=True)
+        area = self.scrollable_content_region.size
+        if area != self._area:
+            self._area = area
+            self._lay_out(resized=True)
 
     def _lay_out(self, resized: bool = False) -> None:
         if self.article is None or not self._area.width:
