@@ -11,11 +11,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.app import position as moves
 from tui.app.detail import DetailStrip
 from tui.app.finding import Matches
+from tui.app.keybar import KeyBar
 from tui.app.keys import ReaderKeys
 from tui.app.levelling import PaneRows, level
 from tui.app.noting import NOTE_BINDINGS, NoteKeys
@@ -113,7 +114,7 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
                 yield ArticlePane(self.wraps)
         yield DetailStrip(self.reading)
         yield Static(Content(""), id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # At once, not after the first refresh: a key pressed as the screen appears must not be undone.
@@ -204,7 +205,7 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
 
     def on_resize(self) -> None:
         # Less space between the footer's keys on a narrow terminal, so that every one of them shows.
-        self.query_one(Footer).compact = self.size.width < 100
+        self.query_one(KeyBar).compact = self.size.width < 100
         if self.position is not None:
             self.redraw()
 
