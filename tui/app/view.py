@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import OrderedDict
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events, work
@@ -290,10 +291,18 @@ class ArticleView(ScrollView, can_focus=False):
     def _finished(self, segments: list[Segment], marked: bool = False, thumb: bool = False) -> Strip:
         """A row as drawn: the left margin (the cursor's mark, or blank), the text, blank up to the right
         margin, which shows where in the article the view is."""
-        width = self._area.width
-        mark = Segment("▌", self._style(("mark",))) if marked else Segment(" ", self._style(()))
-        text = Strip([mark, *segments]).crop_extend(0, width - 1, self._style(()))
-        return Strip.join([text, Strip([Segment("▐" if thumb else " ", self._style(("thumb",) if thumb else ()))])])
+        width, blank = self._area.width, self._style(())
+        mark = Segment("▌", self._style(("mark",))) if marked else Segment(" ", blank)
+        end = Segment("▐", self._style(("thumb",))) if thumb else Segment(" ", blank)
+        room = width - 2
+        if room < 0:
+            return Strip([mark, end]).crop(0, width)
+        # One strip made whole (each crop or join of strips makes another, and a key draws some hundred rows).
+        cells = sum(cell_len(segment.text) for segment in segments)
+        if cells > room:
+            segments, cells = list(Strip(segments).crop(0, room)), room
+        padding = [Segment(" " * (room - cells), blank)] if cells < room else []
+        return Strip([mark, *segments, *padding, end], width)
 
     def _plain(self, text: str, kind: str, thumb: bool = False) -> Strip:
         key = (text, kind, thumb)
