@@ -23,7 +23,7 @@ from benchmarks.bench_reader import SAMPLE_MARK, SAMPLE_OUTLETS, Terminal  # noq
 
 
 def launch(extra: list[str], workdir: Path) -> tuple[float, float]:
-    terminal = Terminal(None, [*extra, "--outlets", ",".join(SAMPLE_OUTLETS)], workdir)
+    terminal = Terminal(None, [*extra, "--outlets", ",".join(SAMPLE_OUTLETS)], workdir, cache=workdir / "cache")
     try:
         return terminal.wait_for(SAMPLE_MARK, 30)
     finally:
@@ -37,7 +37,6 @@ def main() -> None:
     if shutil.which("tmux") is None:
         raise SystemExit("this benchmark needs tmux")
     workdir = Path(tempfile.mkdtemp(prefix="parallax-reopen-"))
-    os.environ["PARALLAX_CACHE_DIR"] = str(workdir / "cache")  # the tmux server, and so the reader, inherit it
     launch([], workdir)  # fills the cache
     results: dict[str, list[tuple[float, float]]] = {"from the cache": [], "--no-cache": []}
     for _ in range(args.runs):
