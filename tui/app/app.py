@@ -91,6 +91,7 @@ class ParallaxApp(App):
         self.engine_cache = cache  # segmented articles and alignments kept from earlier runs (None: not used)
         self.today = today or date.today()
         self.settings = Settings(self, theme=theme, cite_style=cite_style, errors=list(load_errors or []))
+        self.settings.start_theme()
         self.story: Story | None = None
         self.articles: list[Article] = []
         self.chosen: list[int] = []
