@@ -19,7 +19,7 @@ The reader runs as installed: its modules compiled to bytecode beforehand (pip d
 package), even where PYTHONDONTWRITEBYTECODE is set. `--no-bytecode` measures it compiling every module on
 each launch instead (about 0.08 s of CPU more).
 
-Run: python benchmarks/bench_reader.py [--runs N] [--baseline REF] [--only sample,many,huge] [--no-bytecode]
+Run: python benchmarks/bench_reader.py [--runs N] [--baseline REF] [--only sample,many,huge] [--no-bytecode] [--work DIR]
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ def write_many(folder: Path, count: int) -> tuple[Path, str]:
 def filled_cache(sources: Path, outlets: str) -> Path:
     """A cache folder holding a story's articles and alignment, made by `parallax align` (not timed): the engine
     takes minutes over hundreds of synthetic outlets, and what is measured here is the reader."""
-    cache = Path(tempfile.mkdtemp(prefix="parallax-bench-filled-"))
+    cache = sources.parent / "cache"  # beside the story: with --work, filled once for every later run
     environment = {**os.environ, "PARALLAX_CACHE_DIR": str(cache), "PARALLAX_DATA_DIR": tempfile.mkdtemp()}
     subprocess.run([sys.executable, "-m", "tui", "align", "--format", "json", "--sources", str(sources), "--outlets", outlets],
                    cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, check=True)
@@ -293,6 +293,8 @@ def main() -> None:
     parser.add_argument("--baseline", metavar="REF", help="also measure the code at this git ref, alternating")
     parser.add_argument("--only", default="sample,many,huge", help="which stories: sample, many, huge")
     parser.add_argument("--no-bytecode", action="store_true", help="compile the modules on every launch")
+    parser.add_argument("--work", metavar="DIR", help="folder for the generated stories and their cache, kept and "
+                                                       "used again by later runs (default: a new temporary folder)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         raise SystemExit("the reader benchmark needs tmux")
@@ -304,7 +306,7 @@ def main() -> None:
     for tree in trees.values():
         prepare_bytecode(tree, Terminal.bytecode)
     only = set(args.only.split(","))
-    work = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="parallax-bench-"))
     compiled = "compiled modules" if Terminal.bytecode else "modules compiled on every launch"
     print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, tmux 160x45, {compiled}", file=sys.stderr)
     if "sample" in only:
