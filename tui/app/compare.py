@@ -25,7 +25,7 @@ from tui.app.position import Position
 from tui.app.reading import Reading
 from tui.app.search import SearchKeys
 from tui.app.spans import Decor
-from tui.app.view import NOTICE, ArticleView, closest_notice
+from tui.app.view import NOTICE, ArticleView, ViewStyles, closest_notice
 from tui.app.wrap import Wrap
 from tui.model import Member
 
@@ -106,12 +106,14 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
         self._allowed: dict[str, frozenset] = {}
         self._status = ""
         self._panes: list[ArticlePane] | None = None
+        self.text_styles = ViewStyles()  # the panes' text styles, for all of them
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield self.text_styles
         with Horizontal(id="panes"):
             for _ in range(self._fitting(self.app.size.width)):
-                yield ArticlePane(self.wraps)
+                yield ArticlePane(self.wraps, self.text_styles)
         yield DetailStrip(self.reading)
         yield Static(Content(""), id="status")
         yield KeyBar()
@@ -240,7 +242,7 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
         """Add or remove panes at the right, as the terminal widens or narrows."""
         panes = self.panes
         if more > 0:
-            added = [ArticlePane(self.wraps) for _ in range(more)]
+            added = [ArticlePane(self.wraps, self.text_styles) for _ in range(more)]
             self.query_one("#panes").mount_all(added)
             self._panes = panes + added
         else:

@@ -9,7 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.inert import inert
-from tui.app.view import ArticleView
+from tui.app.view import ArticleView, ViewStyles
 from tui.app.wrap import Wrap, wrap_starts
 from tui.model import Article
 
@@ -64,7 +64,7 @@ class ArticlePane(Vertical):
             super().__init__()
             self.index = index
 
-    def __init__(self, wraps: dict[tuple[int, int], Wrap]) -> None:
+    def __init__(self, wraps: dict[tuple[int, int], Wrap], styles: ViewStyles) -> None:
         super().__init__(classes="pane")
         self.wraps = wraps
         self.index = -1  # which article it shows
@@ -72,7 +72,7 @@ class ArticlePane(Vertical):
         self.shared: set[int] = set()
         # Kept rather than queried: every key asks every pane for them.
         self.header = PaneHeader()
-        self.view = ArticleView(wraps, classes="pane-body")
+        self.view = ArticleView(wraps, styles, classes="pane-body")
 
     def compose(self):
         yield self.header

@@ -13,6 +13,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.style import Style
 
 from tui.app.inert import inert
@@ -39,10 +40,36 @@ WIDTHS_KEPT = 3
 INSERTED_ROWS = 40
 
 
-class ArticleView(ScrollView, can_focus=False):
-    """A pane's text: draws only the rows on screen, each from the layout and the spans over it."""
+class ViewStyles(Widget):
+    """The styles of the panes' text (shared, quotation, cursor, word differences...), from the app's CSS.
+
+    One widget holds them for every pane: each of the 17 component classes costs a pass over the style sheet
+    for the widget that has it, on every restyle. Not drawn; every restyle is a new generation, which tells
+    the panes to draw their rows again.
+    """
 
     COMPONENT_CLASSES = {f"view--{name}" for name in ORDER} | {"view--mark", "view--missing", "view--end", "view--thumb"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.display = False
+        self.generation = 0
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.generation += 1
+
+    def component(self, name: str) -> Style:
+        """A component's style alone (laid over a pane's own style where a row is drawn)."""
+        component = f"view--{name}"
+        style = self.get_visual_style(component, partial=True)
+        # A partial visual style leaves the background out; shared sentences and the cursor need theirs.
+        background = self.get_component_styles(component).background
+        return style + Style(background=background) if background.a > 0 else style
+
+
+class ArticleView(ScrollView, can_focus=False):
+    """A pane's text: draws only the rows on screen, each from the layout and the spans over it."""
 
     class LaidOut(Message):
         """The article is wrapped to the view's width: rows are known and panes can be levelled."""
@@ -61,9 +88,11 @@ class ArticleView(ScrollView, can_focus=False):
             super().__init__()
             self.article, self.wrap = article, wrap
 
-    def __init__(self, wraps: dict[tuple[int, int], Wrap], **options) -> None:
+    def __init__(self, wraps: dict[tuple[int, int], Wrap], styles: ViewStyles, **options) -> None:
         super().__init__(**options)
         self.wraps = wraps  # shared by the panes, keyed by (id of the article, width)
+        self.styles_of_text = styles
+        self._generation = -1  # of the text's styles, as last drawn
         self.article: Article | None = None
         self.decor = Decor()
         self.wrapped: Layout | None = None
@@ -248,13 +277,13 @@ class ArticleView(ScrollView, can_focus=False):
         return style
 
     def _component(self, name: str) -> Style:
-        component = f"view--{name}"
-        style = self.get_visual_style(component, partial=True)
-        # A partial visual style leaves the background out; shared sentences and the cursor need theirs.
-        background = self.get_component_styles(component).background
-        return style + Style(background=background) if background.a > 0 else style
+        return self.styles_of_text.component(name)
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self._generation != self.styles_of_text.generation:  # restyled (another theme)
+            self._generation = self.styles_of_text.generation
+            self._styles.clear()
+            self._forget()
         # The view draws every cell of its rows itself (no border, padding or tint): Textual's styling
         # pass over each line would only copy them, and it is much of the cost of a pane that scrolls.
         filters, background = self.get_line_filters(), self.background_colors[1]
