@@ -6,7 +6,6 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
 
 from tui.app.inert import inert
 from tui.app.view import ArticleView, ViewStyles
@@ -76,7 +75,6 @@ class ArticlePane(Vertical):
 
     def compose(self):
         yield self.header
-        yield Static(Content(""), classes="pane-error")
         yield self.view
 
     def show(self, index: int, article: Article, shared: set[int]) -> None:
@@ -92,12 +90,7 @@ class ArticlePane(Vertical):
             self._show()
 
     def _show(self) -> None:
-        article = self.article
-        error = self.query_one(".pane-error", Static)
-        error.update(Content(inert(article.error)))
-        error.display = bool(article.error)
-        self.view.display = not article.error
-        self.view.show(article, self.shared)
+        self.view.show(self.article, self.shared)
 
     def describe(self, base: str | None, is_base: bool, active: bool, note: str = "") -> None:
         """Update the header: which outlet is the base, and whether the keys act on this pane."""

@@ -19,7 +19,7 @@ from textual.style import Style
 from tui.app.inert import inert
 from tui.app.layout import Layout, styled
 from tui.app.spans import ORDER, PARAGRAPH_KINDS, ArticleSpans, Decor, touched
-from tui.app.wrap import Wrap, wrap_article
+from tui.app.wrap import Wrap, wrap_article, wrap_starts
 from tui.model import Article
 
 # Longer articles are wrapped in a worker thread (a megabyte takes a few tenths of a second).
@@ -48,7 +48,8 @@ class ViewStyles(Widget):
     the panes to draw their rows again.
     """
 
-    COMPONENT_CLASSES = {f"view--{name}" for name in ORDER} | {"view--mark", "view--missing", "view--end", "view--thumb"}
+    COMPONENT_CLASSES = {f"view--{name}" for name in ORDER} | {"view--mark", "view--missing", "view--end", "view--thumb",
+                                                              "view--error"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -107,12 +108,14 @@ class ArticleView(ScrollView, can_focus=False):
         self._area = Size(0, 0)  # the size of the view's drawing area, as of the last resize
         self.spans_of: ArticleSpans | None = None
         self._sentence_starts: list[int] = []
+        self.error = ""
 
     def show(self, article: Article, shared: set[int]) -> None:
         """Draw another article (a pane showing another outlet on a narrow screen)."""
         if article is self.article:
             return
         self.article, self.wrapped, self.decor = article, None, Decor()
+        self.error = inert(article.error)  # an article that could not be read shows why instead
         self.spans_of = ArticleSpans(article, shared)
         self._sentence_starts = self.spans_of.sentence_starts
         self._forget()
@@ -160,6 +163,9 @@ class ArticleView(ScrollView, can_focus=False):
 
     def _lay_out(self, resized: bool = False) -> None:
         if self.article is None or not self._area.width:
+            return
+        if self.error:
+            self.refresh()
             return
         key = (id(self.article), self.text_width)
         wrap = self.wraps.get(key)
@@ -297,6 +303,8 @@ class ArticleView(ScrollView, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         row = y + round(self.scroll_y)
+        if self.error:
+            return self._error_line(y)
         if self.wrapped is None:
             waiting = "Wrapping the article to this width …" if y == 0 and self.article is not None else ""
             return self._plain(waiting, "end")
@@ -307,6 +315,14 @@ class ArticleView(ScrollView, can_focus=False):
         if spot.kind == "gap" and row == self.notice:
             return self._plain(self.notice_text.center(self.text_width), "missing", thumb)
         return self._plain("— end —" if spot.kind == "end" else "", "end", thumb)
+
+    def _error_line(self, y: int) -> Strip:
+        """A row of the reason the article could not be read, wrapped to the pane under a blank row."""
+        starts = wrap_starts(self.error, 0, len(self.error), max(1, self._area.width - 2))
+        if not 1 <= y <= len(starts):
+            return self._plain("", "end")
+        end = starts[y] if y < len(starts) else len(self.error)
+        return self._plain(self.error[starts[y - 1] : end].rstrip(), "error")
 
     def _on_thumb(self, y: int) -> bool:
         """Whether a row of the view shows the mark of where the view is in the article (its right margin)."""
