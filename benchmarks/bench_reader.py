@@ -188,13 +188,16 @@ def write_many(folder: Path, count: int) -> tuple[Path, str]:
     return folder / "sources.yaml", mark
 
 
-def filled_cache(sources: Path, outlets: str) -> Path:
-    """A cache folder holding a story's articles and alignment, made by `parallax align` (not timed): the engine
-    takes minutes over hundreds of synthetic outlets, and what is measured here is the reader."""
-    cache = sources.parent / "cache"  # beside the story: with --work, filled once for every later run
-    environment = {**os.environ, "PARALLAX_CACHE_DIR": str(cache), "PARALLAX_DATA_DIR": tempfile.mkdtemp()}
+def filled_cache(sources: Path, outlets: str, tree: Path | None, label: str) -> Path:
+    """A cache folder holding a story's articles and alignment, made by `parallax align` of the same code (not
+    timed): the engine takes minutes over hundreds of synthetic outlets, and what is measured here is the reader.
+    The cache serves only the code that filled it (its key holds a hash of the program), so each code has its own."""
+    cache = sources.parent / ("cache-" + "".join(c if c.isalnum() else "-" for c in label))  # kept with --work
+    environment = {**os.environ, "PARALLAX_CACHE_DIR": str(cache), "PARALLAX_DATA_DIR": tempfile.mkdtemp(),
+                   "PYTHONPATH": str(tree or ROOT)}
+    # From the folder the reader is launched in, as the reader is.
     subprocess.run([sys.executable, "-m", "tui", "align", "--format", "json", "--sources", str(sources), "--outlets", outlets],
-                   cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, check=True)
+                   cwd=sources.parent, env=environment, stdout=subprocess.DEVNULL, check=True)
     return cache
 
 
@@ -316,14 +319,13 @@ def main() -> None:
     if "many" in only:
         for count in (100, 300):
             sources, mark = write_many(work / f"many-{count}", count)
-            cache = filled_cache(sources, ",".join(f"o{i}" for i in range(count)))
+            outlets = ",".join(f"o{i}" for i in range(count))
             for label, tree in trees.items():
-                many_run(tree, results[label], sources, mark, count, cache)
+                many_run(tree, results[label], sources, mark, count, filled_cache(sources, outlets, tree, label))
     if "huge" in only:
         sources, mark = write_huge(work / "huge")
-        cache = filled_cache(sources, "huge,short")
         for label, tree in trees.items():
-            huge_run(tree, results[label], sources, mark, cache)
+            huge_run(tree, results[label], sources, mark, filled_cache(sources, "huge,short", tree, label))
     report(results)
 
 
