@@ -33,3 +33,16 @@ def test_the_picker_key_bar_names_its_own_keys(open_reader):
 
     footer = run(scenario())
     assert footer.split()[:4] == ["⏎", "Compare", "a", "All"] and "Quit" in footer
+
+
+def test_the_title_row_names_the_panes_shown_and_its_icon_opens_the_command_palette(open_reader):
+    async def scenario() -> tuple[str, str]:
+        async with open_reader(size=(80, 24)) as reader:
+            title = reader.shown().title
+            await reader.pilot.click(offset=(1, 0))
+            await until(reader.pilot, lambda: reader.app.screen.query("CommandInput").first(None) is not None)
+            return title, type(reader.app.screen).__name__
+
+    title, screen = run(scenario())
+    assert title.split() == ["⭘", "Parallax", "—", "outlets", "1–2", "of", "5", "·", "tab", "shows", "the", "others"]
+    assert screen == "CommandPalette"

@@ -11,12 +11,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from tui.app import position as moves
 from tui.app.detail import DetailStrip
 from tui.app.finding import Matches
 from tui.app.keybar import KeyBar
+from tui.app.titlebar import TitleBar
 from tui.app.keys import ReaderKeys
 from tui.app.levelling import PaneRows, level
 from tui.app.noting import NOTE_BINDINGS, NoteKeys
@@ -109,7 +110,7 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
         self.text_styles = ViewStyles()  # the panes' text styles, for all of them
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield self.text_styles
         with Horizontal(id="panes"):
             for _ in range(self._fitting(self.app.size.width)):

@@ -8,12 +8,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, LoadingIndicator, OptionList, SelectionList, Static
+from textual.widgets import LoadingIndicator, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from tui.app.inert import inert
 from tui.app.keybar import KeyBar
+from tui.app.titlebar import TitleBar
 from tui.clean import printable
 from tui.model import Article, Story
 
@@ -33,7 +34,7 @@ class StoryListScreen(Screen):
         self.stories = stories
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(classes="centre-box"):
             yield Static(Content("Choose a story (enter opens it)"), classes="box-title")
             options = [Option(self._label(story), id=story.id) for story in self.stories]
@@ -127,7 +128,7 @@ class PickerScreen(Screen):
         self.chosen = chosen
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(classes="centre-box picker-box"):
             yield Static(Content(inert(self.story.title or self.story.id)).stylize("bold"), classes="box-title")
             yield Static(Content("Tick two or more outlets (space), then press enter to compare."), id="picker-hint")
