@@ -26,7 +26,8 @@ from tui.app.position import Position
 from tui.app.reading import Reading
 from tui.app.search import SearchKeys
 from tui.app.spans import Decor
-from tui.app.view import NOTICE, ArticleView, ViewStyles, closest_notice
+from tui.app.textstyles import ViewStyles
+from tui.app.view import NOTICE, ArticleView, closest_notice
 from tui.app.wrap import Wrap
 from tui.model import Member
 

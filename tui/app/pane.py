@@ -8,7 +8,8 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tui.app.inert import inert
-from tui.app.view import ArticleView, ViewStyles
+from tui.app.textstyles import ViewStyles
+from tui.app.view import ArticleView
 from tui.app.wrap import Wrap, wrap_starts
 from tui.model import Article
 

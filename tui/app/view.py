@@ -13,12 +13,12 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 from textual.style import Style
 
 from tui.app.inert import inert
 from tui.app.layout import Layout, styled
-from tui.app.spans import ORDER, PARAGRAPH_KINDS, ArticleSpans, Decor, touched
+from tui.app.spans import PARAGRAPH_KINDS, ArticleSpans, Decor, touched
+from tui.app.textstyles import ViewStyles
 from tui.app.wrap import Wrap, wrap_article, wrap_starts
 from tui.model import Article
 
@@ -38,35 +38,6 @@ def closest_notice(score: float, width: int) -> str:
 WIDTHS_KEPT = 3
 # Rows kept free below an article's end for removed words shown inline (more makes the view grow).
 INSERTED_ROWS = 40
-
-
-class ViewStyles(Widget):
-    """The styles of the panes' text (shared, quotation, cursor, word differences...), from the app's CSS.
-
-    One widget holds them for every pane: each of the 17 component classes costs a pass over the style sheet
-    for the widget that has it, on every restyle. Not drawn; every restyle is a new generation, which tells
-    the panes to draw their rows again.
-    """
-
-    COMPONENT_CLASSES = {f"view--{name}" for name in ORDER} | {"view--mark", "view--missing", "view--end", "view--thumb",
-                                                              "view--error"}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.display = False
-        self.generation = 0
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self.generation += 1
-
-    def component(self, name: str) -> Style:
-        """A component's style alone (laid over a pane's own style where a row is drawn)."""
-        component = f"view--{name}"
-        style = self.get_visual_style(component, partial=True)
-        # A partial visual style leaves the background out; shared sentences and the cursor need theirs.
-        background = self.get_component_styles(component).background
-        return style + Style(background=background) if background.a > 0 else style
 
 
 class ArticleView(ScrollView, can_focus=False):
