@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
             from tui.stories.command import run_stories, stories_parser
 
             return run_stories(stories_parser().parse_args(argv[1:]))
-        return run_reader_paused(reader_parser().parse_args(argv))
+        return run_reader(reader_parser().parse_args(argv))
     except UsageError as error:
         report(str(error))
         return EXIT_USAGE
@@ -264,17 +264,6 @@ def engine_cache(args: argparse.Namespace):
     return None if args.no_cache else user_cache()
 
 
-def run_reader_paused(args: argparse.Namespace) -> int:
-    """The reader, with Python's cycle collector held off until its first screen shows (see tui.app.startup)."""
-    from tui.app import startup
-
-    startup.pause()
-    try:
-        return run_reader(args)
-    finally:
-        startup.resume()  # the reader never showed a screen (a usage error): set it going again
-
-
 def run_reader(args: argparse.Namespace) -> int:
     stories, outlets, where = stories_from(args, feeds=True)
     story = pick_story(stories, args.story, where)
@@ -285,19 +274,26 @@ def run_reader(args: argparse.Namespace) -> int:
         story = pick_outlets(story, args.outlets)
         stories = [story]
     require_terminal()
-    from tui.app.app import run_app
+    from tui.app import startup
 
-    return run_app(
-        stories=stories,
-        outlets=outlets,
-        story_id=story.id if story else None,
-        outlet_ids=[ref.outlet for ref in story.articles] if story and args.outlets else None,
-        settings=settings_from(args),
-        diff_options=diff_options_from(args),
-        theme=args.theme,
-        cite_style=args.cite_style,
-        refresh=args.refresh,
-        cache=engine_cache(args),
-        load_errors=getattr(args, "load_errors", None),
-        compare_at_once=bool(args.paths),
-    )
+    # Held off from here, not from the start: finding the stories of feeds may take long and make much garbage.
+    startup.pause()
+    try:
+        from tui.app.app import run_app
+
+        return run_app(
+            stories=stories,
+            outlets=outlets,
+            story_id=story.id if story else None,
+            outlet_ids=[ref.outlet for ref in story.articles] if story and args.outlets else None,
+            settings=settings_from(args),
+            diff_options=diff_options_from(args),
+            theme=args.theme,
+            cite_style=args.cite_style,
+            refresh=args.refresh,
+            cache=engine_cache(args),
+            load_errors=getattr(args, "load_errors", None),
+            compare_at_once=bool(args.paths),
+        )
+    finally:
+        startup.resume()  # if no screen ever showed (the reader failed to start), set it going again
