@@ -1,9 +1,11 @@
 """Re-opening the sample story in the reader, in a real terminal: from the cache, and with --no-cache.
 
-Run: python benchmarks/bench_reopen.py [--runs 7]   (needs tmux)
+Run: python benchmarks/bench_reopen.py [--runs 7] [--baseline REF]   (needs tmux)
 Each launch is timed as benchmarks/bench_reader.py times it: wall time from starting `parallax` until the
 compare screen shows, and the CPU time the reader process spent until then. The two kinds of launch
-alternate, over a cache folder of the benchmark's own that one launch filled beforehand.
+alternate, over a cache folder of the benchmark's own that one launch filled beforehand. With --baseline,
+the code of a git ref is measured too, alternating with the working tree, each over a cache of its own (the
+cache serves only the program that filled it).
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_reader import SAMPLE_MARK, SAMPLE_OUTLETS, Terminal  # noqa: E402
+from benchmarks.bench_reader import SAMPLE_MARK, SAMPLE_OUTLETS, Terminal, baseline_tree, prepare_bytecode  # noqa: E402
 
 
-def launch(extra: list[str], workdir: Path) -> tuple[float, float]:
-    terminal = Terminal(None, [*extra, "--outlets", ",".join(SAMPLE_OUTLETS)], workdir)
+def launch(tree: Path | None, extra: list[str], workdir: Path, cache: Path) -> tuple[float, float]:
+    terminal = Terminal(tree, [*extra, "--outlets", ",".join(SAMPLE_OUTLETS)], workdir, cache=cache)
     try:
         return terminal.wait_for(SAMPLE_MARK, 30)
     finally:
@@ -33,22 +35,32 @@ def launch(extra: list[str], workdir: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--baseline", metavar="REF", help="also measure the code at this git ref, alternating")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         raise SystemExit("this benchmark needs tmux")
     workdir = Path(tempfile.mkdtemp(prefix="parallax-reopen-"))
-    os.environ["PARALLAX_CACHE_DIR"] = str(workdir / "cache")  # the tmux server, and so the reader, inherit it
-    launch([], workdir)  # fills the cache
-    results: dict[str, list[tuple[float, float]]] = {"from the cache": [], "--no-cache": []}
+    trees: dict[str, Path | None] = {"now": None}
+    if args.baseline:
+        trees = {f"before ({args.baseline})": baseline_tree(args.baseline), "now": None}
+    results: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for number, (label, tree) in enumerate(trees.items()):
+        prepare_bytecode(tree, True)
+        launch(tree, [], workdir, workdir / f"cache-{number}")  # fills the cache
     for _ in range(args.runs):
-        results["from the cache"].append(launch([], workdir))
-        results["--no-cache"].append(launch(["--no-cache"], workdir))
+        for number, (label, tree) in enumerate(trees.items()):
+            cache = workdir / f"cache-{number}"
+            results.setdefault((label, "from the cache"), []).append(launch(tree, [], workdir, cache))
+            results.setdefault((label, "--no-cache"), []).append(launch(tree, ["--no-cache"], workdir, cache))
     print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, tmux 160x45, {args.runs} launches each\n")
-    print("| launch of the sample story until the compare screen shows | wall median / max (ms) | CPU median / max (ms) |")
-    print("| --- | --- | --- |")
-    for name, values in results.items():
-        walls, cpus = [v[0] * 1000 for v in values], [v[1] * 1000 for v in values]
-        print(f"| {name} | {statistics.median(walls):.0f} / {max(walls):.0f} | {statistics.median(cpus):.0f} / {max(cpus):.0f} |")
+    print("| launch of the sample story until the compare screen shows | code | wall median / max (ms) | CPU median / max (ms) |")
+    print("| --- | --- | --- | --- |")
+    for kind in ("from the cache", "--no-cache"):
+        for label in trees:
+            values = results[(label, kind)]
+            walls, cpus = [v[0] * 1000 for v in values], [v[1] * 1000 for v in values]
+            print(f"| {kind} | {label} | {statistics.median(walls):.0f} / {max(walls):.0f} | "
+                  f"{statistics.median(cpus):.0f} / {max(cpus):.0f} |")
 
 
 if __name__ == "__main__":

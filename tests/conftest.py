@@ -163,10 +163,7 @@ class Shown:
 
     def _pane(self, pane) -> PaneShown:
         header, body = pane.query_one(".pane-header").region, pane.query_one(".pane-body").scrollable_content_region
-        if not body:  # a pane whose article could not be read shows its error instead of text
-            body = pane.query_one(".pane-error").region
-        else:  # the last column marks where in the article the pane is, not text
-            body = Region(body.x, body.y, body.width - 1, body.height)
+        body = Region(body.x, body.y, body.width - 1, body.height)  # the last column marks where the pane is
 
         def cut(rows: list, region) -> list:
             return [row[region.x : region.right] for row in rows[region.y : region.bottom]]

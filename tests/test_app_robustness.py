@@ -1,7 +1,11 @@
 """Hostile or broken input and long articles: markup in articles, unreadable files, 5 MB and 600 paragraphs."""
 
+import os
 import re
+import subprocess
+import sys
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +14,7 @@ from tui.app.app import ParallaxApp
 from tui.app.view import WRAP_IN_THREAD
 from tui.sources import story_from_paths
 
+ROOT = Path(__file__).resolve().parent.parent
 SHARED = "The minister said the bridge would reopen on Monday after repairs costing 40 million."
 
 
@@ -272,3 +277,35 @@ def test_the_detail_strip_names_the_outlets_it_has_no_room_for(tmp_path, open_re
             assert len(shown_names) + left_out == 14  # each outlet either has its row or is named
 
     run(scenario())
+
+
+def test_a_story_of_more_articles_than_one_process_segments_opens(tmp_path):
+    # Many articles are segmented in worker processes. Under the reader, whose interface stands in for
+    # standard error, starting them failed ("Loading failed: bad value(s) in fds_to_keep"). A process of its
+    # own: one that has started worker processes before would hide it.
+    from tui import segment_pool
+
+    paths = []
+    for number in range(segment_pool.POOL_FROM + 2):
+        paths.append(write(tmp_path, f"a{number}.txt", f"Report {number}\n\n{SHARED}\n\nLocal detail number {number} here.\n"))
+    code = """
+import asyncio, sys
+from tui.app.app import ParallaxApp
+from tui.sources import story_from_paths
+
+story, outlets = story_from_paths(sys.argv[1:])
+app = ParallaxApp([story], outlets, compare_at_once=True)
+
+async def main():
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(1200):
+            if type(app.screen).__name__ == "CompareScreen" or app._notifications:
+                break
+            await pilot.pause(0.1)
+        print(type(app.screen).__name__, [str(n.message) for n in app._notifications])
+
+asyncio.run(main())
+"""
+    result = subprocess.run([sys.executable, "-c", code, *paths], capture_output=True, text=True, timeout=300,
+                            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.stdout.startswith("CompareScreen []"), result.stdout + result.stderr

@@ -274,19 +274,26 @@ def run_reader(args: argparse.Namespace) -> int:
         story = pick_outlets(story, args.outlets)
         stories = [story]
     require_terminal()
-    from tui.app.app import run_app
+    from tui.app import startup
 
-    return run_app(
-        stories=stories,
-        outlets=outlets,
-        story_id=story.id if story else None,
-        outlet_ids=[ref.outlet for ref in story.articles] if story and args.outlets else None,
-        settings=settings_from(args),
-        diff_options=diff_options_from(args),
-        theme=args.theme,
-        cite_style=args.cite_style,
-        refresh=args.refresh,
-        cache=engine_cache(args),
-        load_errors=getattr(args, "load_errors", None),
-        compare_at_once=bool(args.paths),
-    )
+    # Held off from here, not from the start: finding the stories of feeds may take long and make much garbage.
+    startup.pause()
+    try:
+        from tui.app.app import run_app
+
+        return run_app(
+            stories=stories,
+            outlets=outlets,
+            story_id=story.id if story else None,
+            outlet_ids=[ref.outlet for ref in story.articles] if story and args.outlets else None,
+            settings=settings_from(args),
+            diff_options=diff_options_from(args),
+            theme=args.theme,
+            cite_style=args.cite_style,
+            refresh=args.refresh,
+            cache=engine_cache(args),
+            load_errors=getattr(args, "load_errors", None),
+            compare_at_once=bool(args.paths),
+        )
+    finally:
+        startup.resume()  # if no screen ever showed (the reader failed to start), set it going again

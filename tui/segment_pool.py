@@ -41,6 +41,8 @@ def build_all(jobs: Sequence[BuildJob], workers: int | None = None) -> list[Arti
         # Spawned, not forked: the reader calls this from a thread, and forking a threaded process is unsafe.
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             return list(pool.map(build, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
-    except (OSError, BrokenProcessPool):
-        # No processes allowed here (a sandbox, a process limit): the same work in this process.
+    except (OSError, ValueError, BrokenProcessPool):
+        # No processes allowed here (a sandbox, a process limit), or none can start: under the reader, whose
+        # interface stands in for standard error, starting them raises ValueError ("bad value(s) in
+        # fds_to_keep"). The same work in this process.
         return [build(job) for job in jobs]

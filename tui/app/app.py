@@ -21,6 +21,7 @@ from tui.cache import Cache
 from tui.app.compare import CompareScreen
 from tui.app.reading import Reading
 from tui.app.screens import LoadingScreen, PickerScreen, StoryListScreen
+from tui.app import startup
 from tui.app.settings import Settings
 from tui.app.theming import variable_defaults
 from tui.clean import printable
@@ -90,6 +91,7 @@ class ParallaxApp(App):
         self.engine_cache = cache  # segmented articles and alignments kept from earlier runs (None: not used)
         self.today = today or date.today()
         self.settings = Settings(self, theme=theme, cite_style=cite_style, errors=list(load_errors or []))
+        self.settings.start_theme()
         self.story: Story | None = None
         self.articles: list[Article] = []
         self.chosen: list[int] = []
@@ -117,6 +119,7 @@ class ParallaxApp(App):
     def _show(self, screen: Screen) -> None:
         """Replace the current step's screen (the first step pushes over the blank default screen)."""
         self._loading = None
+        screen.call_after_refresh(startup.resume)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -232,17 +235,28 @@ class ParallaxApp(App):
         self.post_message(self.Aligned(reading, where))
 
     def on_parallax_app_aligned(self, event: Aligned) -> None:
-        from tui.app.noting import load_notes
-
         screen = CompareScreen(event.reading, event.where)
-        screen.notes, problem = load_notes(self.story, event.reading.alignment)
-        if problem:
-            self.notify(printable(problem), severity="warning", timeout=10, markup=False)
         self._show(screen)
+        # The notes show only in the detail strip, closed at first: read once the screen is up.
+        screen.call_after_refresh(self._show_notes, screen)
         store = getattr(self, "_store", None)
         if store is not None and store.problem:
             self.notify(printable(store.problem), severity="warning", markup=False)
             store.problem = ""
+
+    def _show_notes(self, screen: CompareScreen) -> None:
+        if self.story is not None and screen.is_attached and screen.notes is None:
+            screen.show_notes(self._notes_of(screen))
+
+    def _notes_of(self, screen: CompareScreen):
+        """The notes shown on a compare screen, read from the notes file the first time they are asked for."""
+        from tui.app.noting import load_notes
+
+        if screen.notes is None:
+            screen.notes, problem = load_notes(self.story, screen.reading.alignment)
+            if problem:
+                self.notify(printable(problem), severity="warning", timeout=10, markup=False)
+        return screen.notes
 
     def on_parallax_app_work_failed(self, event: WorkFailed) -> None:
         self.notify(printable(event.error), severity="error", timeout=30, markup=False)
@@ -299,13 +313,13 @@ class ParallaxApp(App):
 
     def on_note_keys_note_wanted(self, event: CompareScreen.NoteWanted) -> None:
         """Save a note and show it in the detail strip at once."""
-        from tui.app.noting import ShownNotes, remove_notes, save_note
+        from tui.app.noting import remove_notes, save_note
         from tui.notes import NotesError, note_phrase
 
         screen = self.screen
         if self.story is None or not isinstance(screen, CompareScreen):
             return
-        notes = screen.notes or ShownNotes()
+        notes = self._notes_of(screen)
         try:
             if event.remove:
                 said = f"{remove_notes(notes, event.focus)} notes removed"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
 from textual.app import ComposeResult
@@ -11,11 +12,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from tui.app import position as moves
 from tui.app.detail import DetailStrip
 from tui.app.finding import Matches
+from tui.app.keybar import KeyBar
+from tui.app.titlebar import TitleBar
 from tui.app.keys import ReaderKeys
 from tui.app.levelling import PaneRows, level
 from tui.app.noting import NOTE_BINDINGS, NoteKeys
@@ -24,12 +27,15 @@ from tui.app.position import Position
 from tui.app.reading import Reading
 from tui.app.search import SearchKeys
 from tui.app.spans import Decor
+from tui.app.textstyles import ViewStyles
 from tui.app.view import NOTICE, ArticleView, closest_notice
 from tui.app.wrap import Wrap
 from tui.model import Member
 
 # Below this many columns a pane is too narrow to read; fewer panes are shown and tab cycles through them.
 MIN_PANE_WIDTH = 30
+# Seconds after the compare screen opens: its first frames are drawn by then, and few open the map sooner.
+PREPARE_MAP_AFTER = 0.3
 
 
 class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
@@ -105,15 +111,17 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
         self._allowed: dict[str, frozenset] = {}
         self._status = ""
         self._panes: list[ArticlePane] | None = None
+        self.text_styles = ViewStyles()  # the panes' text styles, for all of them
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
+        yield self.text_styles
         with Horizontal(id="panes"):
             for _ in range(self._fitting(self.app.size.width)):
-                yield ArticlePane(self.wraps)
+                yield ArticlePane(self.wraps, self.text_styles)
         yield DetailStrip(self.reading)
         yield Static(Content(""), id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # At once, not after the first refresh: a key pressed as the screen appears must not be undone.
@@ -122,6 +130,20 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
             active, cursors = self.where
             if active < len(cursors) and len(cursors) == len(self.reading.articles):
                 self.position = moves.settle(replace(self.position, cursors=cursors), self.reading, active, cursors[active])
+        self.set_timer(PREPARE_MAP_AFTER, self._prepare_map)
+
+    def _prepare_map(self) -> None:
+        """Work out who each outlet credits for its quotations (the map's attribution rows) in the background:
+        with 300 outlets that took most of the quarter second of opening the map the first time."""
+
+        def work() -> None:
+            try:
+                self.reading.attribution_conflicts  # noqa: B018 - kept by the Reading once worked out
+            except Exception:  # noqa: BLE001 - the map works it out again, and says what went wrong
+                pass
+
+        # A daemon thread, not a worker: quitting never waits for it.
+        threading.Thread(target=work, name="parallax-map", daemon=True).start()
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -204,7 +226,7 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
 
     def on_resize(self) -> None:
         # Less space between the footer's keys on a narrow terminal, so that every one of them shows.
-        self.query_one(Footer).compact = self.size.width < 100
+        self.query_one(KeyBar).compact = self.size.width < 100
         if self.position is not None:
             self.redraw()
 
@@ -239,7 +261,7 @@ class CompareScreen(NoteKeys, ReaderKeys, SearchKeys, Screen):
         """Add or remove panes at the right, as the terminal widens or narrows."""
         panes = self.panes
         if more > 0:
-            added = [ArticlePane(self.wraps) for _ in range(more)]
+            added = [ArticlePane(self.wraps, self.text_styles) for _ in range(more)]
             self.query_one("#panes").mount_all(added)
             self._panes = panes + added
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -15,11 +16,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, RadioButton, RadioSet, Static
+from textual.widgets import Input, Static
 
 from tui.app.inert import inert
 from tui.app.reading import Figures, Focus, Passage, Reading
-from tui.notes import VERDICTS, PlacedNote, note_phrase
+
+if TYPE_CHECKING:
+    from tui.notes import PlacedNote
 
 FOOTER_ROOM = 90
 REPORT_COMMAND = "Write a report (HTML)"
@@ -50,6 +53,8 @@ class ShownNotes:
 
     def on(self, focus: Focus | None) -> list[str]:
         """The notes on a passage or figure conflict, oldest first, as one line each."""
+        from tui.notes import note_phrase  # with the notes module, only once there are notes to show
+
         return [note_phrase(p) for p in self.of(focus)]
 
     def remove(self, ids: set[int]) -> None:
@@ -77,6 +82,11 @@ class NoteScreen(ModalScreen[NoteAnswer | None]):
         self.what, self.existing = what, existing or []
 
     def compose(self) -> ComposeResult:
+        # Imported here: the reader opens without them, and most readings take no note.
+        from textual.widgets import RadioButton, RadioSet
+
+        from tui.notes import VERDICTS
+
         with Vertical(id="note-box"):
             yield Static(Content(f"Note on {self.what}"), id="note-title")
             if self.existing:
@@ -91,6 +101,10 @@ class NoteScreen(ModalScreen[NoteAnswer | None]):
                          id="note-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        from textual.widgets import RadioSet
+
+        from tui.notes import VERDICTS
+
         chosen = self.query_one(RadioSet).pressed_index
         verdict = VERDICTS[chosen - 1] if chosen > 0 else ""
         text = " ".join(event.value.split())
@@ -100,7 +114,7 @@ class NoteScreen(ModalScreen[NoteAnswer | None]):
         if self.existing:
             self.dismiss(NoteAnswer(remove=True))
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+    def on_radio_set_changed(self, event) -> None:
         self.query_one(Input).focus()  # a verdict chosen: back to the text, where enter saves
 
     def action_cancel(self) -> None:
@@ -201,7 +215,7 @@ def remove_notes(notes: ShownNotes, focus: Focus) -> int:
 
 def save_note(story, reading: Reading, event: NoteKeys.NoteWanted) -> PlacedNote:
     """Save a note on the passage or figure conflict it names; NotesError says why it could not be saved."""
-    from tui.notes import NoteStore, note_on_conflict, note_on_passage
+    from tui.notes import NoteStore, PlacedNote, note_on_conflict, note_on_passage
     from tui.pipeline import corrections_key
 
     key, focus = corrections_key(story), event.focus

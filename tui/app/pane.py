@@ -6,9 +6,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
 
 from tui.app.inert import inert
+from tui.app.textstyles import ViewStyles
 from tui.app.view import ArticleView
 from tui.app.wrap import Wrap, wrap_starts
 from tui.model import Article
@@ -64,7 +64,7 @@ class ArticlePane(Vertical):
             super().__init__()
             self.index = index
 
-    def __init__(self, wraps: dict[tuple[int, int], Wrap]) -> None:
+    def __init__(self, wraps: dict[tuple[int, int], Wrap], styles: ViewStyles) -> None:
         super().__init__(classes="pane")
         self.wraps = wraps
         self.index = -1  # which article it shows
@@ -72,11 +72,10 @@ class ArticlePane(Vertical):
         self.shared: set[int] = set()
         # Kept rather than queried: every key asks every pane for them.
         self.header = PaneHeader()
-        self.view = ArticleView(wraps, classes="pane-body")
+        self.view = ArticleView(wraps, styles, classes="pane-body")
 
     def compose(self):
         yield self.header
-        yield Static(Content(""), classes="pane-error")
         yield self.view
 
     def show(self, index: int, article: Article, shared: set[int]) -> None:
@@ -92,12 +91,7 @@ class ArticlePane(Vertical):
             self._show()
 
     def _show(self) -> None:
-        article = self.article
-        error = self.query_one(".pane-error", Static)
-        error.update(Content(inert(article.error)))
-        error.display = bool(article.error)
-        self.view.display = not article.error
-        self.view.show(article, self.shared)
+        self.view.show(self.article, self.shared)
 
     def describe(self, base: str | None, is_base: bool, active: bool, note: str = "") -> None:
         """Update the header: which outlet is the base, and whether the keys act on this pane."""

@@ -40,6 +40,8 @@ def published_panes(reading: Reading, focus: Focus | None) -> list[int]:
 def reuse_notes(reading: Reading) -> dict[int, str]:
     """For each outlet when a reference text is compared: the share of its body (by characters) that reuses it,
     for the pane header ("reuse 31%")."""
+    if not any(article.reference and article.ok for article in reading.articles):
+        return {}  # most stories have no reference text: the pane headers are drawn without these modules
     from tui.published import reference_index
     from tui.reuse import reference_reuse
 

@@ -8,11 +8,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, LoadingIndicator, OptionList, SelectionList, Static
+from textual.widgets import LoadingIndicator, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from tui.app.inert import inert
+from tui.app.keybar import KeyBar
+from tui.app.titlebar import TitleBar
 from tui.clean import printable
 from tui.model import Article, Story
 
@@ -32,12 +34,12 @@ class StoryListScreen(Screen):
         self.stories = stories
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(classes="centre-box"):
             yield Static(Content("Choose a story (enter opens it)"), classes="box-title")
             options = [Option(self._label(story), id=story.id) for story in self.stories]
             yield OptionList(*options, id="stories")
-        yield Footer()
+        yield KeyBar()
 
     @staticmethod
     def _label(story: Story) -> Content:
@@ -126,13 +128,13 @@ class PickerScreen(Screen):
         self.chosen = chosen
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(classes="centre-box picker-box"):
             yield Static(Content(inert(self.story.title or self.story.id)).stylize("bold"), classes="box-title")
             yield Static(Content("Tick two or more outlets (space), then press enter to compare."), id="picker-hint")
             yield SelectionList[int](*self._selections(), id="outlets")
             yield Static(Content(""), id="picker-error")
-        yield Footer()
+        yield KeyBar()
 
     def _selections(self) -> list[Selection[int]]:
         selections = []

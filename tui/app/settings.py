@@ -46,6 +46,23 @@ class Settings:
 
     _save_later = False
 
+    def start_theme(self) -> None:
+        """Start in the wanted theme, before the app reads its styles (call right after making the app).
+
+        Set once the app runs, Textual parses every style sheet again for the new theme's colours and restyles
+        every widget: about a tenth of the CPU of opening the sample story. `apply` reports an unknown theme.
+        """
+        wanted = self.wanted_theme or DEFAULT_THEME
+        if wanted not in self.app.available_themes:
+            return
+        app = self.app
+        app.set_reactive(App.theme, wanted)
+        dark = app.current_theme.dark
+        app.update_classes({**{name: False for name in app.classes if name.startswith("-theme-")},
+                            f"-theme-{wanted}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
+        app.stylesheet.set_variables(app.get_css_variables())
+        app._refresh_truecolor_filter(app.ansi_theme)  # what Textual does on a change of theme, for ANSI colours
+
     def apply(self) -> None:
         """Report load problems and switch to the wanted theme (called once the app is mounted)."""
         if self._save_later:

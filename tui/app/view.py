@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import OrderedDict
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events, work
@@ -16,8 +17,9 @@ from textual.style import Style
 
 from tui.app.inert import inert
 from tui.app.layout import Layout, styled
-from tui.app.spans import ORDER, PARAGRAPH_KINDS, ArticleSpans, Decor, touched
-from tui.app.wrap import Wrap, wrap_article
+from tui.app.spans import PARAGRAPH_KINDS, ArticleSpans, Decor, touched
+from tui.app.textstyles import ViewStyles
+from tui.app.wrap import Wrap, wrap_article, wrap_starts
 from tui.model import Article
 
 # Longer articles are wrapped in a worker thread (a megabyte takes a few tenths of a second).
@@ -41,8 +43,6 @@ INSERTED_ROWS = 40
 class ArticleView(ScrollView, can_focus=False):
     """A pane's text: draws only the rows on screen, each from the layout and the spans over it."""
 
-    COMPONENT_CLASSES = {f"view--{name}" for name in ORDER} | {"view--mark", "view--missing", "view--end", "view--thumb"}
-
     class LaidOut(Message):
         """The article is wrapped to the view's width: rows are known and panes can be levelled."""
 
@@ -60,9 +60,11 @@ class ArticleView(ScrollView, can_focus=False):
             super().__init__()
             self.article, self.wrap = article, wrap
 
-    def __init__(self, wraps: dict[tuple[int, int], Wrap], **options) -> None:
+    def __init__(self, wraps: dict[tuple[int, int], Wrap], styles: ViewStyles, **options) -> None:
         super().__init__(**options)
         self.wraps = wraps  # shared by the panes, keyed by (id of the article, width)
+        self.styles_of_text = styles
+        self._generation = -1  # of the text's styles, as last drawn
         self.article: Article | None = None
         self.decor = Decor()
         self.wrapped: Layout | None = None
@@ -77,12 +79,14 @@ class ArticleView(ScrollView, can_focus=False):
         self._area = Size(0, 0)  # the size of the view's drawing area, as of the last resize
         self.spans_of: ArticleSpans | None = None
         self._sentence_starts: list[int] = []
+        self.error = ""
 
     def show(self, article: Article, shared: set[int]) -> None:
         """Draw another article (a pane showing another outlet on a narrow screen)."""
         if article is self.article:
             return
         self.article, self.wrapped, self.decor = article, None, Decor()
+        self.error = inert(article.error)  # an article that could not be read shows why instead
         self.spans_of = ArticleSpans(article, shared)
         self._sentence_starts = self.spans_of.sentence_starts
         self._forget()
@@ -111,13 +115,28 @@ class ArticleView(ScrollView, can_focus=False):
         mark of where the view is in the article on the right)."""
         return max(1, self._area.width - 3)
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual calls this as it lays the screen out, before it draws the frame; the Resize event comes after
+        # that frame. Wrapping here, the first frame of the compare screen shows the text, not empty panes.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        self._measured()
+        return resized
+
     def on_resize(self) -> None:
+        self._measured()
+
+    def _measured(self) -> None:
         # Kept, since asking a widget for its size looks it up in the screen's map: costly on every row.
-        self._area = self.scrollable_content_region.size
-        self._lay_out(resized=True)
+        area = self.scrollable_content_region.size
+        if area != self._area:
+            self._area = area
+            self._lay_out(resized=True)
 
     def _lay_out(self, resized: bool = False) -> None:
         if self.article is None or not self._area.width:
+            return
+        if self.error:
+            self.refresh()
             return
         key = (id(self.article), self.text_width)
         wrap = self.wraps.get(key)
@@ -235,13 +254,13 @@ class ArticleView(ScrollView, can_focus=False):
         return style
 
     def _component(self, name: str) -> Style:
-        component = f"view--{name}"
-        style = self.get_visual_style(component, partial=True)
-        # A partial visual style leaves the background out; shared sentences and the cursor need theirs.
-        background = self.get_component_styles(component).background
-        return style + Style(background=background) if background.a > 0 else style
+        return self.styles_of_text.component(name)
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self._generation != self.styles_of_text.generation:  # restyled (another theme)
+            self._generation = self.styles_of_text.generation
+            self._styles.clear()
+            self._forget()
         # The view draws every cell of its rows itself (no border, padding or tint): Textual's styling
         # pass over each line would only copy them, and it is much of the cost of a pane that scrolls.
         filters, background = self.get_line_filters(), self.background_colors[1]
@@ -255,6 +274,8 @@ class ArticleView(ScrollView, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         row = y + round(self.scroll_y)
+        if self.error:
+            return self._error_line(y)
         if self.wrapped is None:
             waiting = "Wrapping the article to this width …" if y == 0 and self.article is not None else ""
             return self._plain(waiting, "end")
@@ -265,6 +286,14 @@ class ArticleView(ScrollView, can_focus=False):
         if spot.kind == "gap" and row == self.notice:
             return self._plain(self.notice_text.center(self.text_width), "missing", thumb)
         return self._plain("— end —" if spot.kind == "end" else "", "end", thumb)
+
+    def _error_line(self, y: int) -> Strip:
+        """A row of the reason the article could not be read, wrapped to the pane under a blank row."""
+        starts = wrap_starts(self.error, 0, len(self.error), max(1, self._area.width - 2))
+        if not 1 <= y <= len(starts):
+            return self._plain("", "end")
+        end = starts[y] if y < len(starts) else len(self.error)
+        return self._plain(self.error[starts[y - 1] : end].rstrip(), "error")
 
     def _on_thumb(self, y: int) -> bool:
         """Whether a row of the view shows the mark of where the view is in the article (its right margin)."""
@@ -278,10 +307,18 @@ class ArticleView(ScrollView, can_focus=False):
     def _finished(self, segments: list[Segment], marked: bool = False, thumb: bool = False) -> Strip:
         """A row as drawn: the left margin (the cursor's mark, or blank), the text, blank up to the right
         margin, which shows where in the article the view is."""
-        width = self._area.width
-        mark = Segment("▌", self._style(("mark",))) if marked else Segment(" ", self._style(()))
-        text = Strip([mark, *segments]).crop_extend(0, width - 1, self._style(()))
-        return Strip.join([text, Strip([Segment("▐" if thumb else " ", self._style(("thumb",) if thumb else ()))])])
+        width, blank = self._area.width, self._style(())
+        mark = Segment("▌", self._style(("mark",))) if marked else Segment(" ", blank)
+        end = Segment("▐", self._style(("thumb",))) if thumb else Segment(" ", blank)
+        room = width - 2
+        if room < 0:
+            return Strip([mark, end]).crop(0, width)
+        # One strip made whole (each crop or join of strips makes another, and a key draws some hundred rows).
+        cells = sum(cell_len(segment.text) for segment in segments)
+        if cells > room:
+            segments, cells = list(Strip(segments).crop(0, room)), room
+        padding = [Segment(" " * (room - cells), blank)] if cells < room else []
+        return Strip([mark, *segments, *padding, end], width)
 
     def _plain(self, text: str, kind: str, thumb: bool = False) -> Strip:
         key = (text, kind, thumb)
