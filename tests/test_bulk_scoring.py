@@ -8,8 +8,13 @@ from rapidfuzz import fuzz
 from benchmarks.scale_corpus import scale_corpus
 from benchmarks.synthetic import synthetic_articles
 from tests.sample import sample_articles
+import tui.align
 from tui import absence
 from tui.align import align
+from tui.linking import Units, rarity, weighted_overlap
+from tui.model import LinkKind, Outlet
+from tui.scoring import AlignSettings, Scorer
+from tui.text import build_article
 
 
 def _everything(alignment) -> list:
@@ -36,10 +41,26 @@ def _overlap(a, b, discount) -> float:
     return 200.0 * shared / total if total else 0.0
 
 
+_MERGED = "The ministry said the convoy reached the northern city of Aleppo on {day} morning, and officials added that the aid trucks were unloaded without incident."
+_SPLIT = "The convoy reached the northern city of Aleppo on {day} morning. Officials said the aid trucks were unloaded without incident."
+_SPEECH = "The senator spoke to reporters outside the chamber. We will not back down. Not now. Not ever. She then left."
+_SPOKEN = "The senator was defiant. \u201cWe will not back down, not now, not ever,\u201d she told reporters on {day}."
+
+
+def _runs_and_long_sentences() -> list:
+    """Outlets printing one passage as a long sentence or as two or three short ones, among other stories."""
+    articles = scale_corpus(16).articles
+    for n, day in enumerate(["Monday", "Tuesday", "Monday", "Sunday", "Monday", "Tuesday"]):
+        body = (_MERGED if n % 2 else _SPLIT).format(day=day) + " " + (_SPOKEN if n % 2 else _SPEECH).format(day=day)
+        articles.append(build_article(f"r{n}", f"r{n}.txt", Outlet(f"r{n}", f"Runs {n}"), f"Headline {n}\n\n{body}"))
+    return articles
+
+
 CORPORA = {
     "sample": lambda: list(sample_articles()),
     "realistic corpus": lambda: scale_corpus(60).articles,
     "one pool retold by every article": lambda: synthetic_articles(12),
+    "passages printed as one sentence or as several": _runs_and_long_sentences,
 }
 
 
@@ -51,3 +72,62 @@ def test_the_closest_passages_are_those_that_scoring_every_pair_in_full_finds(co
     full = align(articles)
     assert sum(len(g.closest) for g in full.groups) > 10
     assert _everything(bounded) == _everything(full)
+
+
+def _scored_one_by_one(monkeypatch) -> None:
+    """Every candidate pair scored by the scorer alone: no bulk prefilter, no bound on the any-order score."""
+    monkeypatch.setattr(tui.align, "BULK_FROM", 10**12)
+    monkeypatch.setattr(Scorer, "_overlap_bound", lambda self, a, b, shared: 100.0)
+
+
+@pytest.mark.parametrize("corpus", list(CORPORA))
+def test_links_found_through_the_bulk_prefilter_are_those_scoring_every_pair_one_by_one_finds(corpus, monkeypatch):
+    articles = CORPORA[corpus]()
+    monkeypatch.setattr(tui.align, "BULK_FROM", 0)  # even the sample story goes through the bulk pass
+    bulk = align(articles)
+    _scored_one_by_one(monkeypatch)
+    one_by_one = align(articles)
+    assert len(one_by_one.groups) > 5
+    if corpus == "passages printed as one sentence or as several":
+        assert sum(m.reason.kind is LinkKind.MERGED for g in one_by_one.groups for m in g.members) >= 3
+    assert _everything(bulk) == _everything(one_by_one)
+
+
+def test_the_prefilter_leaves_out_only_pairs_the_scorer_refuses(monkeypatch):
+    # Every pair the bulk pass leaves out, scored anyway: none of them links.
+    refused, scored = [], []
+    original = tui.align._run_prefilter
+
+    def record(units, runs, pairs, settings):
+        possible = original(units, runs, pairs, settings)
+        refused.extend((units, pairs[k]) for k, may in enumerate(possible) if not may)
+        return possible
+
+    monkeypatch.setattr(tui.align, "_run_prefilter", record)
+    monkeypatch.setattr(tui.align, "BULK_FROM", 0)
+    align(synthetic_articles(12))
+    scorer = Scorer([], AlignSettings(), {})
+    for units, (run, other) in refused:
+        scorer.units = units
+        parts = [u for u in units if u.article == units[run].article and not u.is_run and u.quote is None
+                 and u.sentence in units[run].sentences]
+        scored.append(scorer.run_link(run, other, parts))
+    assert len(refused) > 1000
+    assert scored == [None] * len(refused)
+
+
+@pytest.mark.parametrize("corpus", ["realistic corpus", "one pool retold by every article"])
+def test_the_bound_on_the_any_order_score_is_never_below_the_score(corpus):
+    # The scorer skips the any-order score where its bound is below the threshold: the bound must hold for every
+    # pair it may be asked about, the story's most common words discounted.
+    units = Units(CORPORA[corpus]()[:20]).sentences()
+    discount = rarity(units)
+    scorer = Scorer(units, AlignSettings(), discount)
+    checked = 0
+    for i, a in enumerate(units):
+        for b in units[i + 1 :]:
+            shared = len(a.content & b.content)
+            if shared >= 3 and a.article != b.article:
+                assert scorer._overlap_bound(a, b, shared) >= weighted_overlap(a, b, discount) - 1e-9
+                checked += 1
+    assert checked > 1000
