@@ -9,10 +9,10 @@ from benchmarks.scale_corpus import scale_corpus
 from benchmarks.synthetic import synthetic_articles
 from tests.sample import sample_articles
 import tui.align
-from tui import absence
+from tui import absence, phrases
 from tui.align import align
 from tui.linking import Units, rarity, weighted_overlap
-from tui.model import LinkKind, Outlet
+from tui.model import GroupKind, LinkKind, Outlet
 from tui.scoring import AlignSettings, Scorer
 from tui.text import build_article
 
@@ -131,3 +131,13 @@ def test_the_bound_on_the_any_order_score_is_never_below_the_score(corpus):
                 assert scorer._overlap_bound(a, b, shared) >= weighted_overlap(a, b, discount) - 1e-9
                 checked += 1
     assert checked > 1000
+
+
+@pytest.mark.parametrize("corpus", ["realistic corpus", "one pool retold by every article"])
+def test_shared_wording_found_after_the_cheap_bounds_is_what_comparing_every_pair_finds(corpus, monkeypatch):
+    articles = CORPORA[corpus]()
+    bounded = align(articles)
+    monkeypatch.setattr(phrases, "_may_share", lambda a, b: True)
+    every = align(articles)
+    assert any(g.kind is GroupKind.PHRASE for g in every.groups)
+    assert _everything(bounded) == _everything(every)
