@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -110,7 +111,7 @@ class _Scores:
     def __init__(self, discount: dict[str, float]):
         self.discount = discount
         # By the unit's id, the unit kept alongside so that the id is never reused by another.
-        self.weighed: dict[int, tuple[Unit, dict[str, float], float, float, float]] = {}
+        self.weighed: dict[int, tuple[Unit, dict[str, float], float, float, list[float]]] = {}
 
     def similarity(self, version: Unit, unit: Unit, together: int, floor: float = -1.0) -> float:
         """The best of in-order, inside-a-longer-passage and any-order similarity (`together`: meaningful
@@ -120,9 +121,10 @@ class _Scores:
         _, weights_a, total_a, function_a, heaviest_a = self._weighed(version)
         _, weights_b, total_b, function_b, heaviest_b = self._weighed(unit)
         total = total_a + total_b
-        # The words both carry weigh at most the lighter side, and at most their count times the heaviest
-        # meaningful word's weight, plus the lighter side's function words.
-        bound = min(total_a, total_b, together * min(heaviest_a, heaviest_b) + min(function_a, function_b))
+        # The words both carry weigh at most the lighter side, and at most the `together` heaviest meaningful
+        # words of either side plus the lighter side's function words.
+        top = min(heaviest_a[min(together, len(heaviest_a) - 1)], heaviest_b[min(together, len(heaviest_b) - 1)])
+        bound = min(total_a, total_b, top + min(function_a, function_b))
         if total and 200.0 * bound / total + _MARGIN > max(score, floor):
             shared = sum(min(weights_a[w], weights_b[w]) for w in weights_a.keys() & weights_b.keys())
             score = max(score, 200.0 * shared / total)
@@ -132,11 +134,14 @@ class _Scores:
                 score = max(score, fuzz.partial_ratio(version.code, unit.code) * share)
         return score
 
-    def _weighed(self, unit: Unit) -> tuple[Unit, dict[str, float], float, float, float]:
+    def _weighed(self, unit: Unit) -> tuple[Unit, dict[str, float], float, float, list[float]]:
+        """The unit, its discounted weights, their total, its function words' total, and the totals of its
+        k heaviest meaningful words for every k."""
         found = self.weighed.get(id(unit))
         if found is None:
             weights = {word: weight * self.discount.get(word, 1.0) for word, weight in unit.weights.items()}
             function = sum(weight for word, weight in weights.items() if word in STOPWORDS)
-            heaviest = max((weight for word, weight in weights.items() if word not in STOPWORDS), default=0.0)
+            heaviest = list(accumulate(sorted((w for word, w in weights.items() if word not in STOPWORDS), reverse=True),
+                                       initial=0.0))
             found = self.weighed[id(unit)] = (unit, weights, sum(weights.values()), function, heaviest)
         return found
