@@ -126,7 +126,9 @@ class _Scores:
         top = min(heaviest_a[min(together, len(heaviest_a) - 1)], heaviest_b[min(together, len(heaviest_b) - 1)])
         bound = min(total_a, total_b, top + min(function_a, function_b))
         if total and 200.0 * bound / total + _MARGIN > max(score, floor):
-            shared = sum(min(weights_a[w], weights_b[w]) for w in weights_a.keys() & weights_b.keys())
+            # Summed in the version's word order: over a set the order, and so the last digit of the sum and
+            # which of two equally close passages is named, would change from one run to the next.
+            shared = sum(min(weight, weights_b[w]) for w, weight in weights_a.items() if w in weights_b)
             score = max(score, 200.0 * shared / total)
         if 4 <= len(version.code) < len(unit.code):
             share = min(1.0, together / max(1, len(version.content)))
