@@ -1,6 +1,6 @@
 """Time the comparison engine side by side: the sample story, 50 and 200 synthetic articles, and two baselines.
 
-Run: python benchmarks/bench_align.py   (needs the `bench` extra for the cdist baseline: NumPy); the figures
+Run: python benchmarks/bench_align.py   (the cdist baselines and the floor need NumPy, a dependency); the figures
 go into benchmarks/RESULTS.md.
 Each measurement runs in its own process so that peak memory (max RSS) belongs to that measurement alone.
 """
@@ -39,14 +39,20 @@ def measure_engine(count: int) -> dict:
         from tests.sample import sample_articles
 
         articles = list(sample_articles())
-    built = time.perf_counter()
+    built, cpu = time.perf_counter(), _own_cpu()
     alignment = align(articles)
     done = time.perf_counter()
     return {
         "articles": len(articles), "sentences": sum(len(a.sentences) for a in articles),
-        "segment_s": built - started, "align_s": done - built, "groups": len(alignment.groups),
-        "peak_mb": _peak_mb(),
+        "segment_s": built - started, "align_s": done - built, "align_cpu_s": _own_cpu() - cpu,
+        "groups": len(alignment.groups), "peak_mb": _peak_mb(),
     }
+
+
+def _own_cpu() -> float:
+    """CPU time (user + system) of this process and its threads (cdist's workers included)."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
 
 
 def measure_large(megabytes: int) -> dict:
@@ -77,10 +83,10 @@ def measure_cdist(count: int) -> dict:
     articles = synthetic_articles(count)
     vocabulary = Vocabulary()
     codes = [vocabulary.encode(normalise(a.text[s.start : s.end])) for a in articles for s in a.sentences]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _own_cpu()
     process.cdist(codes, codes, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
     return {"sentences": len(codes), "pairs": len(codes) ** 2, "cdist_s": time.perf_counter() - started,
-            "peak_mb": _peak_mb()}
+            "cdist_cpu_s": _own_cpu() - cpu, "peak_mb": _peak_mb()}
 
 
 def measure_difflib() -> dict:
@@ -100,15 +106,55 @@ def measure_difflib() -> dict:
     return {"pairs": pairs, "difflib_s": time.perf_counter() - started}
 
 
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _timed(command: list[str], env: dict) -> tuple[float, float]:
+    """Wall and CPU time (user + system) of one process, start to exit."""
+    wall, cpu = time.perf_counter(), _children_cpu()
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - wall, _children_cpu() - cpu
+
+
 def measure_command(runs: int = 10) -> dict:
-    """The whole `parallax align` process on the sample story, start to exit."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "tui", "align", "--format", "json"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
-    return {"runs": runs, "median_s": statistics.median(times), "max_s": max(times)}
+    """The whole `parallax align` process on the sample story (from a filled cache, and with --no-cache),
+    beside the brute-force floor, interleaved run by run so that the machine's load falls on all three alike."""
+    import tempfile
+
+    align = [sys.executable, "-m", "tui", "align", "--format", "json"]
+    commands = {"cached": align, "no_cache": [*align, "--no-cache"], "floor": [sys.executable, __file__, "--floor"]}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "PARALLAX_CACHE_DIR": cache}
+        _timed(align, env)  # fills the cache
+        for _ in range(runs):
+            for name, command in commands.items():
+                times[name].append(_timed(command, env))
+    result: dict = {"runs": runs}
+    for name, pairs in times.items():
+        result[f"{name}_s"] = statistics.median(wall for wall, _ in pairs)
+        result[f"{name}_cpu_s"] = statistics.median(cpu for _, cpu in pairs)
+    result["median_s"] = result["cached_s"]
+    return result
+
+
+def floor() -> None:
+    """The brute-force floor: read the sample story, split it into sentences, and score every sentence pair
+    once with rapidfuzz's cdist over words (what any comparison of the story must at least do)."""
+    from rapidfuzz import fuzz, process
+
+    from tui.model import Outlet
+    from tui.text import build_article
+    from tui.tokens import Vocabulary, normalise
+
+    folder = ROOT / "tui" / "data" / "sample"
+    articles = [build_article(p.stem, str(p), Outlet(p.stem, p.stem), p.read_text(encoding="utf-8"))
+                for p in sorted(folder.glob("0*.txt"))]
+    vocabulary = Vocabulary()
+    codes = [vocabulary.encode(normalise(a.text[s.start : s.end])) for a in articles for s in a.sentences]
+    process.cdist(codes, codes, scorer=fuzz.ratio, workers=-1)
 
 
 def _in_child(kind: str, arg: int = 0) -> dict:
@@ -134,13 +180,15 @@ def report(r: dict) -> str:
     s50, s100, s200, cd, big = r["synthetic_50"], r["synthetic_100"], r["synthetic_200"], r["cdist_200"], r["large_5mb"]
     rows = [
         ("`parallax align --format json`, sample story (whole process, median of 10)", f"{r['command']['median_s']:.3f} s", "< 0.5 s"),
+        *_floor_rows(r["command"]),
         ("sample story: segment / align (5 articles)", f"{r['sample']['segment_s']:.3f} s / {r['sample']['align_s']:.3f} s", ""),
-        (f"50 synthetic articles ({s50['sentences']} sentences): segment / align",
-         f"{s50['segment_s']:.2f} s / {s50['align_s']:.2f} s", ""),
-        (f"100 synthetic articles ({s100['sentences']} sentences): segment / align",
-         f"{s100['segment_s']:.2f} s / {s100['align_s']:.2f} s", ""),
-        (f"200 synthetic articles ({s200['sentences']} sentences): segment / align",
-         f"{s200['segment_s']:.2f} s / {s200['align_s']:.2f} s", f"< cdist ({cd['cdist_s']:.2f} s)"),
+        (f"50 synthetic articles ({s50['sentences']} sentences): segment / align (align CPU)",
+         f"{s50['segment_s']:.2f} s / {s50['align_s']:.2f} s ({s50['align_cpu_s']:.2f} s)", ""),
+        (f"100 synthetic articles ({s100['sentences']} sentences): segment / align (align CPU)",
+         f"{s100['segment_s']:.2f} s / {s100['align_s']:.2f} s ({s100['align_cpu_s']:.2f} s)", ""),
+        (f"200 synthetic articles ({s200['sentences']} sentences): segment / align (align CPU)",
+         f"{s200['segment_s']:.2f} s / {s200['align_s']:.2f} s ({s200['align_cpu_s']:.2f} s)",
+         f"< cdist ({cd['cdist_s']:.2f} s wall, {cd['cdist_cpu_s']:.2f} s CPU)"),
         ("200 synthetic articles: peak memory (max RSS, whole process)", f"{s200['peak_mb']:.0f} MB", "< 500 MB"),
         (f"one {big['megabytes']:.1f} MB article ({big['sentences']:,} sentences) + the sample: segment / align, peak",
          f"{big['segment_s']:.2f} s / {big['align_s']:.2f} s, {big['peak_mb']:.0f} MB", "runs in a worker"),
@@ -155,10 +203,26 @@ def report(r: dict) -> str:
     return "\n".join(lines)
 
 
+def _floor_rows(c: dict) -> list[tuple[str, str, str]]:
+    """The command beside the brute-force floor, wall and CPU, and their ratio."""
+    floor_wall, floor_cpu = c["floor_s"], c["floor_cpu_s"]
+    rows = [("brute-force floor: read, split, cdist over every sentence pair of the sample (whole process)",
+             f"{floor_wall:.3f} s wall, {floor_cpu:.3f} s CPU", "")]
+    for name, label in (("cached", "from the cache"), ("no_cache", "`--no-cache`")):
+        wall, cpu = c[f"{name}_s"], c[f"{name}_cpu_s"]
+        rows.append((f"`parallax align` {label} / floor (wall; CPU)", f"{wall / floor_wall:.2f}; {cpu / floor_cpu:.2f}",
+                     "<= 1.2"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", nargs=2, metavar=("KIND", "ARG"), help=argparse.SUPPRESS)
+    parser.add_argument("--floor", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.floor:
+        floor()
+        return
     if args.child:
         kind, arg = args.child[0], int(args.child[1])
         jobs = {"engine": lambda: measure_engine(arg), "cdist": lambda: measure_cdist(arg), "large": lambda: measure_large(arg),

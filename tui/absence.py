@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
-from tui.linking import Unit, Units, weighted_overlap
+from tui.linking import Unit, Units
 from tui.model import Closest, Group
+from tui.tokens import STOPWORDS
 
 # Below this similarity (0-100) nothing in the outlet is close, and "not in this outlet" may be said.
 CLOSE_SCORE = 20.0
@@ -34,6 +36,7 @@ def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], dis
     near = _neighbours(groups, factory.articles) if len(readable) > EVERY_ARTICLE_UP_TO else None
     # A member that is one whole sentence is that sentence's unit: only runs and quotations are made anew.
     whole = {(u.article, u.sentence, u.start, u.end): u for u in sentences}
+    scores = _Scores(discount)
     for group in groups:
         made = (whole.get((m.article, m.sentence, m.start, m.end)) if m.quote is None and m.spans[-1] == m.sentence
                 else None for m in group.members)
@@ -42,10 +45,11 @@ def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], dis
         versions = list({v.code: v for v in made}.values())  # outlets that print the same words count once
         present = group.articles
         searched = readable if near is None else _nearest(near, present)
+        uses = Counter(code for version in versions for code in version.content)
         for article in searched:
             if article in present:
                 continue
-            best = _closest(versions, sentences, by_article[article], discount)
+            best = _closest(versions, uses, sentences, by_article[article], scores)
             if best is not None:
                 unit, score = best
                 group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
@@ -71,9 +75,9 @@ def _nearest(near: list[Counter[int]], present: set[int]) -> list[int]:
     return sorted(ranked[:EVERY_ARTICLE_UP_TO])
 
 
-def _closest(versions: list[Unit], sentences: list[Unit], index: dict[str, list[int]], discount: dict[str, float]):
+def _closest(versions: list[Unit], uses: Counter[str], sentences: list[Unit], index: dict[str, list[int]],
+             scores: _Scores):
     # How many (version, word) pairs each passage shares, counted word by word: a word of every version once.
-    uses = Counter(code for version in versions for code in version.content)
     shared: dict[int, int] = defaultdict(int)
     for code, times in uses.items():
         for candidate in index.get(code, ()):
@@ -85,39 +89,61 @@ def _closest(versions: list[Unit], sentences: list[Unit], index: dict[str, list[
     for candidate in ranked:
         unit = sentences[candidate]
         # The versions sharing most meaningful words with the passage are the ones that can score highest.
-        nearest = sorted(versions, key=lambda v: -len(unit.content & v.content))[:_VERSIONS]
-        if len(unit.content & nearest[0].content) < CLOSE_WORDS:
+        counted = sorted(((len(unit.content & v.content), v) for v in versions), key=lambda pair: -pair[0])[:_VERSIONS]
+        if counted[0][0] < CLOSE_WORDS:
             continue
-        score = max(_similarity(v, unit, discount) for v in nearest)
+        # Only a score above the best so far (or reaching CLOSE_SCORE, before any) changes the answer.
+        floor = best[1] if best is not None else CLOSE_SCORE - _MARGIN
+        score = max(scores.similarity(v, unit, together, floor) for together, v in counted)
         if score >= CLOSE_SCORE and (best is None or score > best[1]):
             best = (unit, score)
     return best
 
 
-def _similarity(version: Unit, unit: Unit, discount: dict[str, float]) -> float:
-    """The best of in-order, inside-a-longer-passage and any-order similarity."""
-    scores = [fuzz.ratio(version.code, unit.code), _overlap(version, unit, discount)]
-    if 4 <= len(version.code) < len(unit.code):
-        scores.append(fuzz.partial_ratio(version.code, unit.code) * min(1.0, len(version.content & unit.content) / max(1, len(version.content))))
-    return max(scores)
+# Upper bounds are compared with this much room, so that rounding in a sum never skips a score that counts.
+_MARGIN = 1e-6
 
 
-def _overlap(a: Unit, b: Unit, discount: dict[str, float]) -> float:
-    """`weighted_overlap`, with each unit's discounted weights worked out once: a group's versions are scored
-    against many passages, and each passage against many groups."""
-    weights_a, total_a = _discounted(a, discount)
-    weights_b, total_b = _discounted(b, discount)
-    total = total_a + total_b
-    if not total:
-        return 0.0
-    shared = sum(min(weights_a[w], weights_b[w]) for w in weights_a.keys() & weights_b.keys())
-    return 200.0 * shared / total
+class _Scores:
+    """Similarity of a group's versions to passages, with each unit's discounted weights worked out once: a
+    group's versions are scored against many passages, and each passage against many groups."""
 
+    def __init__(self, discount: dict[str, float]):
+        self.discount = discount
+        # By the unit's id, the unit kept alongside so that the id is never reused by another.
+        self.weighed: dict[int, tuple[Unit, dict[str, float], float, float, list[float]]] = {}
 
-def _discounted(unit: Unit, discount: dict[str, float]) -> tuple[dict[str, float], float]:
-    cached = unit.__dict__.get("_discounted")
-    if cached is None or cached[0] is not discount:
-        weights = {word: weight * discount.get(word, 1.0) for word, weight in unit.weights.items()}
-        cached = (discount, weights, sum(weights.values()))
-        unit.__dict__["_discounted"] = cached
-    return cached[1], cached[2]
+    def similarity(self, version: Unit, unit: Unit, together: int, floor: float = -1.0) -> float:
+        """The best of in-order, inside-a-longer-passage and any-order similarity (`together`: meaningful
+        words both carry); a part whose upper bound cannot beat `floor` or the parts already scored is not
+        worked out, so a result at or below `floor` may be lower than the true one, and one above it is exact."""
+        score = fuzz.ratio(version.code, unit.code)
+        _, weights_a, total_a, function_a, heaviest_a = self._weighed(version)
+        _, weights_b, total_b, function_b, heaviest_b = self._weighed(unit)
+        total = total_a + total_b
+        # The words both carry weigh at most the lighter side, and at most the `together` heaviest meaningful
+        # words of either side plus the lighter side's function words.
+        top = min(heaviest_a[min(together, len(heaviest_a) - 1)], heaviest_b[min(together, len(heaviest_b) - 1)])
+        bound = min(total_a, total_b, top + min(function_a, function_b))
+        if total and 200.0 * bound / total + _MARGIN > max(score, floor):
+            # Summed in the version's word order: over a set the order, and so the last digit of the sum and
+            # which of two equally close passages is named, would change from one run to the next.
+            shared = sum(min(weight, weights_b[w]) for w, weight in weights_a.items() if w in weights_b)
+            score = max(score, 200.0 * shared / total)
+        if 4 <= len(version.code) < len(unit.code):
+            share = min(1.0, together / max(1, len(version.content)))
+            if 100.0 * share + _MARGIN > max(score, floor):
+                score = max(score, fuzz.partial_ratio(version.code, unit.code) * share)
+        return score
+
+    def _weighed(self, unit: Unit) -> tuple[Unit, dict[str, float], float, float, list[float]]:
+        """The unit, its discounted weights, their total, its function words' total, and the totals of its
+        k heaviest meaningful words for every k."""
+        found = self.weighed.get(id(unit))
+        if found is None:
+            weights = {word: weight * self.discount.get(word, 1.0) for word, weight in unit.weights.items()}
+            function = sum(weight for word, weight in weights.items() if word in STOPWORDS)
+            heaviest = list(accumulate(sorted((w for word, w in weights.items() if word not in STOPWORDS), reverse=True),
+                                       initial=0.0))
+            found = self.weighed[id(unit)] = (unit, weights, sum(weights.values()), function, heaviest)
+        return found

@@ -111,19 +111,54 @@ class _Context:
 def _links(units: list[Unit], scorer: Scorer, *, reorder: bool) -> list[Link]:
     """Every candidate pair that scores as a match; runs are scored against single sentences only."""
     where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}
+    runs = [u.is_run for u in units]
+    # In the candidates' own order: links of equal strength are grouped in the order they come.
+    pairs = [(b, a) if runs[b] else (a, b) for a, b in candidates(units, reorder=reorder) if not (runs[a] and runs[b])]
+    possible = _run_prefilter(units, runs, pairs, scorer.settings)
     links = []
-    for a, b in candidates(units, reorder=reorder):
-        run, other = (a, b) if units[a].is_run else (b, a)
-        if units[run].is_run:
-            if units[other].is_run:
-                continue
-            parts = [units[where[(units[run].article, s)]] for s in units[run].sentences]
-            link = scorer.run_link(run, other, parts)
+    for (a, b), may in zip(pairs, possible):
+        if not may:
+            continue
+        if runs[a]:  # a run, against a single sentence
+            parts = [units[where[(units[a].article, s)]] for s in units[a].sentences]
+            link = scorer.run_link(a, b, parts)
         else:
             link = scorer.link(a, b)
         if link is not None:
             links.append(link)
     return links
+
+
+# From this many pairs of a run and a sentence on, their whole-passage scores are worked out in one call on
+# every core (fewer are scored one by one, without loading NumPy).
+BULK_FROM = 2_000
+
+
+def _run_prefilter(units: list[Unit], runs: list[bool], pairs: list[tuple[int, int]], settings: AlignSettings):
+    """For each pair, False where it is a run and a sentence whose whole-passage score is below the threshold,
+    which `Scorer.run_link` requires first (the same score, so no pair it would link is left out)."""
+    at = [k for k, (run, _) in enumerate(pairs) if runs[run]]
+    possible = [True] * len(pairs)
+    if len(at) < BULK_FROM:
+        return possible
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    scored = []
+    for k in at:
+        if len(units[pairs[k][1]].code) < settings.min_words:
+            possible[k] = False  # a run is never scored against a sentence this short
+        else:
+            scored.append(k)
+    scores = process.cpdist([units[pairs[k][0]].code for k in scored], [units[pairs[k][1]].code for k in scored],
+                            scorer=fuzz.ratio, dtype=np.float64, workers=-1)
+    # A hair under the threshold: the scorer itself decides at the threshold.
+    for k in np.flatnonzero(scores < settings.min_score - _BULK_MARGIN).tolist():
+        possible[scored[k]] = False
+    return possible
+
+
+_BULK_MARGIN = 1e-6
 
 
 def _in_context(units: list[Unit], links: list[Link]) -> list[Link]:

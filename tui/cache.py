@@ -5,6 +5,8 @@ article of an alignment), the settings, the user's corrections, and the program 
 hash of the engine's source, so a changed engine never reads an older engine's results). Each entry file
 starts with a header and a checksum of its body: an entry that is damaged, cut short, written by another
 version or not written by Parallax at all is ignored, and the caller rebuilds it and writes it anew.
+The folder is kept under a size bound: when it grows past it, the entries used least recently go first
+(reading an entry marks it used).
 The entries are Python pickles, which only the user's own cache folder should hold (as Python's own
 `__pycache__` folders hold compiled code).
 """
@@ -15,6 +17,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from dataclasses import asdict, is_dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +27,11 @@ from tui import __version__
 
 _MAGIC = b"parallax-cache 1\n"
 _DIGEST = 32  # bytes of sha256
+LIMIT_BYTES = 512 * 1024 * 1024  # the engine's entries together; the least recently used go past this
+# The folder is measured again after this share of the bound has been written (once per process at least),
+# so that writing thousands of articles does not walk the folder thousands of times.
+_RESCAN_SHARE = 0.1
+_STALE_PART_S = 3600.0  # a temporary file this old was left by a process that stopped while writing
 
 
 @lru_cache(maxsize=1)
@@ -55,16 +63,19 @@ def _canonical(value: Any) -> bytes:
 class Cache:
     """Entries by kind and key under one folder; reading never fails, writing failures are ignored."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, limit: int = LIMIT_BYTES):
         self.root = Path(root)
+        self.limit = limit
+        self._written: int | None = None  # bytes written since the folder was last measured (None: not yet)
 
     def path(self, kind: str, key: str) -> Path:
         return self.root / kind / key[:2] / key
 
     def get(self, kind: str, key: str) -> Any | None:
         """The value stored under the key, or None when there is none or it cannot be trusted."""
+        path = self.path(kind, key)
         try:
-            data = self.path(kind, key).read_bytes()
+            data = path.read_bytes()
         except OSError:
             return None
         header = len(_MAGIC) + _DIGEST
@@ -72,9 +83,11 @@ class Cache:
         if data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC) : header] != hashlib.sha256(body).digest():
             return None
         try:
-            return pickle.loads(body)
+            value = pickle.loads(body)
         except Exception:  # noqa: BLE001 - a body that passes the checksum but not unpickling is still not used
             return None
+        _touch(path)
+        return value
 
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store the value; a folder that cannot be written (full disk, read-only) costs the next run a rebuild."""
@@ -92,6 +105,61 @@ class Cache:
                 raise
         except OSError:
             return
+        self._after_write(len(_MAGIC) + _DIGEST + len(body), path)
+
+    def _after_write(self, size: int, written: Path) -> None:
+        """Measure the folder on the first write and after every tenth of the bound, pruning when over it."""
+        if self._written is not None and self._written + size < _RESCAN_SHARE * self.limit:
+            self._written += size
+            return
+        self._written = 0
+        self.prune(keep=written)
+
+    def prune(self, keep: Path | None = None) -> None:
+        """Delete the least recently used entries until the folder is under its bound (`keep` stays)."""
+        entries, total = _entries(self.root)
+        for used, size, path in sorted(entries):
+            if total <= self.limit:
+                break
+            if path == keep:
+                continue
+            try:
+                path.unlink()
+            except OSError:
+                continue  # another process removed it, or the folder is read-only: nothing to free here
+            total -= size
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as just used, so pruning keeps it over entries not read for longer."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache is still read
+
+
+def _entries(root: Path) -> tuple[list[tuple[float, int, Path]], int]:
+    """Every entry (last use, size, path) and their total size; stale temporary files count as unused."""
+    found = []
+    total = 0
+    now = time.time()
+    try:
+        files = [p for p in root.glob("*/*/*") if p.is_file()]
+    except OSError:
+        return [], 0
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if path.name.startswith(".part-"):
+            if now - stat.st_mtime < _STALE_PART_S:
+                continue  # another process is writing it
+            found.append((0.0, stat.st_size, path))
+        else:
+            found.append((stat.st_mtime, stat.st_size, path))
+        total += stat.st_size
+    return found, total
 
 
 def user_cache() -> Cache:

@@ -22,8 +22,10 @@ class _Clusters:
         self.apart = apart or set()
         self.parent = list(range(len(units)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
-        # Units already in groups, by article, so that no stretch of text is in two groups.
-        self.claimed: dict[int, set[int]] = defaultdict(set)
+        # Units already in groups, by article and sentence, so that no stretch of text is in two groups: a unit's
+        # text lies inside its own sentences, so only units claiming one of them can overlap it (one long
+        # article holds thousands of claimed units).
+        self.claimed: dict[tuple[int, int], set[int]] = defaultdict(set)
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -49,17 +51,20 @@ class _Clusters:
         self.members[ra] = left + right
         del self.members[rb]
         for i in left + right:
-            self.claimed[self.units[i].article].add(i)
+            unit = self.units[i]
+            for sentence in range(unit.sentence, unit.last + 1):
+                self.claimed[(unit.article, sentence)].add(i)
         return True
 
     def _overlaps_another_group(self, joining: list[int], roots: tuple[int, int]) -> bool:
         units = self.units
         for i in joining:
             unit = units[i]
-            for j in self.claimed[unit.article]:
-                other = units[j]
-                if other.start < unit.end and unit.start < other.end and self.root(j) not in roots:
-                    return True
+            for sentence in range(unit.sentence, unit.last + 1):
+                for j in self.claimed.get((unit.article, sentence), ()):
+                    other = units[j]
+                    if other.start < unit.end and unit.start < other.end and self.root(j) not in roots:
+                        return True
         return False
 
     def _short_joins(self, link: Link, left: list[int], right: list[int]) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from difflib import SequenceMatcher
 
+from rapidfuzz.distance import LCSseq
+
 from tui.grouping import build_groups
 from tui.candidates import candidates
 from tui.linking import Link, Unit, Units
@@ -25,10 +27,11 @@ def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group]) ->
     taken = _taken(groups)
     found: list[tuple[tuple[int, int, int], tuple[int, int, int]]] = []
     for i, j in candidates(sentences, reorder=False):
-        # The same orientation whatever the order of the articles, so the result does not depend on it.
-        a, b = sorted((sentences[i], sentences[j]), key=lambda unit: (unit.key, unit.article))
-        if (a.article, a.sentence, b.article, b.sentence) in grouped:
+        x, y = sentences[i], sentences[j]
+        if (x.article, x.sentence, y.article, y.sentence) in grouped or not _may_share(x, y):
             continue
+        # The same orientation whatever the order of the articles, so the result does not depend on it.
+        a, b = sorted((x, y), key=lambda unit: (unit.key, unit.article))
         run = _shared_run(factory, a, b)
         if run is not None and not any(_overlaps(span, taken[other]) for span, other in ((run[0], b.article), (run[1], a.article))):
             found.append(run)
@@ -36,6 +39,14 @@ def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group]) ->
         return []
     units, links = _units_and_links(factory, found)
     return build_groups(units, links, GroupKind.PHRASE)
+
+
+def _may_share(a: Unit, b: Unit) -> bool:
+    """Whether two sentences can share wording at all, by two cheap bounds: the run's meaningful words are words
+    both carry, and its matched words are a common subsequence of the two, so no longer than their longest one."""
+    if len(a.content & b.content) < PHRASE_CONTENT:
+        return False
+    return LCSseq.similarity(a.code, b.code, score_cutoff=PHRASE_WORDS) >= PHRASE_WORDS
 
 
 def _already_paired(groups: list[Group]) -> set[tuple[int, int, int, int]]:

@@ -38,6 +38,7 @@ class Scorer:
         self.discount = discount
         # Whether the sentences around two quotations tell of the same thing (more evidence for short ones).
         self.context = context
+        self._weighed: dict[int, tuple[Unit, float, float, float]] = {}  # by id, the unit kept so ids stay unique
 
     def link(self, i: int, j: int) -> Link | None:
         a, b = self.units[i], self.units[j]
@@ -138,14 +139,32 @@ class Scorer:
         shared = len(a.content & b.content)
         if shared < 3:
             return None
-        score = weighted_overlap(a, b, self.discount)
-        if score >= self.settings.min_reordered:
-            return score
         # A long sentence retold around the same many meaningful words (a career, a list of names) is the same
         # passage even where the function words and the order changed too much for the weighted score.
-        if shared >= _MANY_SHARED and shared >= _MOST_SHARED * max(len(a.content), len(b.content)):
-            return score
-        return None
+        many = shared >= _MANY_SHARED and shared >= _MOST_SHARED * max(len(a.content), len(b.content))
+        if not many and self._overlap_bound(a, b, shared) < self.settings.min_reordered - _BOUND_MARGIN:
+            return None
+        score = weighted_overlap(a, b, self.discount)
+        return score if many or score >= self.settings.min_reordered else None
+
+    def _overlap_bound(self, a: Unit, b: Unit, shared: int) -> float:
+        """An upper bound of `weighted_overlap` from each unit's totals: the words both carry weigh at most the
+        lighter side, and at most `shared` times the heaviest meaningful word plus the lighter function words."""
+        _, total_a, function_a, heaviest_a = self._weights(a)
+        _, total_b, function_b, heaviest_b = self._weights(b)
+        if not total_a + total_b:
+            return 0.0
+        both = min(total_a, total_b, shared * min(heaviest_a, heaviest_b) + min(function_a, function_b))
+        return 200.0 * both / (total_a + total_b)
+
+    def _weights(self, unit: Unit) -> tuple[Unit, float, float, float]:
+        found = self._weighed.get(id(unit))
+        if found is None:
+            weights = [(word, weight * self.discount.get(word, 1.0)) for word, weight in unit.weights.items()]
+            function = sum(weight for word, weight in weights if word in STOPWORDS)
+            heaviest = max((weight for word, weight in weights if word not in STOPWORDS), default=0.0)
+            found = self._weighed[id(unit)] = (unit, sum(weight for _, weight in weights), function, heaviest)
+        return found
 
     def run_link(self, run_index: int, other_index: int, parts: list[Unit]) -> Link | None:
         """A run of short sentences against one long sentence of another outlet, scored as one unit."""
@@ -161,6 +180,7 @@ class Scorer:
         return Link(run_index, other_index, round(score, 1), LinkKind.MERGED)
 
 
+_BOUND_MARGIN = 1e-6  # room for rounding in sums, so a bound never refuses a score that reaches the threshold
 _MANY_SHARED = 10  # meaningful words
 _MOST_SHARED = 0.75  # of the meaningful words of the longer passage
 _TRIM_SCORE = 75.0  # a five-word trim with one word inserted or changed fits a five-word window at 80
