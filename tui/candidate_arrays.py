@@ -2,12 +2,14 @@
 
 Each run of words becomes a 64-bit hash in one array beside the number of its unit; sorting the array puts
 the units sharing a run side by side. A dict of the runs as strings, as small inputs use, would take more
-than a gigabyte at 10,000 articles; these arrays take a tenth of that and are built in a few calls.
+than a gigabyte at 10,000 articles; these arrays take a tenth of that and are built in a few calls. The pairs
+found stay in one sorted array of codes (i * n + j), 8 bytes a pair, and are handed out as tuples only as
+they are read: a set of a million tuples takes about 150 MB.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -17,7 +19,42 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 _SHIFT = np.uint64(29)
 
 
-def run_pairs(codes: Sequence[str], articles: Sequence[int]) -> set[tuple[int, int]]:
+class Pairs:
+    """Pairs (i, j), i < j, of `count` units, kept as sorted codes i * count + j; read as tuples in that order."""
+
+    _CHUNK = 1 << 16  # codes turned into tuples at a time
+
+    def __init__(self, codes: np.ndarray, count: int):
+        self.codes = codes
+        self.count = count
+
+    @classmethod
+    def union(cls, parts: Sequence[np.ndarray], count: int) -> Pairs:
+        return cls(np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64), count)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        for start in range(0, len(self.codes), self._CHUNK):
+            chunk = self.codes[start : start + self._CHUNK]
+            yield from zip((chunk // self.count).tolist(), (chunk % self.count).tolist())
+
+    def __contains__(self, pair: object) -> bool:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            return False
+        code = pair[0] * self.count + pair[1]
+        at = int(np.searchsorted(self.codes, code))
+        return at < len(self.codes) and int(self.codes[at]) == code
+
+
+def codes_of(pairs: set[tuple[int, int]], count: int) -> np.ndarray:
+    """Pairs found as tuples, as sorted codes."""
+    flat = np.fromiter((i * count + j for i, j in pairs), dtype=np.int64, count=len(pairs))
+    return np.sort(flat)
+
+
+def run_pairs(codes: Sequence[str], articles: Sequence[int]) -> np.ndarray:
     """Pairs of units from different articles sharing a run of words, crowded runs replaced by longer ones."""
     owners = np.asarray(articles, dtype=np.int64)
     chosen = np.arange(len(codes), dtype=np.int64)
@@ -25,47 +62,104 @@ def run_pairs(codes: Sequence[str], articles: Sequence[int]) -> set[tuple[int, i
     for length, budget in RUN_LEVELS:
         keys, units = _run_keys([codes[i] for i in chosen.tolist()], length)
         pairs, crowded = _pairs(keys, chosen[units], owners, budget)
+        del keys, units
         found.append(pairs)
         if not len(crowded):
             break
         chosen = crowded
-    return _as_set(np.unique(np.concatenate(found)), len(codes))
+    return np.unique(np.concatenate(found))
 
 
-def word_pairs(content: Sequence[Sequence[str]], articles: Sequence[int]) -> set[tuple[int, int]]:
+def word_pairs(content: Sequence[Sequence[str]], articles: Sequence[int]) -> np.ndarray:
     """Pairs of units that share at least three meaningful words, each word's list under the pair budget."""
     lengths = np.fromiter((len(c) for c in content), dtype=np.int64, count=len(content))
     keys = np.frombuffer("".join("".join(c) for c in content).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     units = np.repeat(np.arange(len(content), dtype=np.int64), lengths)
-    pairs, _ = _pairs(keys, units, np.asarray(articles, dtype=np.int64), PAIR_BUDGET)
-    shared, counts = np.unique(pairs, return_counts=True)
-    return _as_set(shared[counts >= SHARED_WORDS], len(content))
+    raw = _raw_pairs(keys, units, np.asarray(articles, dtype=np.int64), PAIR_BUDGET)[0]
+    del keys, units
+    # Counted a slice of the pairs at a time (by the pair's code), so the count never sorts them all at once.
+    slices = max(1, sum(len(r) for r in raw) // _SLICE)
+    shared = []
+    for part in range(slices):
+        found, counts = np.unique(np.concatenate([r[r % slices == part] for r in raw]), return_counts=True)
+        shared.append(found[counts >= SHARED_WORDS])
+    return np.sort(np.concatenate(shared))
+
+
+# Keys (or pairs) handled at a time: the runs of a large corpus are hashed, sorted and paired a slice at a time
+# (a run's units all fall in one slice), so the temporary arrays stay a few tens of megabytes.
+_SLICE = 1 << 18
 
 
 def _run_keys(codes: list[str], length: int) -> tuple[np.ndarray, np.ndarray]:
     """The hash of every run of `length` words that lies inside one unit, and the position of that unit."""
+    keys, units = [], []
+    first = 0
+    while first < len(codes):
+        last, words = first, 0
+        while last < len(codes) and (words < _SLICE or last == first):
+            words += len(codes[last])
+            last += 1
+        batch_keys, batch_units = _batch_keys(codes[first:last], first, length)
+        keys.append(batch_keys)
+        units.append(batch_units)
+        first = last
+    if not keys:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(keys), np.concatenate(units)
+
+
+def _batch_keys(codes: list[str], offset: int, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """`_run_keys` for one batch of units, numbered from `offset`: every window of the batch's words is
+    hashed in place, and the windows that cross from one unit into the next are dropped."""
     lengths = np.fromiter((len(c) for c in codes), dtype=np.int64, count=len(codes))
     words = np.frombuffer("".join(codes).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    owner = np.repeat(np.arange(len(codes), dtype=np.int64), lengths)
-    offset = np.arange(len(words), dtype=np.int64) - (np.cumsum(lengths) - lengths)[owner]
-    first = np.flatnonzero(offset + length <= lengths[owner])
-    keys = words[first].copy()
+    owner = np.repeat(np.arange(offset, offset + len(codes), dtype=np.int64), lengths)
+    windows = len(words) - length + 1
+    if windows <= 0:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    keys = words[:windows].copy()
     for step in range(1, length):
-        keys = keys * _MIX + words[first + step]  # wraps around: a hash, not a number
+        keys *= _MIX  # wraps around: a hash, not a number
+        keys += words[step : step + windows]
         keys ^= keys >> _SHIFT
-    return keys, owner[first]
+    inside = owner[:windows] == owner[length - 1 :]
+    return keys[inside], owner[:windows][inside]
 
 
 def _pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """The cross-article pairs (as i * n + j codes, i < j) of every uncrowded key, and the crowded keys' units."""
+    """The cross-article pairs (as sorted i * n + j codes, i < j) of every uncrowded key, and the crowded keys'
+    units."""
+    raw, crowded = _raw_pairs(keys, units, owners, budget)
+    for number, found in enumerate(raw):
+        raw[number] = np.unique(found)  # a pair shares many runs: its copies go as soon as they are found
+    return np.unique(np.concatenate(raw)), crowded
+
+
+def _raw_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None):
+    """`_pairs` for a slice of the keys at a time (those with one remainder), each pair once per slice."""
+    slices = min(max(1, len(keys) // _SLICE), 1 << 15)
+    bucket = (keys % np.uint64(slices)).astype(np.uint16)
+    pairs, crowded = [], []
+    for part in range(slices):
+        pick = bucket == part if slices > 1 else slice(None)
+        found, crowd = _slice_pairs(keys[pick], units[pick], owners, budget)
+        pairs.append(found)
+        crowded.append(crowd)
+    return pairs, np.unique(np.concatenate(crowded))
+
+
+def _slice_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None):
     order = np.lexsort((units, keys))
     keys, units = keys[order], units[order]
+    del order
     fresh = np.ones(len(keys), dtype=bool)
     fresh[1:] = (keys[1:] != keys[:-1]) | (units[1:] != units[:-1])
     keys, units = keys[fresh], units[fresh]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=np.int64)
     sizes = np.diff(np.r_[starts, len(keys)])
     cross, spread = _cross_pairs(keys, owners[units], starts, sizes)
+    del keys
     crowded = (sizes > CROWDED_UNITS) & (cross > budget) if budget is not None else np.zeros(len(sizes), dtype=bool)
     useful = (sizes >= 2) & (spread >= 2) & ~crowded
     pairs = [_group_pairs(units, owners, starts[useful & (sizes == size)], int(size))
@@ -95,7 +189,3 @@ def _group_pairs(units: np.ndarray, owners: np.ndarray, starts: np.ndarray, size
     a, b = members[:, left].ravel(), members[:, right].ravel()
     keep = owners[a] != owners[b]
     return a[keep] * len(owners) + b[keep]
-
-
-def _as_set(codes: np.ndarray, count: int) -> set[tuple[int, int]]:
-    return set(zip((codes // count).tolist(), (codes % count).tolist()))

@@ -10,7 +10,7 @@ words, keep a fixed budget.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
 # A list of units sharing one key is crowded when it holds more than this many units and would add more than
@@ -32,10 +32,10 @@ class Matchable(Protocol):
     def is_run(self) -> bool: ...
 
 
-def candidates(units: Sequence[Matchable], *, reorder: bool) -> set[tuple[int, int]]:
+def candidates(units: Sequence[Matchable], *, reorder: bool) -> Collection[tuple[int, int]]:
     """Pairs (i < j) of units from different articles that share a run of three words (or a longer run, where
     the three-word run is crowded), the same wording of one or two words, or (with `reorder`) three meaningful
-    words none of which is crowded."""
+    words none of which is crowded. Large inputs get them as a compact array read as tuples (in order)."""
     articles = [u.article for u in units]
     tiny: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
@@ -48,10 +48,10 @@ def candidates(units: Sequence[Matchable], *, reorder: bool) -> set[tuple[int, i
         return pairs | word_pairs(units, articles) if reorder else pairs
     from tui import candidate_arrays
 
-    pairs |= candidate_arrays.run_pairs([u.code for u in units], articles)
+    found = [candidate_arrays.codes_of(pairs, len(units)), candidate_arrays.run_pairs([u.code for u in units], articles)]
     if reorder:
-        pairs |= candidate_arrays.word_pairs([() if u.is_run else u.content for u in units], articles)
-    return pairs
+        found.append(candidate_arrays.word_pairs([() if u.is_run else u.content for u in units], articles))
+    return candidate_arrays.Pairs.union(found, len(units))
 
 
 def _run_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:
