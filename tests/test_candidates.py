@@ -10,8 +10,9 @@ from tui import absence
 from tui import candidates as candidate_module
 from tui.align import align
 from tui.candidates import candidates
-from tui.linking import Units
-from tui.model import Outlet
+from tui.linking import Units, rarity
+from tui.model import LinkKind, Outlet
+from tui.scoring import AlignSettings, Scorer
 from tui.text import build_article
 
 REPRINTED = "The ministry of transport confirmed that the northern bridge will stay closed until the spring floods pass."
@@ -86,3 +87,16 @@ def test_in_a_corpus_the_closest_passage_is_still_found_in_the_other_outlets_of_
         expected += len(mates)
         found += sum(1 for article in mates if article in near.closest)
     assert expected > 500 and found >= 0.97 * expected
+
+
+def test_every_pair_the_order_free_rule_links_is_a_candidate():
+    # Every article retells sentences of one pool whose commonest words are in most sentences: two sentences
+    # sharing ten of those words are linked in any order, though each of their words is too common to pair by.
+    factory = Units(synthetic_articles(16))
+    units = factory.sentences()
+    scorer = Scorer(units, AlignSettings(), rarity(units))
+    reordered = {(i, j) for i in range(len(units)) for j in range(i + 1, len(units))
+                 if units[i].article != units[j].article
+                 and (link := scorer.link(i, j)) is not None and link.kind is LinkKind.REORDERED}
+    assert len(reordered) >= 5
+    assert reordered <= set(candidates(units, reorder=True))

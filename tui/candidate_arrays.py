@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
+from tui.candidate_prefix import Profiles, passes
 from tui.candidates import CROWDED_UNITS, PAIR_BUDGET, RUN_LEVELS, SHARED_WORDS
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -84,6 +85,58 @@ def word_pairs(content: Sequence[Sequence[str]], articles: Sequence[int]) -> np.
         found, counts = np.unique(np.concatenate([r[r % slices == part] for r in raw]), return_counts=True)
         shared.append(found[counts >= SHARED_WORDS])
     return np.sort(np.concatenate(shared))
+
+
+def prefix_pairs(lists: dict[str, list[int]], profiles: Profiles, articles: Sequence[int]) -> np.ndarray:
+    """The pairs of units sharing one of their rarest words that the order-free rule could link
+    (`tui.candidate_prefix`), checked a slice at a time against the words they share."""
+    count = len(articles)
+    lengths = np.fromiter((len(m) for m in lists.values()), dtype=np.int64, count=len(lists))
+    keys = np.repeat(_ords("".join(lists)).astype(np.uint64), lengths)
+    units = np.fromiter((i for m in lists.values() for i in m), dtype=np.int64, count=int(lengths.sum()))
+    raw, _ = _raw_pairs(keys, units, np.asarray(articles, dtype=np.int64), None)
+    del keys, units
+    codes = np.unique(np.concatenate(raw))
+    if not len(codes):
+        return codes
+    words = _Words(profiles, count)
+    step = _SLICE // 8  # each pair is checked word by word: a row per meaningful word of its first unit
+    kept = [codes[start : start + step][words.could_link(codes[start : start + step], count)]
+            for start in range(0, len(codes), step)]
+    return np.concatenate(kept) if kept else codes
+
+
+class _Words:
+    """The profiles' words as arrays: each unit's meaningful words (by code) and weights, sorted by unit."""
+
+    def __init__(self, profiles: Profiles, count: int):
+        self.start, self.length = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
+        self.functions, self.totals = np.zeros(count, dtype=np.int64), np.zeros(count)
+        for index, (start, end) in profiles.slices.items():
+            self.start[index], self.length[index] = start, end - start
+            self.functions[index], self.totals[index] = profiles.functions[index], profiles.totals[index]
+        # Units are added in order and each unit's words sorted, so these keys are sorted too.
+        words = np.array(profiles.codes, dtype=np.int64)
+        self.keys = (np.repeat(np.arange(count, dtype=np.int64), self.length) << 21) | words
+        self.weights = np.array(profiles.weights, dtype=np.float64)
+
+    def could_link(self, codes: np.ndarray, count: int) -> np.ndarray:
+        a, b = codes // count, codes % count
+        rows = self.length[a]
+        pair = np.repeat(np.arange(len(codes)), rows)
+        record = np.repeat(self.start[a] - np.cumsum(rows) + rows, rows) + np.arange(int(rows.sum()))
+        wanted = (b[pair] << 21) | (self.keys[record] & ((1 << 21) - 1))
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        hit = self.keys[at] == wanted
+        shared = np.bincount(pair[hit], minlength=len(codes))
+        weighed = np.bincount(pair[hit], weights=np.minimum(self.weights[record[hit]], self.weights[at[hit]]),
+                              minlength=len(codes))
+        return passes(shared, self.length[a], self.length[b], weighed, np.minimum(self.functions[a], self.functions[b]),
+                      self.totals[a] + self.totals[b])
+
+
+def _ords(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
 
 
 # Keys (or pairs) handled at a time: the runs of a large corpus are hashed, sorted and paired a slice at a time

@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
+from tui.candidate_prefix import prefix_lists
+
 # A list of units sharing one key is crowded when it holds more than this many units and would add more than
 # its budget of pairs from different articles; crowded runs of words are replaced by longer ones.
 CROWDED_UNITS = 64
@@ -45,12 +47,13 @@ def candidates(units: Sequence[Matchable], *, reorder: bool) -> Collection[tuple
     pairs_from(tiny.values(), articles, pairs, PAIR_BUDGET)
     if len(units) < ARRAYS_FROM:
         pairs |= _run_pairs(units, articles)
-        return pairs | word_pairs(units, articles) if reorder else pairs
+        return pairs | word_pairs(units, articles) | _prefix_pairs(units, articles) if reorder else pairs
     from tui import candidate_arrays
 
     found = [candidate_arrays.codes_of(pairs, len(units)), candidate_arrays.run_pairs([u.code for u in units], articles)]
     if reorder:
         found.append(candidate_arrays.word_pairs([() if u.is_run else u.content for u in units], articles))
+        found.append(candidate_arrays.prefix_pairs(*prefix_lists(units), articles))
     return candidate_arrays.Pairs.union(found, len(units))
 
 
@@ -68,6 +71,14 @@ def _run_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int
         if not crowded:
             break
     return pairs
+
+
+def _prefix_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:
+    """Pairs that the order-free rule could link, found by their rarest words (see `tui.candidate_prefix`)."""
+    lists, profiles = prefix_lists(units)
+    found: set[tuple[int, int]] = set()
+    pairs_from(lists.values(), articles, found, None)
+    return {(a, b) for a, b in found if profiles.could_link(a, b)}
 
 
 def word_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:
