@@ -9,7 +9,7 @@ they are read: a set of a million tuples takes about 150 MB.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -31,7 +31,10 @@ class Pairs:
 
     @classmethod
     def union(cls, parts: Sequence[np.ndarray], count: int) -> Pairs:
-        return cls(np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64), count)
+        union = Union(count)
+        for part in parts:
+            union.add(part)
+        return cls(union.result(), count)
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -49,6 +52,36 @@ class Pairs:
         return at < len(self.codes) and int(self.codes[at]) == code
 
 
+class Union:
+    """The sorted distinct codes of many sorted arrays of pair codes, gathered by ranges of codes and merged a
+    range at a time as they grow, so that no step sorts every pair found at once."""
+
+    _RANGES = 64
+
+    def __init__(self, count: int):
+        self.bounds = np.linspace(0, count * count, self._RANGES + 1).astype(np.int64)
+        self.bounds[-1] = count * count
+        self.merged = [np.zeros(0, dtype=np.int64) for _ in range(self._RANGES)]
+        self.waiting: list[list[np.ndarray]] = [[] for _ in range(self._RANGES)]
+
+    def add(self, codes: np.ndarray) -> None:
+        cuts = np.searchsorted(codes, self.bounds)
+        for number in range(self._RANGES):
+            if cuts[number + 1] > cuts[number]:
+                self.waiting[number].append(codes[cuts[number] : cuts[number + 1]].copy())
+                if sum(map(len, self.waiting[number])) > max(len(self.merged[number]), 1 << 16):
+                    self._merge(number)
+
+    def _merge(self, number: int) -> None:
+        self.merged[number] = _distinct(np.concatenate([self.merged[number], *self.waiting[number]]))
+        self.waiting[number] = []
+
+    def result(self) -> np.ndarray:
+        for number in range(self._RANGES):
+            self._merge(number)
+        return np.concatenate(self.merged)
+
+
 def codes_of(pairs: set[tuple[int, int]], count: int) -> np.ndarray:
     """Pairs found as tuples, as sorted codes."""
     flat = np.fromiter((i * count + j for i, j in pairs), dtype=np.int64, count=len(pairs))
@@ -59,30 +92,34 @@ def run_pairs(codes: Sequence[str], articles: Sequence[int]) -> np.ndarray:
     """Pairs of units from different articles sharing a run of words, crowded runs replaced by longer ones."""
     owners = np.asarray(articles, dtype=np.int64)
     chosen = np.arange(len(codes), dtype=np.int64)
-    found = []
+    union = Union(len(codes))
     for length, budget in RUN_LEVELS:
-        keys, units = _run_keys([codes[i] for i in chosen.tolist()], length)
-        pairs, crowded = _pairs(keys, chosen[units], owners, budget)
-        del keys, units
-        found.append(pairs)
-        if not len(crowded):
+        crowded = [np.zeros(0, dtype=np.int64)]
+        for keys, units in _key_slices([codes[i] for i in chosen.tolist()], length):
+            pairs, crowd = _slice_pairs(keys, chosen[units], owners, budget)
+            union.add(_distinct(pairs))  # a pair shares many runs: its copies go as soon as they are found
+            crowded.append(crowd)
+        chosen = _distinct(np.concatenate(crowded))
+        if not len(chosen):
             break
-        chosen = crowded
-    return np.unique(np.concatenate(found))
+    return union.result()
 
 
-def word_pairs(content: Sequence[Sequence[str]], articles: Sequence[int]) -> np.ndarray:
-    """Pairs of units that share at least three meaningful words, each word's list under the pair budget."""
-    lengths = np.fromiter((len(c) for c in content), dtype=np.int64, count=len(content))
-    keys = np.frombuffer("".join("".join(c) for c in content).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    units = np.repeat(np.arange(len(content), dtype=np.int64), lengths)
+def word_pairs(content: Iterable[str], articles: Sequence[int]) -> np.ndarray:
+    """Pairs of units that share at least three meaningful words (each unit's given as one string of codes),
+    each word's list under the pair budget."""
+    words = list(content)  # strings of a few codes: a set of each unit's words would take ten times the room
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    keys = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    units = np.repeat(np.arange(len(words), dtype=np.int64), lengths)
+    del words
     raw = _raw_pairs(keys, units, np.asarray(articles, dtype=np.int64), PAIR_BUDGET)[0]
     del keys, units
     # Counted a slice of the pairs at a time (by the pair's code), so the count never sorts them all at once.
     slices = max(1, sum(len(r) for r in raw) // _SLICE)
     shared = []
     for part in range(slices):
-        found, counts = np.unique(np.concatenate([r[r % slices == part] for r in raw]), return_counts=True)
+        found, counts = _distinct(np.concatenate([r[r % slices == part] for r in raw]), counts=True)
         shared.append(found[counts >= SHARED_WORDS])
     return np.sort(np.concatenate(shared))
 
@@ -94,16 +131,17 @@ def prefix_pairs(lists: dict[str, list[int]], profiles: Profiles, articles: Sequ
     lengths = np.fromiter((len(m) for m in lists.values()), dtype=np.int64, count=len(lists))
     keys = np.repeat(_ords("".join(lists)).astype(np.uint64), lengths)
     units = np.fromiter((i for m in lists.values() for i in m), dtype=np.int64, count=int(lengths.sum()))
-    raw, _ = _raw_pairs(keys, units, np.asarray(articles, dtype=np.int64), None)
-    del keys, units
-    codes = np.unique(np.concatenate(raw))
-    if not len(codes):
-        return codes
     words = _Words(profiles, count)
-    step = _SLICE // 8  # each pair is checked word by word: a row per meaningful word of its first unit
-    kept = [codes[start : start + step][words.could_link(codes[start : start + step], count)]
-            for start in range(0, len(codes), step)]
-    return np.concatenate(kept) if kept else codes
+    union = Union(count)
+    # Sliced by the pairs the lists make, not by their length: a list of 80 units makes 3,160 pairs.
+    for found, _ in _sliced_pairs(keys, units, np.asarray(articles, dtype=np.int64), None,
+                                  int((lengths.astype(np.float64) ** 2).sum() / 2) // _SLICE):
+        found = _distinct(found)
+        step = _SLICE // 8  # each pair is checked word by word: a row per meaningful word of its first unit
+        for start in range(0, len(found), step):
+            codes = found[start : start + step]
+            union.add(codes[words.could_link(codes, count)])
+    return union.result()
 
 
 class _Words:
@@ -144,9 +182,12 @@ def _ords(text: str) -> np.ndarray:
 _SLICE = 1 << 18
 
 
-def _run_keys(codes: list[str], length: int) -> tuple[np.ndarray, np.ndarray]:
-    """The hash of every run of `length` words that lies inside one unit, and the position of that unit."""
-    keys, units = [], []
+def _key_slices(codes: list[str], length: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The hash of every run of `length` words that lies inside one unit, with the position of that unit,
+    handed out a slice at a time (the hashes with one remainder, so a run's units are all in one slice)."""
+    slices = min(max(1, sum(map(len, codes)) // _SLICE), 1 << 15)
+    keys: list[list[np.ndarray]] = [[] for _ in range(slices)]
+    units: list[list[np.ndarray]] = [[] for _ in range(slices)]
     first = 0
     while first < len(codes):
         last, words = first, 0
@@ -154,16 +195,23 @@ def _run_keys(codes: list[str], length: int) -> tuple[np.ndarray, np.ndarray]:
             words += len(codes[last])
             last += 1
         batch_keys, batch_units = _batch_keys(codes[first:last], first, length)
-        keys.append(batch_keys)
-        units.append(batch_units)
+        part = (batch_keys % np.uint64(slices)).astype(np.int64)
+        order = np.argsort(part, kind="stable")
+        cuts = np.searchsorted(part[order], np.arange(slices + 1))
+        batch_keys, batch_units = batch_keys[order], batch_units[order]
+        for number in range(slices):
+            keys[number].append(batch_keys[cuts[number] : cuts[number + 1]])
+            units[number].append(batch_units[cuts[number] : cuts[number + 1]])
         first = last
-    if not keys:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(keys), np.concatenate(units)
+    for number in range(slices):
+        slice_keys, slice_units = keys[number], units[number]
+        keys[number] = units[number] = []  # the slice is handed out once: its pieces can go after it
+        if slice_keys:
+            yield np.concatenate(slice_keys), np.concatenate(slice_units)
 
 
 def _batch_keys(codes: list[str], offset: int, length: int) -> tuple[np.ndarray, np.ndarray]:
-    """`_run_keys` for one batch of units, numbered from `offset`: every window of the batch's words is
+    """The runs of one batch of units, numbered from `offset`: every window of the batch's words is
     hashed in place, and the windows that cross from one unit into the next are dropped."""
     lengths = np.fromiter((len(c) for c in codes), dtype=np.int64, count=len(codes))
     words = np.frombuffer("".join(codes).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -180,29 +228,27 @@ def _batch_keys(codes: list[str], offset: int, length: int) -> tuple[np.ndarray,
     return keys[inside], owner[:windows][inside]
 
 
-def _pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """The cross-article pairs (as sorted i * n + j codes, i < j) of every uncrowded key, and the crowded keys'
-    units."""
-    raw, crowded = _raw_pairs(keys, units, owners, budget)
-    for number, found in enumerate(raw):
-        raw[number] = np.unique(found)  # a pair shares many runs: its copies go as soon as they are found
-    return np.unique(np.concatenate(raw)), crowded
-
-
 def _raw_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None):
-    """`_pairs` for a slice of the keys at a time (those with one remainder), each pair once per slice."""
-    slices = min(max(1, len(keys) // _SLICE), 1 << 15)
-    bucket = (keys % np.uint64(slices)).astype(np.uint16)
-    pairs, crowded = [], []
-    for part in range(slices):
-        pick = bucket == part if slices > 1 else slice(None)
-        found, crowd = _slice_pairs(keys[pick], units[pick], owners, budget)
+    """The cross-article pairs (as i * n + j codes, i < j) of every key's units, each pair once per key; and
+    the units of the keys over `budget`, left out."""
+    pairs, crowded = [], [np.zeros(0, dtype=np.int64)]
+    for found, crowd in _sliced_pairs(keys, units, owners, budget, len(keys) // _SLICE):
         pairs.append(found)
         crowded.append(crowd)
-    return pairs, np.unique(np.concatenate(crowded))
+    return pairs, _distinct(np.concatenate(crowded))
+
+
+def _sliced_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None, slices: int):
+    """`_slice_pairs` for a slice of the keys at a time (those with one remainder: a key's units stay together)."""
+    slices = min(max(1, slices), 1 << 15)
+    bucket = (keys % np.uint64(slices)).astype(np.uint16)
+    for part in range(slices):
+        pick = bucket == part if slices > 1 else slice(None)
+        yield _slice_pairs(keys[pick], units[pick], owners, budget)
 
 
 def _slice_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None):
+    """The cross-article pairs of every uncrowded key of the slice, once per key, and the crowded keys' units."""
     order = np.lexsort((units, keys))
     keys, units = keys[order], units[order]
     del order
@@ -216,9 +262,21 @@ def _slice_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget
     crowded = (sizes > CROWDED_UNITS) & (cross > budget) if budget is not None else np.zeros(len(sizes), dtype=bool)
     useful = (sizes >= 2) & (spread >= 2) & ~crowded
     pairs = [_group_pairs(units, owners, starts[useful & (sizes == size)], int(size))
-             for size in np.unique(sizes[useful])]
-    crowded_units = np.unique(units[np.repeat(crowded, sizes)])
+             for size in _distinct(sizes[useful])]
+    crowded_units = _distinct(units[np.repeat(crowded, sizes)])
     return (np.concatenate(pairs) if pairs else np.zeros(0, dtype=np.int64)), crowded_units
+
+
+def _distinct(values: np.ndarray, counts: bool = False):
+    """The sorted distinct values (and how often each occurs): by sorting, which on these integer arrays is
+    many times faster than `np.unique`'s hashing in NumPy 2.3 and later."""
+    values = np.sort(values)
+    first = np.ones(len(values), dtype=bool)
+    first[1:] = values[1:] != values[:-1]
+    if not counts:
+        return values[first]
+    starts = np.flatnonzero(first)
+    return values[starts], np.diff(np.r_[starts, len(values)])
 
 
 def _cross_pairs(keys: np.ndarray, articles: np.ndarray, starts: np.ndarray, sizes: np.ndarray):

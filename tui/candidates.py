@@ -52,7 +52,7 @@ def candidates(units: Sequence[Matchable], *, reorder: bool) -> Collection[tuple
 
     found = [candidate_arrays.codes_of(pairs, len(units)), candidate_arrays.run_pairs([u.code for u in units], articles)]
     if reorder:
-        found.append(candidate_arrays.word_pairs([() if u.is_run else u.content for u in units], articles))
+        found.append(candidate_arrays.word_pairs(("" if u.is_run else "".join(u.content) for u in units), articles))
         found.append(candidate_arrays.prefix_pairs(*prefix_lists(units), articles))
     return candidate_arrays.Pairs.union(found, len(units))
 
