@@ -123,10 +123,6 @@ class Vocabulary:
             self.function = self.encode([word])
             self.loosen.update((ord(code), self.function) for code in self.stop)
 
-    def content(self, words: list[str]) -> frozenset[str]:
-        """The encoded words that carry meaning (stop words left out)."""
-        return frozenset(self._codes[w] for w in words if w not in STOPWORDS and w in self._codes)
-
 
 def _char(number: int) -> str:
     code = number + 0x100
