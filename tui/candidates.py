@@ -48,13 +48,13 @@ def candidates(units: Sequence[Matchable], *, reorder: bool) -> Collection[tuple
     if len(units) < ARRAYS_FROM:
         pairs |= _run_pairs(units, articles)
         return pairs | word_pairs(units, articles) | _prefix_pairs(units, articles) if reorder else pairs
-    from tui import candidate_arrays
+    from tui import candidate_arrays, pair_codes
 
-    found = [candidate_arrays.codes_of(pairs, len(units)), candidate_arrays.run_pairs([u.code for u in units], articles)]
+    found = [pair_codes.codes_of(pairs, len(units)), candidate_arrays.run_pairs([u.code for u in units], articles)]
     if reorder:
         found.append(candidate_arrays.word_pairs(("" if u.is_run else "".join(u.content) for u in units), articles))
         found.append(candidate_arrays.prefix_pairs(*prefix_lists(units), articles))
-    return candidate_arrays.Pairs.union(found, len(units))
+    return pair_codes.Pairs.union(found, len(units))
 
 
 def _run_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:
