@@ -2,75 +2,200 @@
 
 Each run of words becomes a 64-bit hash in one array beside the number of its unit; sorting the array puts
 the units sharing a run side by side. A dict of the runs as strings, as small inputs use, would take more
-than a gigabyte at 10,000 articles; these arrays take a tenth of that and are built in a few calls.
+than a gigabyte at 10,000 articles; these arrays take a tenth of that and are built in a few calls. The pairs
+found stay one sorted array of codes (`tui.pair_codes`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
+from tui.candidate_prefix import Profiles, passes
+from tui.pair_codes import Union, distinct as _distinct
 from tui.candidates import CROWDED_UNITS, PAIR_BUDGET, RUN_LEVELS, SHARED_WORDS
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _SHIFT = np.uint64(29)
 
 
-def run_pairs(codes: Sequence[str], articles: Sequence[int]) -> set[tuple[int, int]]:
+def run_pairs(codes: Sequence[str], articles: Sequence[int]) -> np.ndarray:
     """Pairs of units from different articles sharing a run of words, crowded runs replaced by longer ones."""
     owners = np.asarray(articles, dtype=np.int64)
     chosen = np.arange(len(codes), dtype=np.int64)
-    found = []
+    union = Union(len(codes))
     for length, budget in RUN_LEVELS:
-        keys, units = _run_keys([codes[i] for i in chosen.tolist()], length)
-        pairs, crowded = _pairs(keys, chosen[units], owners, budget)
-        found.append(pairs)
-        if not len(crowded):
+        crowded = [np.zeros(0, dtype=np.int64)]
+        for keys, units in _key_slices([codes[i] for i in chosen.tolist()], length):
+            pairs, crowd = _slice_pairs(keys, chosen[units], owners, budget)
+            union.add(_distinct(pairs))  # a pair shares many runs: its copies go as soon as they are found
+            crowded.append(crowd)
+        chosen = _distinct(np.concatenate(crowded))
+        if not len(chosen):
             break
-        chosen = crowded
-    return _as_set(np.unique(np.concatenate(found)), len(codes))
+    return union.result()
 
 
-def word_pairs(content: Sequence[Sequence[str]], articles: Sequence[int]) -> set[tuple[int, int]]:
-    """Pairs of units that share at least three meaningful words, each word's list under the pair budget."""
-    lengths = np.fromiter((len(c) for c in content), dtype=np.int64, count=len(content))
-    keys = np.frombuffer("".join("".join(c) for c in content).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    units = np.repeat(np.arange(len(content), dtype=np.int64), lengths)
-    pairs, _ = _pairs(keys, units, np.asarray(articles, dtype=np.int64), PAIR_BUDGET)
-    shared, counts = np.unique(pairs, return_counts=True)
-    return _as_set(shared[counts >= SHARED_WORDS], len(content))
+def word_pairs(content: Iterable[str], articles: Sequence[int]) -> np.ndarray:
+    """Pairs of units that share at least three meaningful words (each unit's given as one string of codes),
+    each word's list under the pair budget."""
+    words = list(content)  # strings of a few codes: a set of each unit's words would take ten times the room
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    keys = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    units = np.repeat(np.arange(len(words), dtype=np.int64), lengths)
+    del words
+    raw = _raw_pairs(keys, units, np.asarray(articles, dtype=np.int64), PAIR_BUDGET)[0]
+    del keys, units
+    # Counted a slice of the pairs at a time (by the pair's code), so the count never sorts them all at once.
+    slices = max(1, sum(len(r) for r in raw) // _SLICE)
+    shared = []
+    for part in range(slices):
+        found, counts = _distinct(np.concatenate([r[r % slices == part] for r in raw]), counts=True)
+        shared.append(found[counts >= SHARED_WORDS])
+    return np.sort(np.concatenate(shared))
 
 
-def _run_keys(codes: list[str], length: int) -> tuple[np.ndarray, np.ndarray]:
-    """The hash of every run of `length` words that lies inside one unit, and the position of that unit."""
+def prefix_pairs(lists: dict[str, list[int]], profiles: Profiles, articles: Sequence[int]) -> np.ndarray:
+    """The pairs of units sharing one of their rarest words that the order-free rule could link
+    (`tui.candidate_prefix`), checked a slice at a time against the words they share."""
+    count = len(articles)
+    lengths = np.fromiter((len(m) for m in lists.values()), dtype=np.int64, count=len(lists))
+    keys = np.repeat(_ords("".join(lists)).astype(np.uint64), lengths)
+    units = np.fromiter((i for m in lists.values() for i in m), dtype=np.int64, count=int(lengths.sum()))
+    words = _Words(profiles, count)
+    union = Union(count)
+    # Sliced by the pairs the lists make, not by their length: a list of 80 units makes 3,160 pairs.
+    for found, _ in _sliced_pairs(keys, units, np.asarray(articles, dtype=np.int64), None,
+                                  int((lengths.astype(np.float64) ** 2).sum() / 2) // _SLICE):
+        found = _distinct(found)
+        step = _SLICE // 8  # each pair is checked word by word: a row per meaningful word of its first unit
+        for start in range(0, len(found), step):
+            codes = found[start : start + step]
+            union.add(codes[words.could_link(codes, count)])
+    return union.result()
+
+
+class _Words:
+    """The profiles' words as arrays: each unit's meaningful words (by code) and weights, sorted by unit."""
+
+    def __init__(self, profiles: Profiles, count: int):
+        self.start, self.length = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
+        self.functions, self.totals = np.zeros(count, dtype=np.int64), np.zeros(count)
+        for index, (start, end) in profiles.slices.items():
+            self.start[index], self.length[index] = start, end - start
+            self.functions[index], self.totals[index] = profiles.functions[index], profiles.totals[index]
+        # Units are added in order and each unit's words sorted, so these keys are sorted too.
+        words = np.array(profiles.codes, dtype=np.int64)
+        self.keys = (np.repeat(np.arange(count, dtype=np.int64), self.length) << 21) | words
+        self.weights = np.array(profiles.weights, dtype=np.float64)
+
+    def could_link(self, codes: np.ndarray, count: int) -> np.ndarray:
+        a, b = codes // count, codes % count
+        rows = self.length[a]
+        pair = np.repeat(np.arange(len(codes)), rows)
+        record = np.repeat(self.start[a] - np.cumsum(rows) + rows, rows) + np.arange(int(rows.sum()))
+        wanted = (b[pair] << 21) | (self.keys[record] & ((1 << 21) - 1))
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        hit = self.keys[at] == wanted
+        shared = np.bincount(pair[hit], minlength=len(codes))
+        weighed = np.bincount(pair[hit], weights=np.minimum(self.weights[record[hit]], self.weights[at[hit]]),
+                              minlength=len(codes))
+        return passes(shared, self.length[a], self.length[b], weighed, np.minimum(self.functions[a], self.functions[b]),
+                      self.totals[a] + self.totals[b])
+
+
+def _ords(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+# Keys (or pairs) handled at a time: the runs of a large corpus are hashed, sorted and paired a slice at a time
+# (a run's units all fall in one slice), so the temporary arrays stay a few tens of megabytes.
+_SLICE = 1 << 18
+
+
+def _key_slices(codes: list[str], length: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The hash of every run of `length` words that lies inside one unit, with the position of that unit,
+    handed out a slice at a time (the hashes with one remainder, so a run's units are all in one slice)."""
+    slices = min(max(1, sum(map(len, codes)) // _SLICE), 1 << 15)
+    keys: list[list[np.ndarray]] = [[] for _ in range(slices)]
+    units: list[list[np.ndarray]] = [[] for _ in range(slices)]
+    first = 0
+    while first < len(codes):
+        last, words = first, 0
+        while last < len(codes) and (words < _SLICE or last == first):
+            words += len(codes[last])
+            last += 1
+        batch_keys, batch_units = _batch_keys(codes[first:last], first, length)
+        part = (batch_keys % np.uint64(slices)).astype(np.int64)
+        order = np.argsort(part, kind="stable")
+        cuts = np.searchsorted(part[order], np.arange(slices + 1))
+        batch_keys, batch_units = batch_keys[order], batch_units[order]
+        for number in range(slices):
+            keys[number].append(batch_keys[cuts[number] : cuts[number + 1]])
+            units[number].append(batch_units[cuts[number] : cuts[number + 1]])
+        first = last
+    for number in range(slices):
+        slice_keys, slice_units = keys[number], units[number]
+        keys[number] = units[number] = []  # the slice is handed out once: its pieces can go after it
+        if slice_keys:
+            yield np.concatenate(slice_keys), np.concatenate(slice_units)
+
+
+def _batch_keys(codes: list[str], offset: int, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """The runs of one batch of units, numbered from `offset`: every window of the batch's words is
+    hashed in place, and the windows that cross from one unit into the next are dropped."""
     lengths = np.fromiter((len(c) for c in codes), dtype=np.int64, count=len(codes))
     words = np.frombuffer("".join(codes).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    owner = np.repeat(np.arange(len(codes), dtype=np.int64), lengths)
-    offset = np.arange(len(words), dtype=np.int64) - (np.cumsum(lengths) - lengths)[owner]
-    first = np.flatnonzero(offset + length <= lengths[owner])
-    keys = words[first].copy()
+    owner = np.repeat(np.arange(offset, offset + len(codes), dtype=np.int64), lengths)
+    windows = len(words) - length + 1
+    if windows <= 0:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    keys = words[:windows].copy()
     for step in range(1, length):
-        keys = keys * _MIX + words[first + step]  # wraps around: a hash, not a number
+        keys *= _MIX  # wraps around: a hash, not a number
+        keys += words[step : step + windows]
         keys ^= keys >> _SHIFT
-    return keys, owner[first]
+    inside = owner[:windows] == owner[length - 1 :]
+    return keys[inside], owner[:windows][inside]
 
 
-def _pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """The cross-article pairs (as i * n + j codes, i < j) of every uncrowded key, and the crowded keys' units."""
+def _raw_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None):
+    """The cross-article pairs (as i * n + j codes, i < j) of every key's units, each pair once per key; and
+    the units of the keys over `budget`, left out."""
+    pairs, crowded = [], [np.zeros(0, dtype=np.int64)]
+    for found, crowd in _sliced_pairs(keys, units, owners, budget, len(keys) // _SLICE):
+        pairs.append(found)
+        crowded.append(crowd)
+    return pairs, _distinct(np.concatenate(crowded))
+
+
+def _sliced_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None, slices: int):
+    """`_slice_pairs` for a slice of the keys at a time (those with one remainder: a key's units stay together)."""
+    slices = min(max(1, slices), 1 << 15)
+    bucket = (keys % np.uint64(slices)).astype(np.uint16)
+    for part in range(slices):
+        pick = bucket == part if slices > 1 else slice(None)
+        yield _slice_pairs(keys[pick], units[pick], owners, budget)
+
+
+def _slice_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None):
+    """The cross-article pairs of every uncrowded key of the slice, once per key, and the crowded keys' units."""
     order = np.lexsort((units, keys))
     keys, units = keys[order], units[order]
+    del order
     fresh = np.ones(len(keys), dtype=bool)
     fresh[1:] = (keys[1:] != keys[:-1]) | (units[1:] != units[:-1])
     keys, units = keys[fresh], units[fresh]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=np.int64)
     sizes = np.diff(np.r_[starts, len(keys)])
     cross, spread = _cross_pairs(keys, owners[units], starts, sizes)
+    del keys
     crowded = (sizes > CROWDED_UNITS) & (cross > budget) if budget is not None else np.zeros(len(sizes), dtype=bool)
     useful = (sizes >= 2) & (spread >= 2) & ~crowded
     pairs = [_group_pairs(units, owners, starts[useful & (sizes == size)], int(size))
-             for size in np.unique(sizes[useful])]
-    crowded_units = np.unique(units[np.repeat(crowded, sizes)])
+             for size in _distinct(sizes[useful])]
+    crowded_units = _distinct(units[np.repeat(crowded, sizes)])
     return (np.concatenate(pairs) if pairs else np.zeros(0, dtype=np.int64)), crowded_units
 
 
@@ -95,7 +220,3 @@ def _group_pairs(units: np.ndarray, owners: np.ndarray, starts: np.ndarray, size
     a, b = members[:, left].ravel(), members[:, right].ravel()
     keep = owners[a] != owners[b]
     return a[keep] * len(owners) + b[keep]
-
-
-def _as_set(codes: np.ndarray, count: int) -> set[tuple[int, int]]:
-    return set(zip((codes // count).tolist(), (codes % count).tolist()))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tui.model import Article, LinkKind
-from tui.tokens import STOPWORDS, Vocabulary, capitalised, normalise, weights
+from tui.tokens import NAME_WEIGHT, STOPWORDS, Vocabulary, capitalised
 
 _FUNCTION = "\x00"  # stands for any function word in `Unit.loose`
 _MAX_RUN = 3
+_RECENT = 4096  # units whose meaningful words are kept once worked out (see `Unit.content`)
 _CLAUSES_FROM = 12  # words: longer quotations are also matched clause by clause
 _CLAUSE_WORDS = 5
 # Clause breaks inside a quotation; an ellipsis marks words the outlet left out, so the parts stand apart.
@@ -21,22 +22,89 @@ _COMMON_SHARE = 0.1
 _COMMON_DISCOUNT = 0.5
 
 
-@dataclass
 class Unit:
-    """A sentence, a run of adjacent sentences, or a quotation, prepared for matching."""
+    """A sentence, a run of adjacent sentences, or a quotation, prepared for matching.
 
-    article: int
-    sentence: int
-    last: int
-    quote: int | None
-    start: int
-    end: int
-    words: list[str]
-    code: str
-    content: frozenset[str]
-    weights: dict[str, float] = field(default_factory=dict)
-    capitals: frozenset[str] = frozenset()  # words written with a capital letter
-    loose: str = ""  # the code with every function word the same ("this" and "the", "will" and "would")
+    A corpus holds hundreds of thousands of units, so each keeps only its place, its string of word codes and
+    which of its words are capitalised; its words, meaningful words, weights and loose code are worked out from
+    those when asked for (a unit kept them all took ten times the memory). Attributes that other code caches on
+    a unit go in its `__dict__`, made only for the units that use one.
+    """
+
+    __slots__ = ("article", "sentence", "last", "quote", "start", "end", "code", "_capitals", "_vocabulary", "__dict__")
+
+    def __init__(self, article: int, sentence: int, last: int, quote: int | None, start: int, end: int, code: str,
+                 capitals: int, vocabulary: Vocabulary):
+        self.article = article
+        self.sentence = sentence
+        self.last = last
+        self.quote = quote
+        self.start = start
+        self.end = end
+        self.code = code
+        self._capitals = capitals  # bit n set: the n-th word is written with a capital letter
+        self._vocabulary = vocabulary
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Unit):
+            return NotImplemented
+        return self._place() == other._place() and self._capitals == other._capitals
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, as a dataclass would be
+
+    def __repr__(self) -> str:
+        return f"Unit(article={self.article}, sentence={self.sentence}, last={self.last}, quote={self.quote}, " \
+               f"start={self.start}, end={self.end}, words={self.words!r})"
+
+    def _place(self) -> tuple:
+        return (self.article, self.sentence, self.last, self.quote, self.start, self.end, self.code)
+
+    @property
+    def words(self) -> list[str]:
+        """The normalised words, in order."""
+        return list(map(self._vocabulary.word_of.__getitem__, self.code))
+
+    @property
+    def content(self) -> frozenset[str]:
+        """The codes of the meaningful words (function words left out)."""
+        # Scoring asks for the same few units' words many times over: the sets of the units last asked about
+        # are kept (by their code), a few thousand at most.
+        recent = self._vocabulary.recent
+        found = recent.get(self.code)
+        if found is None:
+            if len(recent) >= _RECENT:
+                recent.clear()
+            found = recent[self.code] = frozenset(self.code).difference(self._vocabulary.stop)
+        return found
+
+    @property
+    def loose(self) -> str:
+        """The code with every function word the same ("this" and "the", "will" and "would")."""
+        return self.code.translate(self._vocabulary.loosen)
+
+    @property
+    def capitals(self) -> frozenset[str]:
+        """The words written with a capital letter somewhere in the unit."""
+        word_of, code, bits = self._vocabulary.word_of, self.code, self._capitals
+        return frozenset(word_of[code[n]] for n in range(min(bits.bit_length(), len(code))) if bits >> n & 1)
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """Each distinct word with its weight (see `tui.tokens.weights`): numbers and names most, function
+        words least; the first word is not taken for a name for its capital."""
+        vocabulary = self._vocabulary
+        word_of, base = vocabulary.word_of, vocabulary.base_weight
+        names = self._capitals >> 1
+        if not names:
+            return {word_of[c]: base[c] for c in self.code}
+        found: dict[str, float] = {}
+        for n, c in enumerate(self.code):
+            weight = base[c]
+            if weight == 1.0 and n and self._capitals >> n & 1:
+                weight = NAME_WEIGHT
+            word = word_of[c]
+            found[word] = max(found.get(word, 0.0), weight)
+        return found
 
     @property
     def is_run(self) -> bool:
@@ -73,13 +141,16 @@ class Units:
         self.vocabulary = Vocabulary()
 
     def make(self, article: int, first: int, last: int, quote: int | None, start: int, end: int) -> Unit:
-        text = self.articles[article].text[start:end]
-        words = normalise(text)
-        capitals = frozenset(word for word, capital in capitalised(text) if capital)
+        found = capitalised(self.articles[article].text[start:end])
+        words = [word for word, _ in found]
         code = self.vocabulary.encode(words)
-        loose = self.vocabulary.encode([_FUNCTION if w in STOPWORDS else w for w in words])
-        return Unit(article, first, last, quote, start, end, words, code, self.vocabulary.content(words), weights(text),
-                    capitals, loose)
+        if self.vocabulary.function is None and any(w in STOPWORDS for w in words):
+            self.vocabulary.add_function(_FUNCTION)  # where a loose code was first made, so codes stay the same
+        capitals = 0
+        for number, (_, capital) in enumerate(found):
+            if capital:
+                capitals |= 1 << number
+        return Unit(article, first, last, quote, start, end, code, capitals, self.vocabulary)
 
     def sentences(self) -> list[Unit]:
         return [
@@ -143,18 +214,20 @@ def rarity(units: list[Unit]) -> dict[str, float]:
 
 def weighted_overlap(a: Unit, b: Unit, discount: dict[str, float]) -> float:
     """Order-free similarity (0-100): the weighted share of the two passages' words that both carry."""
+    weights_a, weights_b = a.weights, b.weights  # worked out once: a unit does not keep them
     total = shared = 0.0
-    for word, weight in a.weights.items():
+    for word, weight in weights_a.items():
         weight *= discount.get(word, 1.0)
         total += weight
-        if word in b.weights:
-            shared += min(weight, b.weights[word] * discount.get(word, 1.0))
-    total += sum(w * discount.get(word, 1.0) for word, w in b.weights.items())
+        if word in weights_b:
+            shared += min(weight, weights_b[word] * discount.get(word, 1.0))
+    total += sum(w * discount.get(word, 1.0) for word, w in weights_b.items())
     return 200.0 * shared / total if total else 0.0
 
 
 def shared_words(a: Unit, b: Unit, limit: int = 8) -> tuple[str, ...]:
     """The meaningful words both units carry, weightiest first, in the first unit's order."""
-    both = [w for w in dict.fromkeys(a.words) if w in b.weights and w not in STOPWORDS]
-    both.sort(key=lambda w: -a.weights.get(w, 0.0))
+    weights_a, weights_b = a.weights, b.weights
+    both = [w for w in dict.fromkeys(a.words) if w in weights_b and w not in STOPWORDS]
+    both.sort(key=lambda w: -weights_a.get(w, 0.0))
     return tuple(both[:limit])

@@ -83,10 +83,17 @@ def content_words(words: list[str]) -> set[str]:
 
 
 class Vocabulary:
-    """Maps each distinct word to one character, so that a sentence becomes a short string of words."""
+    """Maps each distinct word to one character, so that a sentence becomes a short string of words; it also
+    knows each character's word and kind, so a unit can keep only its string and work the rest out."""
 
     def __init__(self) -> None:
         self._codes: dict[str, str] = {}
+        self.word_of: dict[str, str] = {}  # character -> word
+        self.stop: set[str] = set()  # characters of function words
+        self.base_weight: dict[str, float] = {}  # character -> weight of its word when not written as a name
+        self.loosen: dict[int, str] = {}  # for `str.translate`: every function word's character -> `function`
+        self.function: str | None = None  # the character standing for any function word in a loose code
+        self.recent: dict[str, frozenset[str]] = {}  # a unit's code -> its meaningful words (see `Unit.content`)
 
     def encode(self, words: list[str]) -> str:
         codes = self._codes
@@ -94,13 +101,27 @@ class Vocabulary:
         for word in words:
             code = codes.get(word)
             if code is None:
-                code = codes[word] = _char(len(codes))
+                code = self._add(word)
             out.append(code)
         return "".join(out)
 
-    def content(self, words: list[str]) -> frozenset[str]:
-        """The encoded words that carry meaning (stop words left out)."""
-        return frozenset(self._codes[w] for w in words if w not in STOPWORDS and w in self._codes)
+    def _add(self, word: str) -> str:
+        code = self._codes[word] = _char(len(self._codes))
+        self.word_of[code] = word
+        if word in STOPWORDS:
+            self.stop.add(code)
+            self.base_weight[code] = FUNCTION_WEIGHT
+            if self.function is not None:
+                self.loosen[ord(code)] = self.function
+        else:
+            self.base_weight[code] = NUMBER_WEIGHT if word[0].isdigit() else 1.0
+        return code
+
+    def add_function(self, word: str) -> None:
+        """Give the stand-in for any function word its character (once, where the first loose code is made)."""
+        if self.function is None:
+            self.function = self.encode([word])
+            self.loosen.update((ord(code), self.function) for code in self.stop)
 
 
 def _char(number: int) -> str:

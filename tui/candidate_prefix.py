@@ -1,0 +1,125 @@
+"""Candidate pairs that the order-free rule of the scorer could link, found by their rarest words.
+
+Two sentences told in another order share most of their meaningful words, but those may all be common ones
+("minister", "said", "government"), whose lists are too long to pair every unit in them. The rarest words of
+a unit are the way in: if two units share enough to be linked in any order, they share at least one word among
+the first few of each when its words are ranked rarest first (prefix filtering, as in set-similarity joins).
+How many words that takes follows from the rule's thresholds, so no pair the rule would link is missed.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from tui.linking import Unit, rarity
+from tui.tokens import FUNCTION_WEIGHT
+
+# The scorer's order-free rule (`tui.scoring`): a weighted share of the two units' words of at least
+# MIN_REORDERED (0-100), or at least MANY_SHARED meaningful words and MOST_SHARED of the longer unit's.
+MIN_REORDERED = 87.0
+MANY_SHARED = 10
+MOST_SHARED = 0.75
+LEAST_SHARED = 3  # meaningful words the rule wants in common in any case
+MARGIN = 1e-9  # rounding: a unit's prefix errs on the long side
+
+
+class Profiles:
+    """What the order-free rule weighs, for each single unit (not a run) with enough meaningful words: its
+    meaningful words (as numbers, in order) and their weights, flat with one slice a unit (a corpus has
+    millions), its count of distinct function words and its total weight."""
+
+    def __init__(self) -> None:
+        self.slices: dict[int, tuple[int, int]] = {}  # unit -> (start, end) in codes and weights
+        self.codes = array("I")
+        self.weights = array("d")
+        self.functions: dict[int, int] = {}
+        self.totals: dict[int, float] = {}
+
+    def add(self, index: int, weight: dict[str, float], functions: int, total: float) -> None:
+        start = len(self.weights)
+        for code in sorted(weight):
+            self.codes.append(ord(code))
+            self.weights.append(weight[code])
+        self.slices[index] = (start, len(self.weights))
+        self.functions[index], self.totals[index] = functions, total
+
+    def weight_of(self, index: int) -> dict[int, float]:
+        start, end = self.slices[index]
+        return dict(zip(self.codes[start:end], self.weights[start:end]))
+
+    def could_link(self, a: int, b: int) -> bool:
+        """Whether the rule could link the two units: their shared words, function words counted at most."""
+        weight_a, weight_b = self.weight_of(a), self.weight_of(b)
+        shared = weight_a.keys() & weight_b.keys()
+        weighed = sum(min(weight_a[code], weight_b[code]) for code in shared)
+        return passes(len(shared), len(weight_a), len(weight_b), weighed, min(self.functions[a], self.functions[b]),
+                      self.totals[a] + self.totals[b])
+
+
+def passes(shared, count_a, count_b, weighed, functions, totals):
+    """The rule's test, at its most generous where a count is only bounded (works on numbers and arrays)."""
+    weighted = 200.0 * (weighed + FUNCTION_WEIGHT * functions) >= MIN_REORDERED * totals * (1 - MARGIN)
+    counted = (shared >= MANY_SHARED) & (shared >= MOST_SHARED * _larger(count_a, count_b))
+    return (shared >= LEAST_SHARED) & (weighted | counted)
+
+
+def _larger(a, b):
+    return max(a, b) if isinstance(a, int) else a * (a >= b) + b * (a < b)
+
+
+def prefix_lists(units: Sequence[Unit]) -> tuple[dict[str, list[int]], Profiles]:
+    """For each meaningful word, the single units (not runs) that hold it among their rarest words; and what
+    the rule weighs of each such unit."""
+    singles = [i for i, u in enumerate(units) if not u.is_run]
+    discount = rarity([units[i] for i in singles if units[i].quote is None])
+    seen = Counter(code for i in singles for code in units[i].content)
+    lists: dict[str, list[int]] = defaultdict(list)
+    profiles = Profiles()
+    for index in singles:
+        unit = units[index]
+        content = unit.content
+        if len(content) < LEAST_SHARED:
+            continue
+        ranked = sorted(content, key=lambda code: (seen[code], code))
+        weight, total = _weights(unit, discount)
+        for code in ranked[: max(_counted_prefix(len(ranked)), _weighted_prefix(ranked, weight, total))]:
+            lists[code].append(index)
+        profiles.add(index, weight, len(set(unit.code)) - len(content), total)
+    return lists, profiles
+
+
+def _weights(unit: Unit, discount: dict[str, float]) -> tuple[dict[str, float], float]:
+    """The weight the scorer gives each meaningful word of the unit (by code), and the unit's total weight."""
+    weights = unit.weights
+    by_word = {word: weight * discount.get(word, 1.0) for word, weight in weights.items()}
+    content = unit.content
+    weight = {code: by_word[word] for code, word in zip(unit.code, unit.words) if code in content}
+    return weight, sum(by_word.values())
+
+
+def least_share() -> float:
+    """The weighted share of a unit's own weight that a pair linked in any order must have in common: from
+    200 * shared / (total_a + total_b) >= MIN_REORDERED and shared <= either total."""
+    share = MIN_REORDERED / 200.0
+    return share / (1.0 - share)
+
+
+def _counted_prefix(count: int) -> int:
+    """Words to take so that two units sharing MANY_SHARED words and MOST_SHARED of each share one of them."""
+    if count < MANY_SHARED:
+        return 0
+    return count - max(MANY_SHARED, math.ceil(MOST_SHARED * count - MARGIN)) + 1
+
+
+def _weighted_prefix(ranked: list[str], weight: dict[str, float], total: float) -> int:
+    """Words to take so that the words left (with every function word) weigh less than the rule requires."""
+    need = least_share() * total * (1 - MARGIN)
+    left = total
+    taken = 0
+    while taken < len(ranked) and left >= need:
+        left -= weight[ranked[taken]]
+        taken += 1
+    return taken
