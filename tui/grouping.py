@@ -26,6 +26,9 @@ class _Clusters:
         # text lies inside its own sentences, so only units claiming one of them can overlap it (one long
         # article holds thousands of claimed units).
         self.claimed: dict[tuple[int, int], set[int]] = defaultdict(set)
+        # Whether one wording is found in another, by their codes: an article that repeats a passage hundreds of
+        # times asks the same question for every pair of its copies.
+        self.contained: dict[tuple[str, str], bool] = {}
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -85,9 +88,27 @@ class _Clusters:
     def _one_version_per_outlet(self, left: list[int], right: list[int]) -> bool:
         """An outlet appears once in a group, unless it repeats the passage (whole or trimmed) elsewhere."""
         units = self.units
-        return all(
-            _repeats(units[i], units[j]) for i in left for j in right if units[i].article == units[j].article
-        )
+        by_article: dict[int, list[Unit]] = defaultdict(list)
+        for i in left:
+            by_article[units[i].article].append(units[i])
+        for j in right:
+            b = units[j]
+            for a in by_article.get(b.article, ()):
+                if not self._repeats(a, b):
+                    return False
+        return True
+
+    def _repeats(self, a: Unit, b: Unit) -> bool:
+        """Two passages of one article that do not overlap, the shorter found in the longer word for word
+        (function words aside)."""
+        if a.start < b.end and b.start < a.end:
+            return False
+        short, long = (a, b) if len(a.code) <= len(b.code) else (b, a)
+        key = (short.code, long.code)
+        found = self.contained.get(key)
+        if found is None:
+            found = self.contained[key] = short.loose in long.loose and len(short.content) >= 2
+        return found
 
     def _related(self, left: list[int], right: list[int]) -> bool:
         """Every two versions of a group share some meaningful words: two fragments of different parts of
@@ -104,15 +125,6 @@ class _Clusters:
         units = self.units
         return any(frozenset({(units[i].article, s), (units[j].article, t)}) in self.apart
                    for i in left for j in right for s in units[i].sentences for t in units[j].sentences)
-
-
-def _repeats(a: Unit, b: Unit) -> bool:
-    """Two passages of one article that do not overlap, the shorter found in the longer word for word (function
-    words aside)."""
-    if a.start < b.end and b.start < a.end:
-        return False
-    short, long = (a, b) if len(a.code) <= len(b.code) else (b, a)
-    return short.loose in long.loose and len(short.content) >= 2
 
 
 # The user's joins come first; whole passages and merged runs explain the most text, so they claim sentences
