@@ -62,6 +62,21 @@ def test_the_array_method_finds_exactly_the_pairs_of_the_dict_method(monkeypatch
         assert set(candidates(units, reorder=reorder)) == by_dict[reorder]
 
 
+def test_an_article_repeating_a_passage_gets_the_same_pairs_made_a_few_groups_at_a_time(monkeypatch):
+    from tui import candidate_arrays
+
+    long_one = "A long report\n\n" + " ".join([REPRINTED] * 60)
+    articles = [build_article("long", "long.txt", Outlet("long", "Long"), long_one), *_reprints(5)]
+    factory = Units(articles)
+    units = factory.sentences() + factory.runs()
+    by_dict = candidates(units, reorder=False)
+    monkeypatch.setattr(candidate_module, "ARRAYS_FROM", 0)
+    monkeypatch.setattr(candidate_arrays, "_PAIRS_AT_ONCE", 7)
+    found = set(candidates(units, reorder=False))
+    assert found == by_dict
+    assert all(units[i].article != units[j].article for i, j in found)
+
+
 def test_alignment_is_the_same_whichever_method_finds_the_candidates(monkeypatch):
     articles = scale_corpus(40).articles
     before = _summary(align(articles))

@@ -213,10 +213,19 @@ def _cross_pairs(keys: np.ndarray, articles: np.ndarray, starts: np.ndarray, siz
     return (sizes.astype(np.float64) ** 2 - squares) // 2, spread
 
 
+_PAIRS_AT_ONCE = 1 << 21  # pairs of units made at once before those within one article are dropped
+
+
 def _group_pairs(units: np.ndarray, owners: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
     """The cross-article pairs of every group of `size` units starting at `starts` (units sorted in a group)."""
-    members = units[starts[:, None] + np.arange(size)]
     left, right = np.triu_indices(size, 1)
-    a, b = members[:, left].ravel(), members[:, right].ravel()
-    keep = owners[a] != owners[b]
-    return a[keep] * len(owners) + b[keep]
+    # A few groups at a time: an article that repeats a passage hundreds of times makes groups of hundreds of
+    # units, whose pairs within that one article would otherwise all be made at once only to be dropped.
+    step = max(1, _PAIRS_AT_ONCE // len(left))
+    found = []
+    for at in range(0, len(starts), step):
+        members = units[starts[at : at + step, None] + np.arange(size)]
+        a, b = members[:, left].ravel(), members[:, right].ravel()
+        keep = owners[a] != owners[b]
+        found.append(a[keep] * len(owners) + b[keep])
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
