@@ -202,6 +202,16 @@ class Reader:
 
     def __init__(self, app: ParallaxApp, pilot) -> None:
         self.app, self.pilot = app, pilot
+        # What the last key or click made the reader say, kept after its notification times out: on a busy
+        # machine the reader may take longer to settle than a two-second notification is shown.
+        self.heard: list[str] = []
+        shown = app.notify
+
+        def notify(message, *args, **kwargs):
+            self.heard.append(str(message))
+            return shown(message, *args, **kwargs)
+
+        app.notify = notify
 
     async def settled(self) -> None:
         """Wait for the workers (loading, aligning, wrapping, searching) and the screens they bring."""
@@ -211,6 +221,7 @@ class Reader:
         await self.pilot.pause()
 
     async def press(self, *keys: str) -> Shown:
+        self.heard = []
         for key in keys:
             await self.pilot.press(key)
             await self.pilot.pause()
@@ -222,6 +233,7 @@ class Reader:
 
     async def click(self, pane: str, text: str) -> Shown:
         """Click on the first character of a text shown in a pane."""
+        self.heard = []
         target = self.shown().pane(pane)
         row = target.row_of(text)
         assert row is not None, f"{text!r} is not shown in {pane}"
@@ -262,7 +274,8 @@ class Reader:
 
     @property
     def notifications(self) -> list[str]:
-        return [str(n.message) for n in self.app._notifications]
+        showing = [str(n.message) for n in self.app._notifications]
+        return showing + [message for message in self.heard if message not in showing]
 
     @property
     def theme_variables(self) -> dict[str, str]:
