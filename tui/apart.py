@@ -67,6 +67,8 @@ def apart_pairs(articles: list[Article], figures: list[Figure]):
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 fa, fb = figures[a], figures[b]
+                if fa.article == fb.article:
+                    continue  # one outlet's figures are never its own conflict
                 if _told_equal(fa, fb, values) or _told_equal(fb, fa, values):
                     continue
                 shared_names = names[a] & names[b] if a in alone and b in alone else set()

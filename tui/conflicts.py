@@ -9,6 +9,8 @@ periods two outlets give for one sum.
 
 from __future__ import annotations
 
+import bisect
+
 import math
 import re
 from collections import defaultdict
@@ -67,23 +69,24 @@ def _aligned_pairs(articles: list[Article], groups: list[Group], figures: list[F
     by_article: dict[int, list[int]] = defaultdict(list)
     for number, figure in enumerate(figures):
         by_article[figure.article].append(number)
+    longest = max((f.end - f.start for f in figures), default=0)
     for group in groups:
         if group.kind is not GroupKind.SENTENCE:
             continue
         for i, x in enumerate(group.members):
             for y in group.members[i + 1 :]:
                 if x.article != y.article:
-                    yield from _changed_figures(articles, figures, by_article, x, y)
+                    yield from _changed_figures(articles, figures, by_article, x, y, longest)
 
 
-def _changed_figures(articles, figures, by_article, x, y):
+def _changed_figures(articles, figures, by_article, x, y, longest):
     text_x = articles[x.article].text[x.start : x.end]
     text_y = articles[y.article].text[y.start : y.end]
     for edit in diff_words(text_x, text_y, ignore_case=True, ignore_quotes=True).edits:
         if edit.tag != "replace":
             continue
-        left = _inside(figures, by_article[x.article], x.start + edit.a_start, x.start + edit.a_end)
-        right = _inside(figures, by_article[y.article], y.start + edit.b_start, y.start + edit.b_end)
+        left = _inside(figures, by_article[x.article], x.start + edit.a_start, x.start + edit.a_end, longest)
+        right = _inside(figures, by_article[y.article], y.start + edit.b_start, y.start + edit.b_end, longest)
         for a, b in _facing(figures, left, right):
             fa, fb = figures[a], figures[b]
             if fa.kind == fb.kind and fa.value != fb.value and _same_measure(fa, fb) and _compatible(fa, fb):
@@ -102,8 +105,18 @@ def _facing(figures: list[Figure], left: list[int], right: list[int]):
                 yield (end, other) if one == a else (other, end)
 
 
-def _inside(figures: list[Figure], numbers: list[int], start: int, end: int) -> list[int]:
-    return [n for n in numbers if figures[n].start < end and start < figures[n].end]
+def _inside(figures: list[Figure], numbers: list[int], start: int, end: int, longest: int) -> list[int]:
+    """The figures of one article (`numbers`, in text order) that overlap start..end."""
+    # Looked up, not scanned: a long article holds tens of thousands of figures and as many shared passages.
+    # No figure is longer than `longest`, so none starting before start - longest reaches start.
+    first = bisect.bisect_left(numbers, start - longest, key=lambda n: figures[n].start)
+    found = []
+    for n in numbers[first:]:
+        if figures[n].start >= end:
+            break
+        if start < figures[n].end:
+            found.append(n)
+    return found
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
