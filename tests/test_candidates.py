@@ -104,14 +104,18 @@ def test_in_a_corpus_the_closest_passage_is_still_found_in_the_other_outlets_of_
     assert expected > 500 and found >= 0.97 * expected
 
 
-def test_every_pair_the_order_free_rule_links_is_a_candidate():
+@pytest.mark.parametrize("min_reordered", [87.0, 70.0])
+def test_every_pair_the_order_free_rule_links_is_a_candidate(monkeypatch, min_reordered):
     # Every article retells sentences of one pool whose commonest words are in most sentences: two sentences
     # sharing ten of those words are linked in any order, though each of their words is too common to pair by.
+    # A user who lowers --min-reordered gets the candidates of the lower threshold too.
     factory = Units(synthetic_articles(16))
     units = factory.sentences()
-    scorer = Scorer(units, AlignSettings(), rarity(units))
+    scorer = Scorer(units, AlignSettings(min_reordered=min_reordered), rarity(units))
     reordered = {(i, j) for i in range(len(units)) for j in range(i + 1, len(units))
                  if units[i].article != units[j].article
                  and (link := scorer.link(i, j)) is not None and link.kind is LinkKind.REORDERED}
     assert len(reordered) >= 5
-    assert reordered <= set(candidates(units, reorder=True))
+    assert reordered <= set(candidates(units, reorder=True, min_reordered=min_reordered))
+    monkeypatch.setattr(candidate_module, "ARRAYS_FROM", 0)  # the arrays of a large corpus: the same
+    assert reordered <= set(candidates(units, reorder=True, min_reordered=min_reordered))

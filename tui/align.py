@@ -113,7 +113,8 @@ def _links(units: list[Unit], scorer: Scorer, *, reorder: bool) -> list[Link]:
     where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}
     runs = [u.is_run for u in units]
     # In the candidates' own order: links of equal strength are grouped in the order they come.
-    pairs = [(b, a) if runs[b] else (a, b) for a, b in candidates(units, reorder=reorder) if not (runs[a] and runs[b])]
+    pairs = [(b, a) if runs[b] else (a, b) for a, b in candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered)
+             if not (runs[a] and runs[b])]
     possible = _run_prefilter(units, runs, pairs, scorer.settings)
     links = []
     for (a, b), may in zip(pairs, possible):

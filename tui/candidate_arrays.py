@@ -80,6 +80,7 @@ class _Words:
     """The profiles' words as arrays: each unit's meaningful words (by code) and weights, sorted by unit."""
 
     def __init__(self, profiles: Profiles, count: int):
+        self.min_reordered = profiles.min_reordered
         self.start, self.length = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
         self.functions, self.totals = np.zeros(count, dtype=np.int64), np.zeros(count)
         for index, (start, end) in profiles.slices.items():
@@ -102,7 +103,7 @@ class _Words:
         weighed = np.bincount(pair[hit], weights=np.minimum(self.weights[record[hit]], self.weights[at[hit]]),
                               minlength=len(codes))
         return passes(shared, self.length[a], self.length[b], weighed, np.minimum(self.functions[a], self.functions[b]),
-                      self.totals[a] + self.totals[b])
+                      self.totals[a] + self.totals[b], self.min_reordered)
 
 
 def _ords(text: str) -> np.ndarray:

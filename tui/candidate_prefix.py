@@ -31,7 +31,8 @@ class Profiles:
     meaningful words (as numbers, in order) and their weights, flat with one slice a unit (a corpus has
     millions), its count of distinct function words and its total weight."""
 
-    def __init__(self) -> None:
+    def __init__(self, min_reordered: float = MIN_REORDERED) -> None:
+        self.min_reordered = min_reordered  # the rule's threshold, as the user set it
         self.slices: dict[int, tuple[int, int]] = {}  # unit -> (start, end) in codes and weights
         self.codes = array("I")
         self.weights = array("d")
@@ -56,12 +57,12 @@ class Profiles:
         shared = weight_a.keys() & weight_b.keys()
         weighed = sum(min(weight_a[code], weight_b[code]) for code in shared)
         return passes(len(shared), len(weight_a), len(weight_b), weighed, min(self.functions[a], self.functions[b]),
-                      self.totals[a] + self.totals[b])
+                      self.totals[a] + self.totals[b], self.min_reordered)
 
 
-def passes(shared, count_a, count_b, weighed, functions, totals):
+def passes(shared, count_a, count_b, weighed, functions, totals, min_reordered: float = MIN_REORDERED):
     """The rule's test, at its most generous where a count is only bounded (works on numbers and arrays)."""
-    weighted = 200.0 * (weighed + FUNCTION_WEIGHT * functions) >= MIN_REORDERED * totals * (1 - MARGIN)
+    weighted = 200.0 * (weighed + FUNCTION_WEIGHT * functions) >= min_reordered * totals * (1 - MARGIN)
     counted = (shared >= MANY_SHARED) & (shared >= MOST_SHARED * _larger(count_a, count_b))
     return (shared >= LEAST_SHARED) & (weighted | counted)
 
@@ -70,14 +71,14 @@ def _larger(a, b):
     return max(a, b) if isinstance(a, int) else a * (a >= b) + b * (a < b)
 
 
-def prefix_lists(units: Sequence[Unit]) -> tuple[dict[str, list[int]], Profiles]:
+def prefix_lists(units: Sequence[Unit], min_reordered: float = MIN_REORDERED) -> tuple[dict[str, list[int]], Profiles]:
     """For each meaningful word, the single units (not runs) that hold it among their rarest words; and what
-    the rule weighs of each such unit."""
+    the rule weighs of each such unit (at the rule's threshold as the user set it)."""
     singles = [i for i, u in enumerate(units) if not u.is_run]
     discount = rarity([units[i] for i in singles if units[i].quote is None])
     seen = Counter(code for i in singles for code in units[i].content)
     lists: dict[str, list[int]] = defaultdict(list)
-    profiles = Profiles()
+    profiles = Profiles(min_reordered)
     for index in singles:
         unit = units[index]
         content = unit.content
@@ -85,7 +86,7 @@ def prefix_lists(units: Sequence[Unit]) -> tuple[dict[str, list[int]], Profiles]
             continue
         ranked = sorted(content, key=lambda code: (seen[code], code))
         weight, total = _weights(unit, discount)
-        for code in ranked[: max(_counted_prefix(len(ranked)), _weighted_prefix(ranked, weight, total))]:
+        for code in ranked[: max(_counted_prefix(len(ranked)), _weighted_prefix(ranked, weight, total, min_reordered))]:
             lists[code].append(index)
         profiles.add(index, weight, len(set(unit.code)) - len(content), total)
     return lists, profiles
@@ -100,10 +101,10 @@ def _weights(unit: Unit, discount: dict[str, float]) -> tuple[dict[str, float], 
     return weight, sum(by_word.values())
 
 
-def least_share() -> float:
+def least_share(min_reordered: float = MIN_REORDERED) -> float:
     """The weighted share of a unit's own weight that a pair linked in any order must have in common: from
-    200 * shared / (total_a + total_b) >= MIN_REORDERED and shared <= either total."""
-    share = MIN_REORDERED / 200.0
+    200 * shared / (total_a + total_b) >= min_reordered and shared <= either total."""
+    share = min(min_reordered, 99.999) / 200.0
     return share / (1.0 - share)
 
 
@@ -114,9 +115,9 @@ def _counted_prefix(count: int) -> int:
     return count - max(MANY_SHARED, math.ceil(MOST_SHARED * count - MARGIN)) + 1
 
 
-def _weighted_prefix(ranked: list[str], weight: dict[str, float], total: float) -> int:
+def _weighted_prefix(ranked: list[str], weight: dict[str, float], total: float, min_reordered: float) -> int:
     """Words to take so that the words left (with every function word) weigh less than the rule requires."""
-    need = least_share() * total * (1 - MARGIN)
+    need = least_share(min_reordered) * total * (1 - MARGIN)
     left = total
     taken = 0
     while taken < len(ranked) and left >= need:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
-from tui.candidate_prefix import prefix_lists
+from tui.candidate_prefix import MIN_REORDERED, prefix_lists
 
 # A list of units sharing one key is crowded when it holds more than this many units and would add more than
 # its budget of pairs from different articles; crowded runs of words are replaced by longer ones.
@@ -34,7 +34,8 @@ class Matchable(Protocol):
     def is_run(self) -> bool: ...
 
 
-def candidates(units: Sequence[Matchable], *, reorder: bool) -> Collection[tuple[int, int]]:
+def candidates(units: Sequence[Matchable], *, reorder: bool,
+               min_reordered: float = MIN_REORDERED) -> Collection[tuple[int, int]]:
     """Pairs (i < j) of units from different articles that share a run of three words (or a longer run, where
     the three-word run is crowded), the same wording of one or two words, or (with `reorder`) three meaningful
     words none of which is crowded. Large inputs get them as a compact array read as tuples (in order)."""
@@ -47,13 +48,13 @@ def candidates(units: Sequence[Matchable], *, reorder: bool) -> Collection[tuple
     pairs_from(tiny.values(), articles, pairs, PAIR_BUDGET)
     if len(units) < ARRAYS_FROM:
         pairs |= _run_pairs(units, articles)
-        return pairs | word_pairs(units, articles) | _prefix_pairs(units, articles) if reorder else pairs
+        return pairs | word_pairs(units, articles) | _prefix_pairs(units, articles, min_reordered) if reorder else pairs
     from tui import candidate_arrays, pair_codes
 
     found = [pair_codes.codes_of(pairs, len(units)), candidate_arrays.run_pairs([u.code for u in units], articles)]
     if reorder:
         found.append(candidate_arrays.word_pairs(("" if u.is_run else "".join(u.content) for u in units), articles))
-        found.append(candidate_arrays.prefix_pairs(*prefix_lists(units), articles))
+        found.append(candidate_arrays.prefix_pairs(*prefix_lists(units, min_reordered), articles))
     return pair_codes.Pairs.union(found, len(units))
 
 
@@ -73,9 +74,9 @@ def _run_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int
     return pairs
 
 
-def _prefix_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:
+def _prefix_pairs(units: Sequence[Matchable], articles: list[int], min_reordered: float) -> set[tuple[int, int]]:
     """Pairs that the order-free rule could link, found by their rarest words (see `tui.candidate_prefix`)."""
-    lists, profiles = prefix_lists(units)
+    lists, profiles = prefix_lists(units, min_reordered)
     found: set[tuple[int, int]] = set()
     pairs_from(lists.values(), articles, found, None)
     return {(a, b) for a, b in found if profiles.could_link(a, b)}
