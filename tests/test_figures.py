@@ -135,3 +135,23 @@ def test_a_sum_given_to_the_tune_of_is_a_sum_of_what_the_clause_before_names():
         "projects to the wall.",
     )
     assert pairs == [["$3.5 billion", "$3.6 billion"]]
+
+
+def test_figures_of_two_stories_in_one_corpus_are_never_compared():
+    # Two stories, each told by two outlets that share a passage; the Rolex sums belong to different stories.
+    bodies = [
+        "The county board approved the new bridge over the river after a long night of debate on Tuesday. "
+        "Jackson used campaign funds to buy a $43,350 gold Rolex watch, prosecutors say.",
+        "The county board approved the new bridge over the river after a long night of debate on Tuesday. "
+        "Officials expect the work to start in the spring.",
+        "Storms knocked out power to thousands of homes along the coast late on Sunday evening, the utility said. "
+        "Crews worked through the night.",
+        "Storms knocked out power to thousands of homes along the coast late on Sunday evening, the utility said. "
+        "Court papers list what Jackson bought with campaign funds, among them a $48,000 Rolex.",
+    ]
+    found, result = conflicts_of(*bodies)
+    assert found == []
+    # The same two sentences in one story (the outlets share its passage) are still a conflict.
+    same_story = [bodies[0], bodies[1].replace("Officials expect", "Court papers list what Jackson bought with "
+                                               "campaign funds, among them a $48,000 Rolex. Officials expect")]
+    assert conflicts_of(*same_story)[0] == [["$43,350", "$48,000"]]

@@ -8,7 +8,9 @@ cannot both hold.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 
 from tui.figure_context import FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE
@@ -43,7 +45,9 @@ def headline_twins(articles: list[Article], figures: list[Figure]):
             yield number, twin
 
 
-def apart_pairs(articles: list[Article], figures: list[Figure]):
+def apart_pairs(articles: list[Article], figures: list[Figure], stories: Sequence[int] | None = None):
+    """Figures of two outlets told apart from shared passages that are one figure; with `stories` (each
+    article's story, or -1 where it is not known), only those of one story."""
     words, names, heads, read = {}, {}, set(), {}
     for number, figure in enumerate(figures):
         if articles[figure.article].sentences[figure.sentence].kind is BlockKind.HEADLINE:
@@ -64,18 +68,35 @@ def apart_pairs(articles: list[Article], figures: list[Figure]):
         values: dict[tuple, list[Figure]] = defaultdict(list)
         for n in members:
             values[(figures[n].article, figures[n].sentence, figures[n].value)].append(figures[n])
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                fa, fb = figures[a], figures[b]
-                if fa.article == fb.article:
-                    continue  # one outlet's figures are never its own conflict
-                if _told_equal(fa, fb, values) or _told_equal(fb, fa, values):
-                    continue
-                shared_names = names[a] & names[b] if a in alone and b in alone else set()
-                headline = a in heads or b in heads
-                if fa.article != fb.article and _comparable(fa, fb, words[a], words[b], shared_names, headline) and \
-                        _headline_holds(fa, words[b], a in heads) and _headline_holds(fb, words[a], b in heads):
-                    yield a, b
+        for a, b in _story_pairs(members, figures, stories):
+            fa, fb = figures[a], figures[b]
+            if fa.article == fb.article:
+                continue  # one outlet's figures are never its own conflict
+            if _told_equal(fa, fb, values) or _told_equal(fb, fa, values):
+                continue
+            shared_names = names[a] & names[b] if a in alone and b in alone else set()
+            headline = a in heads or b in heads
+            if fa.article != fb.article and _comparable(fa, fb, words[a], words[b], shared_names, headline) and \
+                    _headline_holds(fa, words[b], a in heads) and _headline_holds(fb, words[a], b in heads):
+                yield a, b
+
+
+def _story_pairs(members: list[int], figures: list[Figure], stories: Sequence[int] | None):
+    """Pairs of the members (in their order) whose articles may be about one story: a figure of one story is
+    never compared with another story's, which would only make false conflicts in a corpus of many stories
+    (and cost the square of its figures)."""
+    if stories is None:
+        yield from combinations(members, 2)
+        return
+    by_story: dict[int, list[int]] = defaultdict(list)
+    for position, number in enumerate(members):
+        by_story[stories[figures[number].article]].append(position)
+    unknown = set(by_story.pop(-1, ()))
+    pairs = [pair for positions in by_story.values() for pair in combinations(positions, 2)]
+    # An article that shares no passage gives no sign of its story: it is compared with every other.
+    pairs += [(min(i, j), max(i, j)) for i in unknown for j in range(len(members)) if j != i and (j not in unknown or i < j)]
+    for i, j in sorted(pairs):
+        yield members[i], members[j]
 
 
 def _told_equal(a: Figure, b: Figure, values: dict[tuple, list[Figure]]) -> bool:

@@ -34,7 +34,7 @@ def find_conflicts(articles: list[Article], groups: list[Group] | None = None) -
     links = _Links(figures)
     for x, y in _aligned_pairs(articles, groups or [], figures):
         links.join(x, y, aligned=True)
-    for x, y in apart_pairs(articles, figures):
+    for x, y in apart_pairs(articles, figures, None if groups is None else _stories(articles, groups)):
         links.join(x, y, aligned=False)
     for x, y in headline_twins(articles, figures):
         links.join(x, y, aligned=False)
@@ -42,6 +42,31 @@ def find_conflicts(articles: list[Article], groups: list[Group] | None = None) -
     for x, y in _periods(articles, figures, links):
         links.join(x, y, aligned=False)
     return links.conflicts(figures)
+
+
+def _stories(articles: list[Article], groups: list[Group]) -> list[int]:
+    """Each article's story: articles that share a passage told by two outlets or more, directly or through
+    others, are of one story; -1 for an article that shares none (nothing says which story it is of). One
+    outlet's own line under all its articles says nothing of their stories."""
+    parent = list(range(len(articles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    shares = [False] * len(articles)
+    for group in groups:
+        if group.kind is GroupKind.PHRASE:
+            continue  # a few shared words tell no story
+        told = sorted(group.articles)
+        if len({articles[a].outlet.id for a in told}) < 2:
+            continue
+        for a in told:
+            shares[a] = True
+            parent[root(a)] = root(told[0])
+    return [root(a) if shares[a] else -1 for a in range(len(articles))]
 
 
 def _periods(articles: list[Article], figures: list[Figure], links: "_Links"):
@@ -53,11 +78,15 @@ def _periods(articles: list[Article], figures: list[Figure], links: "_Links"):
         if figure.kind == "duration" and total.kind == "money" and (total.article, total.sentence) == (
                 figure.article, figure.sentence) and _PERIOD.fullmatch(articles[figure.article].text, total.end, figure.start):
             by_sum[(links.root(number - 1), figure.measure)].append(number)
-    for (root, _), periods in by_sum.items():
-        if len({figures[n].article for n in periods}) < 2:
-            continue
+    told = [(root, periods) for (root, _), periods in by_sum.items() if len({figures[n].article for n in periods}) >= 2]
+    roots = {root for root, _ in told}
+    sums: dict[int, list[Figure]] = defaultdict(list)
+    for n, figure in enumerate(figures):
+        if n not in links.repeats and links.root(n) in roots:
+            sums[links.root(n)].append(figure)
+    for root, periods in told:
         # The periods are of what the sums are of: "years" alone would not tell a reader which.
-        of = _subject([f for n, f in enumerate(figures) if links.root(n) == root and n not in links.repeats])
+        of = _subject(sums[root])
         for n in periods:
             figures[n] = replace(figures[n], subject=of)
         for n in periods[1:]:
@@ -73,18 +102,26 @@ def _aligned_pairs(articles: list[Article], groups: list[Group], figures: list[F
     for group in groups:
         if group.kind is not GroupKind.SENTENCE:
             continue
-        for i, x in enumerate(group.members):
-            for y in group.members[i + 1 :]:
+        diffs: dict[tuple[str, str], list] = {}  # copies of one wording are compared once
+        # Only versions holding a figure can face one; an outlet's line under every article holds none, and its
+        # hundreds of copies would otherwise be compared two by two.
+        holding = [m for m in group.members if _inside(figures, by_article[m.article], m.start, m.end, longest)]
+        for i, x in enumerate(holding):
+            for y in holding[i + 1 :]:
                 if x.article != y.article:
-                    yield from _changed_figures(articles, figures, by_article, x, y, longest)
+                    yield from _changed_figures(articles, figures, by_article, x, y, longest, diffs)
 
 
-def _changed_figures(articles, figures, by_article, x, y, longest):
+def _changed_figures(articles, figures, by_article, x, y, longest, diffs):
     text_x = articles[x.article].text[x.start : x.end]
     text_y = articles[y.article].text[y.start : y.end]
-    for edit in diff_words(text_x, text_y, ignore_case=True, ignore_quotes=True).edits:
-        if edit.tag != "replace":
-            continue
+    if text_x == text_y:
+        return  # the same words: nothing replaced
+    edits = diffs.get((text_x, text_y))
+    if edits is None:
+        edits = diffs[(text_x, text_y)] = [e for e in diff_words(text_x, text_y, ignore_case=True,
+                                                                 ignore_quotes=True).edits if e.tag == "replace"]
+    for edit in edits:
         left = _inside(figures, by_article[x.article], x.start + edit.a_start, x.start + edit.a_end, longest)
         right = _inside(figures, by_article[y.article], y.start + edit.b_start, y.start + edit.b_end, longest)
         for a, b in _facing(figures, left, right):
