@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from rapidfuzz import fuzz
 
@@ -16,7 +17,9 @@ from tests.sample import sample_articles
 import tui.align
 from tui import absence, phrases
 from tui.align import align
+from tui.candidates import candidates
 from tui.linking import Units, rarity, weighted_overlap
+from tui.pair_bounds import Sketches
 from tui.model import GroupKind, LinkKind, Outlet
 from tui.scoring import AlignSettings, Scorer
 from tui.text import build_article
@@ -172,3 +175,34 @@ def test_the_closest_passages_named_are_the_same_in_every_run(size, workload):
                               env={**os.environ, "PYTHONHASHSEED": seed}, cwd=ROOT, check=True)
         runs.add(done.stdout)
     assert len(runs) == 1
+
+
+@pytest.mark.parametrize("corpus", list(CORPORA))
+def test_pairs_left_out_for_too_few_words_in_common_change_nothing(corpus, monkeypatch):
+    articles = CORPORA[corpus]()
+    every_pair = align(articles)
+    monkeypatch.setattr(tui.align, "BOUNDS_FROM", 0)  # even the sample story goes through the word bounds
+    assert _everything(align(articles)) == _everything(every_pair)
+
+
+@pytest.mark.parametrize("corpus", ["realistic corpus", "one pool retold by every article"])
+def test_the_word_bounds_keep_every_pair_the_scorer_links_and_leave_out_most_others(corpus):
+    factory = Units(CORPORA[corpus]())
+    sentences = factory.sentences()
+    units = sentences + factory.runs()
+    scorer = Scorer(units, AlignSettings(), rarity(sentences))
+    where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run}
+    pairs = sorted(candidates(units, reorder=True))
+    codes = np.array([a * len(units) + b for a, b in pairs], dtype=np.int64)
+    kept = Sketches(units, factory.vocabulary.stop).could_link(codes, len(units), AlignSettings())
+    linked = []
+    for a, b in pairs:
+        run, other = (a, b) if units[a].is_run else (b, a)
+        if units[run].is_run and not units[other].is_run:
+            parts = [units[where[(units[run].article, s)]] for s in units[run].sentences]
+            linked.append(scorer.run_link(run, other, parts) is not None)
+        else:
+            linked.append(not units[a].is_run and scorer.link(a, b) is not None)
+    assert sum(linked) > 100
+    assert all(k for k, link in zip(kept, linked) if link)
+    assert kept.sum() < 0.6 * len(pairs)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from tui.absence import find_closest
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from tui.conflicts import find_conflicts
 from tui.corrections import JOIN, Correction
 from tui.grouping import build_groups
-from tui.candidates import candidates
+from tui.candidates import ARRAYS_FROM, candidates
 from tui.linking import Link, Unit, Units, rarity, weighted_overlap
 from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
 from tui.phrases import phrase_groups
@@ -37,7 +37,7 @@ def align(articles: list[Article], settings: AlignSettings | None = None,
     quotes = factory.quotes(shortest=2)
     discount = rarity(sentences)
     quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
-    sentence_links = _links(units, Scorer(units, settings, discount), reorder=True)
+    sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop)
     sentence_links = _in_context(units, sentence_links)
     sentence_links += _links_through_quotes(quotes, quote_links, units, settings)
     sentence_links += _quoted_without_marks(quotes, units)
@@ -108,13 +108,16 @@ class _Context:
         return ka in self.group_of and self.group_of.get(ka) == self.group_of.get(kb)
 
 
-def _links(units: list[Unit], scorer: Scorer, *, reorder: bool) -> list[Link]:
-    """Every candidate pair that scores as a match; runs are scored against single sentences only."""
+def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection[str] | None = None) -> list[Link]:
+    """Every candidate pair that scores as a match; runs are scored against single sentences only. With the
+    function words' codes (`stop`), sentences and runs are scored only where some rule could link them."""
     where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}
     runs = [u.is_run for u in units]
+    found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered)
+    if stop is not None and len(units) >= BOUNDS_FROM:
+        found = _could_link(units, found, stop, scorer.settings)
     # In the candidates' own order: links of equal strength are grouped in the order they come.
-    pairs = [(b, a) if runs[b] else (a, b) for a, b in candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered)
-             if not (runs[a] and runs[b])]
+    pairs = [(b, a) if runs[b] else (a, b) for a, b in found if not (runs[a] and runs[b])]
     possible = _run_prefilter(units, runs, pairs, scorer.settings)
     links = []
     for (a, b), may in zip(pairs, possible):
@@ -128,6 +131,25 @@ def _links(units: list[Unit], scorer: Scorer, *, reorder: bool) -> list[Link]:
         if link is not None:
             links.append(link)
     return links
+
+
+# From this many sentences and runs on, candidate pairs are first checked in bulk for enough words in common
+# that some rule could link them (where a large input's candidates are an array already).
+BOUNDS_FROM = ARRAYS_FROM
+
+
+def _could_link(units: list[Unit], found, stop: Collection[str], settings: AlignSettings):
+    """The candidate pairs, in their order, that some rule could link (`tui.pair_bounds`): most pairs of a
+    large corpus share only a run of common words."""
+    from tui.pair_bounds import Sketches
+    from tui.pair_codes import Pairs
+
+    import numpy as np
+
+    count = len(units)
+    codes = found.codes if isinstance(found, Pairs) else np.fromiter((a * count + b for a, b in found), dtype=np.int64)
+    kept = codes[Sketches(units, stop).could_link(codes, count, settings)]
+    return Pairs(kept, count) if isinstance(found, Pairs) else list(zip((kept // count).tolist(), (kept % count).tolist()))
 
 
 # From this many pairs of a run and a sentence on, their whole-passage scores are worked out in one call on

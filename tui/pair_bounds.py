@@ -1,0 +1,88 @@
+"""Which candidate pairs of sentences and runs some rule of the scorer could link, for millions at once.
+
+Two unrelated sentences of a large corpus often share a run of three words ("in the city", "said on
+Monday"), and most candidate pairs are such pairs; each rule of `tui.scoring` needs far more in common. From a
+few numbers per unit (its words, meaningful words and function words, and a 256-bit sketch of its meaningful
+words) an upper bound of the words two units share is worked out for every pair in a few array operations, and
+a pair goes on to be scored only where that bound lets some rule link it. The bounds never undercount, so no
+pair the scorer would link is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+import numpy as np
+
+from tui.pair_codes import distinct
+from tui.scoring import AlignSettings
+
+_LANES = 4  # 64-bit words of a unit's sketch
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_MARGIN = 1e-6  # room for rounding: a bound errs on the generous side
+_FRAGMENT_WORDS = 3  # `tui.scoring`: a fragment brings at least three meaningful words ...
+_FRAGMENT_SHARE = 0.6  # ... and this share of its meaningful words
+_REORDERED_WORDS = 3  # the order-free rule wants three meaningful words in common
+
+
+class Sketches:
+    """For each unit: its length in words, distinct meaningful words, tokens of meaningful and of function
+    words, whether it is a run, and the sketch (a bit set by each meaningful word)."""
+
+    def __init__(self, units: Sequence, stop: Collection[str]) -> None:
+        codes = [u.code for u in units]
+        count = len(codes)
+        self.length = np.fromiter(map(len, codes), dtype=np.int64, count=count)
+        self.run = np.fromiter((u.is_run for u in units), dtype=bool, count=count)
+        words = np.frombuffer("".join(codes).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        owner = np.repeat(np.arange(count, dtype=np.int64), self.length)
+        stop = _stop_table(stop, int(words.max()) + 1 if len(words) else 1)
+        meaningful = ~stop[words]
+        self.content_tokens = np.bincount(owner[meaningful], minlength=count)
+        self.function_tokens = self.length - self.content_tokens
+        # Distinct meaningful words of each unit, and the bit each sets in the unit's sketch.
+        keys = distinct((owner[meaningful] << 32) | words[meaningful])
+        unit, word = keys >> 32, keys & 0xFFFFFFFF
+        self.meaningful = np.bincount(unit, minlength=count)
+        bit = ((word.astype(np.uint64) * _MIX) >> np.uint64(56)).astype(np.int64)  # 0..255
+        self.sketch = np.zeros((count, _LANES), dtype=np.uint64)
+        np.bitwise_or.at(self.sketch, (unit, bit >> 6), np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64)))
+
+    def shared_bound(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """At most this many meaningful words are in both units: each word of the union sets one bit at most,
+        so the union has at least as many words as the two sketches set bits."""
+        union = np.bitwise_count(self.sketch[a] | self.sketch[b]).sum(axis=1, dtype=np.int64)
+        return self.meaningful[a] + self.meaningful[b] - union
+
+    def could_link(self, codes: np.ndarray, count: int, settings: AlignSettings) -> np.ndarray:
+        """For pair codes i * count + j of sentences and runs, False where no rule of the scorer could link
+        the pair: a run against a run, or too few words in common for any rule."""
+        a, b = codes // count, codes % count
+        shared = np.minimum(self.shared_bound(a, b), np.minimum(self.meaningful[a], self.meaningful[b]))
+        # Words in common, repeats counted: the function words of the side with fewer, and of the meaningful
+        # words each side's tokens of the shared ones (every other distinct word takes at least one token).
+        tokens = np.minimum(self.function_tokens[a], self.function_tokens[b]) + np.minimum(
+            self.content_tokens[a] - self.meaningful[a], self.content_tokens[b] - self.meaningful[b]) + shared
+        common = np.minimum(tokens, np.minimum(self.length[a], self.length[b]))
+        total = self.length[a] + self.length[b]
+        # A ratio of r needs r / 200 of both units' words in common, in order.
+        whole = common >= settings.min_score / 200 * total - _MARGIN
+        exact = common >= settings.exact_score / 200 * total - _MARGIN
+        short_a = self.length[a] <= self.length[b]
+        short_len = np.where(short_a, self.length[a], self.length[b])
+        short_meaningful = np.where(short_a, self.meaningful[a], self.meaningful[b])
+        fragment = (shared >= _FRAGMENT_WORDS) & (shared >= _FRAGMENT_SHARE * short_meaningful - _MARGIN)
+        sentences = ~self.run[a] & ~self.run[b]
+        one_run = self.run[a] ^ self.run[b]
+        single = np.where(self.run[a], b, a)  # the sentence of a run's pair
+        run_pair = one_run & whole & (self.length[single] >= settings.min_words)
+        tiny = sentences & (short_len < settings.min_words) & exact
+        full = sentences & (short_len >= settings.min_words) & (whole | fragment | (shared >= _REORDERED_WORDS))
+        return run_pair | tiny | full
+
+
+def _stop_table(stop: Collection[str], size: int) -> np.ndarray:
+    """Whether each word code is a function word (`stop` holds their characters), indexed by the code."""
+    table = np.zeros(size, dtype=bool)
+    table[[ord(c) for c in stop if ord(c) < size]] = True
+    return table
