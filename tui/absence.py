@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from itertools import accumulate
 
 from rapidfuzz import fuzz
@@ -28,28 +29,48 @@ SHARED_GROUPS = 2  # one shared passage between two outlets' articles may be cha
 
 def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]) -> None:
     """Fill `Group.closest` for every outlet that can be read and does not carry the group."""
-    by_article: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for index, unit in enumerate(sentences):
-        for code in unit.content:
-            by_article[unit.article][code].append(index)
-    readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
-    near = _neighbours(groups, factory.articles) if len(readable) > EVERY_ARTICLE_UP_TO else None
-    # A member that is one whole sentence is that sentence's unit: only runs and quotations are made anew.
-    whole = {(u.article, u.sentence, u.start, u.end): u for u in sentences}
-    scores = _Scores(discount)
-    for group in groups:
+    ClosestSearch(factory, groups, sentences, discount).fill(range(len(groups)))
+
+
+class ClosestSearch:
+    """The closest passages of groups, with what every search needs worked out once (a search may be shared
+    out between processes, each filling some of the groups)."""
+
+    def __init__(self, factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]):
+        self.factory, self.groups, self.sentences = factory, groups, sentences
+        self.by_article: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for index, unit in enumerate(sentences):
+            for code in unit.content:
+                self.by_article[unit.article][code].append(index)
+        self.readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
+        self.near = _neighbours(groups, factory.articles) if len(self.readable) > EVERY_ARTICLE_UP_TO else None
+        # A member that is one whole sentence is that sentence's unit: only runs and quotations are made anew.
+        self.whole = {(u.article, u.sentence, u.start, u.end): u for u in sentences}
+        self.scores = _Scores(discount)
+
+    def fill(self, which: Iterable[int]) -> dict[int, dict[int, Closest]]:
+        """Fill `Group.closest` of the groups numbered in `which`; return them by number."""
+        filled: dict[int, dict[int, Closest]] = {}
+        for number in which:
+            group = self.groups[number]
+            self._fill(group)
+            filled[number] = group.closest
+        return filled
+
+    def _fill(self, group: Group) -> None:
+        factory, whole = self.factory, self.whole
         made = (whole.get((m.article, m.sentence, m.start, m.end)) if m.quote is None and m.spans[-1] == m.sentence
                 else None for m in group.members)
         made = (unit or factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end)
                 for unit, m in zip(made, group.members))
         versions = list({v.code: v for v in made}.values())  # outlets that print the same words count once
         present = group.articles
-        searched = readable if near is None else _nearest(near, present)
+        searched = self.readable if self.near is None else _nearest(self.near, present)
         uses = Counter(code for version in versions for code in version.content)
         for article in searched:
             if article in present:
                 continue
-            best = _closest(versions, uses, sentences, by_article[article], scores)
+            best = _closest(versions, uses, self.sentences, self.by_article[article], self.scores)
             if best is not None:
                 unit, score = best
                 group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))

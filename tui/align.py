@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from tui.absence import find_closest
+from tui.absence import ClosestSearch, find_closest
 from collections.abc import Collection, Sequence
 
 from tui.conflicts import find_conflicts
 from tui.corrections import JOIN, Correction
+from tui.forking import FORK_FROM, ForkFailed, Part, Shares, can_fork
 from tui.grouping import build_groups
 from tui.candidates import ARRAYS_FROM, candidates
 from tui.linking import Link, Unit, Units, rarity, weighted_overlap
@@ -50,8 +51,28 @@ def align(articles: list[Article], settings: AlignSettings | None = None,
     groups.sort(key=lambda g: (_KIND_ORDER[g.kind], min((m.article, m.start) for m in g.members)))
     for number, group in enumerate(groups):
         group.id = number + 1
-    find_closest(factory, groups, sentences, discount)
-    return Alignment(articles=articles, groups=groups, conflicts=find_conflicts(articles, groups), corrections=applied)
+    conflicts = _closest_and_conflicts(factory, groups, sentences, discount)
+    return Alignment(articles=articles, groups=groups, conflicts=conflicts, corrections=applied)
+
+
+def _closest_and_conflicts(factory: Units, groups: list, sentences: list[Unit], discount: dict[str, float]) -> list:
+    """Each group's closest passages (filled in) and the figure conflicts; for a large input, on two cores: a
+    forked copy works out the conflicts and then takes groups as this process does, a few at a time."""
+    articles = factory.articles
+    if len(articles) < FORK_FROM or not can_fork():
+        find_closest(factory, groups, sentences, discount)
+        return find_conflicts(articles, groups)
+    search, shares = ClosestSearch(factory, groups, sentences, discount), Shares(len(groups))
+    other = Part(lambda: (find_conflicts(articles, groups), search.fill(shares)), fork=True)
+    mine = search.fill(shares)
+    try:
+        conflicts, theirs = other.result()
+    except ForkFailed:  # the copy ended early (out of memory): its part is worked out here
+        theirs = search.fill(n for n in range(len(groups)) if n not in mine)
+        conflicts = find_conflicts(articles, groups)
+    for number, closest in theirs.items():
+        groups[number].closest = closest
+    return conflicts
 
 
 def _corrections(articles: list[Article], units: list[Unit], corrections: Sequence[Correction]):

@@ -1,0 +1,66 @@
+"""Work shared out with a forked copy of the process: the same alignment as one process alone works out."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Run in a process of its own: a test runner's process has threads, and such a process never forks.
+_ALIGN = """
+import os, sys
+import tui.align, tui.forking
+from benchmarks.scale_corpus import scale_corpus
+from benchmarks.synthetic import synthetic_articles
+
+tui.align.FORK_FROM = 0
+forks, fork = [], os.fork
+def counted():
+    forks.append(1)
+    return fork()
+os.fork = counted
+parent = os.getpid()
+if sys.argv[2] == "copy fails":  # the copy runs out of memory as it starts its part
+    conflicts = tui.align.find_conflicts
+    def failing(*args):
+        if os.getpid() != parent:
+            raise MemoryError
+        return conflicts(*args)
+    tui.align.find_conflicts = failing
+articles = scale_corpus(60).articles if sys.argv[1] == "realistic" else synthetic_articles(12)
+alignment = tui.align.align(articles)
+if os.getpid() == parent:
+    print("forks", len(forks))
+    for group in alignment.groups:
+        print(group.id, group.kind, [(m.article, m.start, m.end, m.score, m.reason) for m in group.members],
+              sorted(group.closest.items()))
+    for conflict in alignment.conflicts:
+        print(repr(conflict))
+"""
+
+
+def _aligned(workload: str, how: str, **env: str) -> tuple[str, str]:
+    done = subprocess.run([sys.executable, "-c", _ALIGN, workload, how], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONHASHSEED": "0", **env}, check=True)
+    forks, _, rest = done.stdout.partition("\n")
+    return forks, rest
+
+
+@pytest.mark.parametrize("workload", ["realistic", "pool"])
+def test_two_cores_find_what_one_finds(workload):
+    forks, two = _aligned(workload, "two cores")
+    one_forks, one = _aligned(workload, "one core", PARALLAX_ONE_CORE="1")
+    assert forks != "forks 0" and one_forks == "forks 0"
+    assert two.count("Closest(") > 20 and "FigureConflict(" in two
+    assert two == one
+
+
+def test_when_the_copy_fails_its_part_is_worked_out_here():
+    forks, two = _aligned("realistic", "copy fails")
+    assert forks != "forks 0"
+    assert two == _aligned("realistic", "one core", PARALLAX_ONE_CORE="1")[1]

@@ -1,0 +1,94 @@
+"""Work done on a second core: a forked copy of the process works out one part while this one does another.
+
+A fork shares everything already worked out (units, groups, vocabulary) without copying or pickling it; only
+the part's result comes back, pickled through a pipe. Forking a process that runs other threads can deadlock
+the copy (a lock held by a thread that is not copied), so only a process with one thread forks: the command
+line does, the reader (which aligns in a worker thread) works through each part itself.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+# Below this many articles a part takes less time than forking and pickling its result.
+FORK_FROM = 200
+
+
+class ForkFailed(RuntimeError):
+    """The forked copy ended without a result."""
+
+
+def can_fork() -> bool:
+    """Whether a part may be worked out in a forked copy of this process."""
+    return hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1 \
+        and os.environ.get("PARALLAX_ONE_CORE", "") == ""
+
+
+class Part:
+    """`function()` worked out in a forked copy when `fork` is true (and this process may fork), else here
+    when its result is asked for."""
+
+    def __init__(self, function: Callable[[], Any], fork: bool):
+        self.function = function
+        self.pid = 0
+        if fork and can_fork():
+            self._start()
+
+    def _start(self) -> None:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the copy: work, send the result, and end without running the parent's exit handlers
+            os.close(read)
+            try:
+                outcome = (True, self.function())
+            except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
+                outcome = (False, f"{type(error).__name__}: {error}")
+            try:
+                with os.fdopen(write, "wb") as pipe:
+                    pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            finally:
+                os._exit(0)
+        os.close(write)
+        self.pid, self.read = pid, read
+
+    def result(self) -> Any:
+        if not self.pid:
+            return self.function()
+        try:
+            with os.fdopen(self.read, "rb") as pipe:
+                done, value = pickle.load(pipe)
+        except EOFError:
+            done, value = False, "it ended before sending its result"
+        finally:
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+        if not done:
+            raise ForkFailed(f"a part of the work done on another core failed: {value}")
+        return value
+
+
+class Shares:
+    """Numbers 0..count-1 handed out a few at a time to whichever process asks first (this one and its forked
+    copy), so that both stay busy to the end whatever each number costs; each number goes out once."""
+
+    def __init__(self, count: int, step: int = 16):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork") if can_fork() else multiprocessing.get_context()
+        self.count, self.step = count, step
+        self._next = context.RawValue("q", 0)  # in memory both processes share
+        self._lock = context.Lock()
+
+    def __iter__(self):
+        while True:
+            with self._lock:
+                first = self._next.value
+                self._next.value = min(self.count, first + self.step)
+            if first >= self.count:
+                return
+            yield from range(first, min(self.count, first + self.step))
