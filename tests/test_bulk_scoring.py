@@ -206,3 +206,12 @@ def test_the_word_bounds_keep_every_pair_the_scorer_links_and_leave_out_most_oth
     assert sum(linked) > 100
     assert all(k for k, link in zip(kept, linked) if link)
     assert kept.sum() < 0.6 * len(pairs)
+
+
+@pytest.mark.parametrize("corpus", ["realistic corpus", "one pool retold by every article"])
+def test_shared_wording_found_after_the_bulk_word_bound_is_what_comparing_every_pair_finds(corpus, monkeypatch):
+    articles = CORPORA[corpus]()
+    every = align(articles)
+    monkeypatch.setattr(phrases, "BOUNDS_FROM", 0)
+    assert any(g.kind is GroupKind.PHRASE for g in every.groups)
+    assert _everything(align(articles)) == _everything(every)

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from rapidfuzz.distance import LCSseq
 
 from tui.grouping import build_groups
-from tui.candidates import candidates
+from tui.candidates import ARRAYS_FROM, candidates
 from tui.linking import Link, Unit, Units
 from tui.model import Group, GroupKind, LinkKind
 from tui.tokens import word_spans
@@ -23,22 +23,68 @@ PHRASE_RATIO = 0.75  # share of the run's words that both sides have
 
 def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group]) -> list[Group]:
     """Groups of shared runs of words between sentences that no sentence or quotation group already pairs."""
-    grouped = _already_paired(groups)
-    taken = _taken(groups)
+    grouped = _Grouped(groups)
     found: list[tuple[tuple[int, int, int], tuple[int, int, int]]] = []
-    for i, j in candidates(sentences, reorder=False):
+    for i, j in _candidates(factory, sentences):
         x, y = sentences[i], sentences[j]
-        if (x.article, x.sentence, y.article, y.sentence) in grouped or not _may_share(x, y):
+        if grouped.paired(x, y) or not _may_share(x, y):
             continue
         # The same orientation whatever the order of the articles, so the result does not depend on it.
         a, b = sorted((x, y), key=lambda unit: (unit.key, unit.article))
         run = _shared_run(factory, a, b)
-        if run is not None and not any(_overlaps(span, taken[other]) for span, other in ((run[0], b.article), (run[1], a.article))):
+        if run is not None and not grouped.taken(run[0], b.article) and not grouped.taken(run[1], a.article):
             found.append(run)
     if not found:
         return []
     units, links = _units_and_links(factory, found)
     return build_groups(units, links, GroupKind.PHRASE)
+
+
+# From this many sentences on, candidate pairs are first checked in bulk for the meaningful words they must share.
+BOUNDS_FROM = ARRAYS_FROM
+
+
+def _candidates(factory: Units, sentences: list[Unit]):
+    """Pairs of sentences sharing a run of words; a large input's only where they may share enough meaningful
+    words (most pairs of a corpus share only a run of common words)."""
+    found = candidates(sentences, reorder=False)
+    if len(sentences) < BOUNDS_FROM:
+        return found
+    import numpy as np
+
+    from tui.pair_bounds import Sketches
+
+    count = len(sentences)
+    codes = found.codes if hasattr(found, "codes") else np.fromiter((a * count + b for a, b in found), dtype=np.int64)
+    sketches = Sketches(sentences, factory.vocabulary.stop)
+    kept = codes[sketches.shared_bound(codes // count, codes % count) >= PHRASE_CONTENT]
+    return zip((kept // count).tolist(), (kept % count).tolist())
+
+
+class _Grouped:
+    """What the groups already pair: sentences of two outlets in one group, and the stretches of text grouped
+    with an outlet's passages (looked up by sentence and article: a corpus has groups of hundreds of members)."""
+
+    def __init__(self, groups: list[Group]):
+        self.articles = [group.articles for group in groups]
+        self.of_sentence: dict[tuple[int, int], set[int]] = defaultdict(set)
+        self.members: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        for number, group in enumerate(groups):
+            for member in group.members:
+                for sentence in member.spans:
+                    self.of_sentence[(member.article, sentence)].add(number)
+                self.members[member.article].append((member.start, member.end, number))
+
+    def paired(self, x: Unit, y: Unit) -> bool:
+        """Whether a group holds both sentences (of two articles)."""
+        mine = self.of_sentence.get((x.article, x.sentence))
+        return bool(mine) and not mine.isdisjoint(self.of_sentence.get((y.article, y.sentence), ()))
+
+    def taken(self, span: tuple[int, int, int], outlet: int) -> bool:
+        """Whether the stretch overlaps a member of a group that the outlet is in too."""
+        article, start, end = span
+        return any(s < end and start < e and outlet in self.articles[number]
+                   for s, e, number in self.members.get(article, ()))
 
 
 def _may_share(a: Unit, b: Unit) -> bool:
@@ -47,30 +93,6 @@ def _may_share(a: Unit, b: Unit) -> bool:
     if len(a.content & b.content) < PHRASE_CONTENT:
         return False
     return LCSseq.similarity(a.code, b.code, score_cutoff=PHRASE_WORDS) >= PHRASE_WORDS
-
-
-def _already_paired(groups: list[Group]) -> set[tuple[int, int, int, int]]:
-    pairs = set()
-    for group in groups:
-        for x in group.members:
-            for y in group.members:
-                if x.article != y.article:
-                    pairs.update((x.article, s, y.article, t) for s in x.spans for t in y.spans)
-    return pairs
-
-
-def _taken(groups: list[Group]) -> dict[int, list[tuple[int, int, int]]]:
-    """For each outlet, the stretches of other outlets' text already grouped with one of its own passages."""
-    taken: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for group in groups:
-        for outlet in group.articles:
-            taken[outlet].extend((m.article, m.start, m.end) for m in group.members if m.article != outlet)
-    return taken
-
-
-def _overlaps(span: tuple[int, int, int], stretches: list[tuple[int, int, int]]) -> bool:
-    article, start, end = span
-    return any(a == article and s < end and start < e for a, s, e in stretches)
 
 
 def _shared_run(factory: Units, a: Unit, b: Unit):
