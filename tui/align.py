@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from tui.absence import ClosestSearch, find_closest
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
 
 from tui.conflicts import find_conflicts
 from tui.corrections import JOIN, Correction
 from tui.forking import FORK_FROM, ForkFailed, Part, Shares, can_fork
 from tui.grouping import build_groups
-from tui.candidates import ARRAYS_FROM, candidates
+from tui.candidates import ARRAYS_FROM, candidates, prefix_array
 from tui.linking import Link, Unit, Units, rarity, weighted_overlap
 from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
 from tui.phrases import phrase_groups
@@ -37,11 +38,17 @@ def align(articles: list[Article], settings: AlignSettings | None = None,
     units = sentences + factory.runs()
     quotes = factory.quotes(shortest=2)
     discount = rarity(sentences)
+    # For a large input the order-free rule's candidate pairs, the slowest to find, are found meanwhile by a
+    # forked copy of this process.
+    prefix = Part(lambda: prefix_array(units, settings.min_reordered), fork=len(articles) >= FORK_FROM) \
+        if len(units) >= ARRAYS_FROM else None
     quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
-    sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop)
+    unmarked = _quoted_without_marks(quotes, units)
+    sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop,
+                            prefix=prefix.value if prefix is not None else None)
     sentence_links = _in_context(units, sentence_links)
     sentence_links += _links_through_quotes(quotes, quote_links, units, settings)
-    sentence_links += _quoted_without_marks(quotes, units)
+    sentence_links += unmarked
     joins, apart, applied = _corrections(articles, units, corrections)
     groups = build_groups(units, sentence_links + joins, GroupKind.SENTENCE, apart)
     context = _Context(groups, sentences, discount)
@@ -129,12 +136,13 @@ class _Context:
         return ka in self.group_of and self.group_of.get(ka) == self.group_of.get(kb)
 
 
-def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection[str] | None = None) -> list[Link]:
+def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection[str] | None = None,
+           prefix: Callable[[], Any] | None = None) -> list[Link]:
     """Every candidate pair that scores as a match; runs are scored against single sentences only. With the
     function words' codes (`stop`), sentences and runs are scored only where some rule could link them."""
     where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}
     runs = [u.is_run for u in units]
-    found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered)
+    found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered, prefix=prefix)
     if stop is not None and len(units) >= BOUNDS_FROM:
         found = _could_link(units, found, stop, scorer.settings)
     # In the candidates' own order: links of equal strength are grouped in the order they come.
@@ -230,7 +238,7 @@ def _quoted_without_marks(quotes: list[Unit], units: list[Unit]) -> list[Link]:
     long = [q for q in quotes if len(q.code) >= UNMARKED_WORDS]
     pool = long + sentences
     links = []
-    for i, j in candidates(pool, reorder=False):
+    for i, j in _quote_and_sentence(candidates(pool, reorder=False), len(long), len(pool)):
         quote, sentence = (pool[i], pool[j]) if i < len(long) <= j else (None, None)
         if quote is None or quote.article == sentence.article:
             continue
@@ -239,6 +247,18 @@ def _quoted_without_marks(quotes: list[Unit], units: list[Unit]) -> list[Link]:
         if score and own is not None:
             links.append(Link(own, where[(sentence.article, sentence.sentence)], score, LinkKind.QUOTATION))
     return links
+
+
+def _quote_and_sentence(found, quotes: int, count: int):
+    """The pairs of a quotation (numbered below `quotes`) and a sentence; a large input's (sorted codes i * count
+    + j, i < j) cut out of its array, not read pair by pair."""
+    if not hasattr(found, "codes"):
+        return found
+    import numpy as np
+
+    codes = found.codes[: int(np.searchsorted(found.codes, quotes * count))]
+    codes = codes[codes % count >= quotes]
+    return zip((codes // count).tolist(), (codes % count).tolist())
 
 
 def _links_through_quotes(quotes: list[Unit], quote_links: list[Link], units: list[Unit], settings: AlignSettings) -> list[Link]:

@@ -10,8 +10,8 @@ words, keep a fixed budget.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
-from typing import Protocol
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any, Protocol
 
 from tui.candidate_prefix import MIN_REORDERED, prefix_lists
 
@@ -34,11 +34,12 @@ class Matchable(Protocol):
     def is_run(self) -> bool: ...
 
 
-def candidates(units: Sequence[Matchable], *, reorder: bool,
-               min_reordered: float = MIN_REORDERED) -> Collection[tuple[int, int]]:
+def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: float = MIN_REORDERED,
+               prefix: Callable[[], Any] | None = None) -> Collection[tuple[int, int]]:
     """Pairs (i < j) of units from different articles that share a run of three words (or a longer run, where
     the three-word run is crowded), the same wording of one or two words, or (with `reorder`) three meaningful
-    words none of which is crowded. Large inputs get them as a compact array read as tuples (in order)."""
+    words none of which is crowded. Large inputs get them as a compact array read as tuples (in order); their
+    pairs for the order-free rule (`prefix_array`) may be worked out elsewhere and handed in by `prefix`."""
     articles = [u.article for u in units]
     tiny: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
@@ -54,8 +55,15 @@ def candidates(units: Sequence[Matchable], *, reorder: bool,
     found = [pair_codes.codes_of(pairs, len(units)), candidate_arrays.run_pairs([u.code for u in units], articles)]
     if reorder:
         found.append(candidate_arrays.word_pairs(("" if u.is_run else "".join(u.content) for u in units), articles))
-        found.append(candidate_arrays.prefix_pairs(*prefix_lists(units, min_reordered), articles))
+        found.append(prefix() if prefix is not None else prefix_array(units, min_reordered))
     return pair_codes.Pairs.union(found, len(units))
+
+
+def prefix_array(units: Sequence[Matchable], min_reordered: float = MIN_REORDERED):
+    """A large input's pairs of units that the order-free rule could link, found by their rarest words."""
+    from tui import candidate_arrays
+
+    return candidate_arrays.prefix_pairs(*prefix_lists(units, min_reordered), [u.article for u in units])
 
 
 def _run_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:

@@ -71,6 +71,13 @@ class Part:
             raise ForkFailed(f"a part of the work done on another core failed: {value}")
         return value
 
+    def value(self) -> Any:
+        """The result, worked out here if the copy failed (out of memory, say)."""
+        try:
+            return self.result()
+        except ForkFailed:
+            return self.function()
+
 
 class Shares:
     """Numbers 0..count-1 handed out a few at a time to whichever process asks first (this one and its forked
