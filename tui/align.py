@@ -145,21 +145,36 @@ def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection
     found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered, prefix=prefix)
     if stop is not None and len(units) >= BOUNDS_FROM:
         found = _could_link(units, found, stop, scorer.settings)
-    # In the candidates' own order: links of equal strength are grouped in the order they come.
-    pairs = [(b, a) if runs[b] else (a, b) for a, b in found if not (runs[a] and runs[b])]
-    possible = _run_prefilter(units, runs, pairs, scorer.settings)
     links = []
-    for (a, b), may in zip(pairs, possible):
-        if not may:
-            continue
-        if runs[a]:  # a run, against a single sentence
-            parts = [units[where[(units[a].article, s)]] for s in units[a].sentences]
-            link = scorer.run_link(a, b, parts)
-        else:
-            link = scorer.link(a, b)
-        if link is not None:
-            links.append(link)
+    # In the candidates' own order: links of equal strength are grouped in the order they come.
+    for pairs in _oriented(found, runs):
+        possible = _run_prefilter(units, runs, pairs, scorer.settings)
+        for (a, b), may in zip(pairs, possible):
+            if not may:
+                continue
+            if runs[a]:  # a run, against a single sentence
+                parts = [units[where[(units[a].article, s)]] for s in units[a].sentences]
+                link = scorer.run_link(a, b, parts)
+            else:
+                link = scorer.link(a, b)
+            if link is not None:
+                links.append(link)
     return links
+
+
+_PAIRS_AT_ONCE = 1 << 20  # candidate pairs read into tuples at a time (a corpus has millions)
+
+
+def _oriented(found, runs: list[bool]):
+    """The candidate pairs, a slice at a time, each run first and pairs of two runs left out."""
+    pairs: list[tuple[int, int]] = []
+    for a, b in found:
+        if not (runs[a] and runs[b]):
+            pairs.append((b, a) if runs[b] else (a, b))
+            if len(pairs) >= _PAIRS_AT_ONCE:
+                yield pairs
+                pairs = []
+    yield pairs
 
 
 # From this many sentences and runs on, candidate pairs are first checked in bulk for enough words in common

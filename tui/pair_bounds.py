@@ -18,6 +18,8 @@ from tui.pair_codes import distinct
 from tui.scoring import AlignSettings
 
 _LANES = 4  # 64-bit words of a unit's sketch
+# Pairs checked at a time: a corpus has tens of millions, and each takes a few dozen bytes while checked.
+_AT_ONCE = 1 << 20
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _MARGIN = 1e-6  # room for rounding: a bound errs on the generous side
 _FRAGMENT_WORDS = 3  # `tui.scoring`: a fragment brings at least three meaningful words ...
@@ -51,12 +53,20 @@ class Sketches:
     def shared_bound(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """At most this many meaningful words are in both units: each word of the union sets one bit at most,
         so the union has at least as many words as the two sketches set bits."""
+        return np.concatenate([self._shared_bound(a[at : at + _AT_ONCE], b[at : at + _AT_ONCE])
+                               for at in range(0, len(a), _AT_ONCE)] or [np.zeros(0, dtype=np.int64)])
+
+    def _shared_bound(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         union = np.bitwise_count(self.sketch[a] | self.sketch[b]).sum(axis=1, dtype=np.int64)
         return self.meaningful[a] + self.meaningful[b] - union
 
     def could_link(self, codes: np.ndarray, count: int, settings: AlignSettings) -> np.ndarray:
         """For pair codes i * count + j of sentences and runs, False where no rule of the scorer could link
         the pair: a run against a run, or too few words in common for any rule."""
+        return np.concatenate([self._could_link(codes[at : at + _AT_ONCE], count, settings)
+                               for at in range(0, len(codes), _AT_ONCE)] or [np.zeros(0, dtype=bool)])
+
+    def _could_link(self, codes: np.ndarray, count: int, settings: AlignSettings) -> np.ndarray:
         a, b = codes // count, codes % count
         shared = np.minimum(self.shared_bound(a, b), np.minimum(self.meaningful[a], self.meaningful[b]))
         # Words in common, repeats counted: the function words of the side with fewer, and of the meaningful

@@ -49,7 +49,8 @@ def _candidates(factory: Units, sentences: list[Unit]):
     words (most pairs of a corpus share only a run of common words)."""
     found = candidates(sentences, reorder=False)
     if len(sentences) < BOUNDS_FROM:
-        return found
+        yield from found
+        return
     import numpy as np
 
     from tui.pair_bounds import Sketches
@@ -57,8 +58,13 @@ def _candidates(factory: Units, sentences: list[Unit]):
     count = len(sentences)
     codes = found.codes if hasattr(found, "codes") else np.fromiter((a * count + b for a, b in found), dtype=np.int64)
     sketches = Sketches(sentences, factory.vocabulary.stop)
-    kept = codes[sketches.shared_bound(codes // count, codes % count) >= PHRASE_CONTENT]
-    return zip((kept // count).tolist(), (kept % count).tolist())
+    for at in range(0, len(codes), _AT_ONCE):
+        part = codes[at : at + _AT_ONCE]
+        kept = part[sketches.shared_bound(part // count, part % count) >= PHRASE_CONTENT]
+        yield from zip((kept // count).tolist(), (kept % count).tolist())
+
+
+_AT_ONCE = 1 << 20  # pairs checked at a time (a corpus has tens of millions)
 
 
 class _Grouped:
