@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
 from tui.model import Article, LinkKind
-from tui.tokens import NAME_WEIGHT, STOPWORDS, Vocabulary, capitalised
+from tui.tokens import NAME_WEIGHT, STOPWORDS, Vocabulary, capitalised, located
 
 _FUNCTION = "\x00"  # stands for any function word in `Unit.loose`
 _MAX_RUN = 3
@@ -139,18 +141,63 @@ class Units:
     def __init__(self, articles: list[Article]):
         self.articles = articles
         self.vocabulary = Vocabulary()
+        # (article, sentence) -> the sentence's unit and where its words are: runs, quotations and clauses take
+        # their words from there instead of reading the text again.
+        self._read: dict[tuple[int, int], tuple[Unit, array, array]] = {}
 
     def make(self, article: int, first: int, last: int, quote: int | None, start: int, end: int) -> Unit:
-        found = capitalised(self.articles[article].text[start:end])
-        words = [word for word, _ in found]
-        code = self.vocabulary.encode(words)
-        if self.vocabulary.function is None and any(w in STOPWORDS for w in words):
+        where = None
+        found = self._reused(article, first, last, start, end)
+        if found is None:
+            found, where = self._read_anew(article, first, last, quote, start, end)
+        code, capitals = found
+        if self.vocabulary.function is None and not self.vocabulary.stop.isdisjoint(code):
             self.vocabulary.add_function(_FUNCTION)  # where a loose code was first made, so codes stay the same
+        unit = Unit(article, first, last, quote, start, end, code, capitals, self.vocabulary)
+        if where is not None:
+            self._read[(article, first)] = (unit, *where)
+        return unit
+
+    def _read_anew(self, article: int, first: int, last: int, quote: int | None, start: int, end: int):
+        """The code and capital letters of text[start:end] read from the text, and for a whole sentence where
+        each of its words starts and ends (None for any other span)."""
+        text, sentences = self.articles[article].text, self.articles[article].sentences
+        whole = first == last < len(sentences) and quote is None and sentences[first].start == start
+        found = located(text, start, end) if whole and sentences[first].end == end else None
+        if found is not None:
+            words, capitals, starts, ends = found
+            return (self.vocabulary.encode(words), capitals), (starts, ends)
         capitals = 0
-        for number, (_, capital) in enumerate(found):
+        words = []
+        for number, (word, capital) in enumerate(capitalised(text[start:end])):
+            words.append(word)
             if capital:
                 capitals |= 1 << number
-        return Unit(article, first, last, quote, start, end, code, capitals, self.vocabulary)
+        return (self.vocabulary.encode(words), capitals), None
+
+    def _reused(self, article: int, first: int, last: int, start: int, end: int) -> tuple[str, int] | None:
+        """The code and capital letters of text[start:end] from the words of sentences first to last, when
+        reading the text again would find just those words: the span cuts no word, and only white space
+        (which no word crosses) lies between the sentences."""
+        parts = [self._read.get((article, n)) for n in range(first, last + 1)]
+        if any(part is None for part in parts) or start < parts[0][0].start or end > parts[-1][0].end:
+            return None
+        if len(parts) > 1 and (start > parts[0][0].end or end < parts[-1][0].start):
+            return None  # the span leaves out a sentence between its ends
+        text = self.articles[article].text
+        if any(not text[a[0].end : b[0].start].isspace() for a, b in zip(parts, parts[1:])):
+            return None
+        starts, ends = parts[0][1], parts[-1][2]
+        lo, hi = bisect_left(starts, start), bisect_right(ends, end)
+        if (lo and parts[0][2][lo - 1] > start) or (hi < len(ends) and parts[-1][1][hi] < end):
+            return None  # a word the span cuts in two
+        code, capitals, shift = [], 0, 0
+        for number, (unit, _, _) in enumerate(parts):
+            begin, stop = (lo if number == 0 else 0), (hi if number == len(parts) - 1 else len(unit.code))
+            code.append(unit.code[begin:stop])
+            capitals |= (unit._capitals >> begin & ((1 << max(0, stop - begin)) - 1)) << shift
+            shift += max(0, stop - begin)
+        return "".join(code), capitals
 
     def sentences(self) -> list[Unit]:
         return [

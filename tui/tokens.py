@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s$")
 _JOINERS = str.maketrans("", "", "’'.-")
+_NORMAL: dict[str, str] = {}  # a word as written -> its normalised word (see `_normal`)
+_NORMAL_LIMIT = 1 << 16
 
 STOPWORDS = frozenset(
     """a an the and or but if of in on at to for from by with as into about after before over under than that
@@ -55,11 +58,42 @@ def capitalised(text: str) -> list[tuple[str, bool]]:
     words = []
     for match in _WORD.finditer(text):
         raw = match.group(0)
-        word = _POSSESSIVE.sub("", raw.lower()).translate(_JOINERS)
+        word = _NORMAL.get(raw) or _normal(raw)
         if word:
-            # Interned: a corpus repeats its words millions of times, and each unit would keep its own copies.
-            words.append((sys.intern(_fold(word)), raw[0].isupper()))
+            words.append((word, raw[0].isupper()))
     return words
+
+
+def located(text: str, start: int, end: int) -> tuple[list[str], int, array, array] | None:
+    """The words of text[start:end] as `capitalised` gives them, as the words, their capital letters (bit n:
+    the n-th word) and where each word starts and ends in `text`; None if a match gave no word."""
+    words: list[str] = []
+    capitals = 0
+    starts, ends = array("q"), array("q")
+    for match in _WORD.finditer(text, start, end):
+        raw = match.group(0)
+        word = _NORMAL.get(raw) or _normal(raw)
+        if not word:
+            return None
+        if raw[0].isupper():
+            capitals |= 1 << len(words)
+        words.append(word)
+        first, last = match.span()
+        starts.append(first)
+        ends.append(last)
+    return words, capitals, starts, ends
+
+
+def _normal(raw: str) -> str:
+    """The normalised word of one match ("" if none); the same few thousand spellings recur, so each is
+    worked out once and kept."""
+    word = _POSSESSIVE.sub("", raw.lower()).translate(_JOINERS)
+    # Interned: a corpus repeats its words millions of times, and each unit would keep its own copies.
+    word = sys.intern(_fold(word)) if word else ""
+    if len(_NORMAL) >= _NORMAL_LIMIT:
+        _NORMAL.clear()
+    _NORMAL[raw] = word
+    return word
 
 
 def weights(text: str) -> dict[str, float]:
