@@ -55,33 +55,37 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def capitalised(text: str) -> list[tuple[str, bool]]:
     """Normalised words, each with whether it is written with a capital letter."""
+    normal = _NORMAL
     words = []
-    for match in _WORD.finditer(text):
-        raw = match.group(0)
-        word = _NORMAL.get(raw) or _normal(raw)
+    for raw in _WORD.findall(text):
+        word = normal.get(raw) or _normal(raw)
         if word:
             words.append((word, raw[0].isupper()))
     return words
 
 
-def located(text: str, start: int, end: int) -> tuple[list[str], int, array, array] | None:
-    """The words of text[start:end] as `capitalised` gives them, as the words, their capital letters (bit n:
-    the n-th word) and where each word starts and ends in `text`; None if a match gave no word."""
-    words: list[str] = []
+def coded_words(text: str, start: int, end: int) -> tuple[list[str], int] | None:
+    """The words `capitalised` finds in text[start:end], and which are capitalised (bit n: the n-th word);
+    None when a match gave no word, so that the matches of `word_places` would not be the words."""
+    normal = _NORMAL
+    written = _WORD.findall(text, start, end)
+    words = [normal.get(raw) or _normal(raw) for raw in written]
+    if not all(words):
+        return None
     capitals = 0
+    for number, raw in enumerate(written):
+        if raw[0].isupper():
+            capitals |= 1 << number
+    return words, capitals
+
+
+def word_places(text: str, start: int, end: int) -> tuple[array, array]:
+    """Where each word that `coded_words` finds in text[start:end] starts, and where it ends."""
     starts, ends = array("q"), array("q")
     for match in _WORD.finditer(text, start, end):
-        raw = match.group(0)
-        word = _NORMAL.get(raw) or _normal(raw)
-        if not word:
-            return None
-        if raw[0].isupper():
-            capitals |= 1 << len(words)
-        words.append(word)
-        first, last = match.span()
-        starts.append(first)
-        ends.append(last)
-    return words, capitals, starts, ends
+        starts.append(match.start())
+        ends.append(match.end())
+    return starts, ends
 
 
 def _normal(raw: str) -> str:
