@@ -1,7 +1,8 @@
 """Time the comparison engine side by side: the sample story, 50 and 200 synthetic articles, and two baselines.
 
 Run: python benchmarks/bench_align.py   (the cdist baselines and the floor need NumPy, a dependency); the figures
-go into benchmarks/RESULTS.md.
+go into benchmarks/RESULTS.md. `--command [--runs N] [--baseline DIR]` measures only `parallax align` on the sample
+story beside the floor, and the same for another checkout (say, `git worktree add DIR main`) in the same runs.
 Each measurement runs in its own process so that peak memory (max RSS) belongs to that measurement alone.
 """
 
@@ -111,28 +112,41 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def _timed(command: list[str], env: dict) -> tuple[float, float]:
+def _timed(command: list[str], env: dict, cwd: Path = ROOT) -> tuple[float, float]:
     """Wall and CPU time (user + system) of one process, start to exit."""
     wall, cpu = time.perf_counter(), _children_cpu()
-    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=env)
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, env=env)
     return time.perf_counter() - wall, _children_cpu() - cpu
 
 
-def measure_command(runs: int = 10) -> dict:
+def _commands(root: Path, prefix: str = "") -> dict[str, tuple[list[str], Path]]:
+    """The command from a filled cache, with --no-cache, and the floor, of the checkout at `root`."""
+    align = [sys.executable, "-m", "tui", "align", "--format", "json"]
+    floor = [sys.executable, str(root / "benchmarks" / "bench_align.py"), "--floor"]
+    return {f"{prefix}cached": (align, root), f"{prefix}no_cache": ([*align, "--no-cache"], root),
+            f"{prefix}floor": (floor, root)}
+
+
+def measure_command(runs: int = 10, baseline: Path | None = None) -> dict:
     """The whole `parallax align` process on the sample story (from a filled cache, and with --no-cache),
-    beside the brute-force floor, interleaved run by run so that the machine's load falls on all three alike."""
+    beside the brute-force floor, interleaved run by run so that the machine's load falls on all three alike;
+    with a baseline checkout, its three as well, in the same runs."""
     import tempfile
 
-    align = [sys.executable, "-m", "tui", "align", "--format", "json"]
-    commands = {"cached": align, "no_cache": [*align, "--no-cache"], "floor": [sys.executable, __file__, "--floor"]}
+    commands = _commands(ROOT) | (_commands(baseline, "baseline_") if baseline else {})
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "PARALLAX_CACHE_DIR": cache}
-        _timed(align, env)  # fills the cache
+        # The first run of each fills the cache and writes the modules' bytecode, as installing does; timed
+        # runs then start as an installed copy starts, even where PYTHONDONTWRITEBYTECODE is set.
+        warm = {key: value for key, value in env.items() if key != "PYTHONDONTWRITEBYTECODE"}
+        for command, cwd in commands.values():
+            _timed(command, warm, cwd)
         for _ in range(runs):
-            for name, command in commands.items():
-                times[name].append(_timed(command, env))
-    result: dict = {"runs": runs}
+            for name, (command, cwd) in commands.items():
+                times[name].append(_timed(command, env, cwd))
+    result: dict = {"runs": runs, "load": (load, os.getloadavg()[0])}
     for name, pairs in times.items():
         result[f"{name}_s"] = statistics.median(wall for wall, _ in pairs)
         result[f"{name}_cpu_s"] = statistics.median(cpu for _, cpu in pairs)
@@ -215,13 +229,39 @@ def _floor_rows(c: dict) -> list[tuple[str, str, str]]:
     return rows
 
 
+def command_report(c: dict) -> str:
+    """The command beside the floor, for this checkout and the baseline measured in the same runs."""
+    lines = [f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}, median of {c['runs']} "
+             f"interleaved runs, load average {c['load'][0]:.1f} before and {c['load'][1]:.1f} after", "",
+             "| checkout | floor: wall / CPU | `--no-cache`: wall / CPU (CPU / floor) "
+             "| from the cache: wall / CPU (CPU / floor) |", "| --- | --- | --- | --- |"]
+    for name, prefix in (("baseline", "baseline_"), ("this one", "")):
+        if f"{prefix}floor_s" not in c:
+            continue
+        floor_cpu = c[f"{prefix}floor_cpu_s"]
+        cells = [f"{c[f'{prefix}floor_s']:.3f} s / {floor_cpu:.3f} s"]
+        for kind in ("no_cache", "cached"):
+            cpu = c[f"{prefix}{kind}_cpu_s"]
+            cells.append(f"{c[f'{prefix}{kind}_s']:.3f} s / {cpu:.3f} s ({cpu / floor_cpu:.2f})")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", nargs=2, metavar=("KIND", "ARG"), help=argparse.SUPPRESS)
     parser.add_argument("--floor", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--command", action="store_true",
+                        help="measure only `parallax align` on the sample story beside the floor")
+    parser.add_argument("--runs", type=int, default=10, help="runs of each command with --command (default 10)")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="with --command, also another checkout (say, the main branch), in the same runs")
     args = parser.parse_args()
     if args.floor:
         floor()
+        return
+    if args.command:
+        print(command_report(measure_command(args.runs, args.baseline.resolve() if args.baseline else None)))
         return
     if args.child:
         kind, arg = args.child[0], int(args.child[1])

@@ -219,13 +219,11 @@ def pick_outlets(story: Story, outlets_arg: str | None) -> Story:
 
 
 def main(argv: list[str] | None = None) -> int:
+    as_program = argv is None  # the process ends when this returns (tests call it with arguments)
     argv = sys.argv[1:] if argv is None else argv
     try:
         if argv[:1] == ["align"]:
-            args = align_parser().parse_args(argv[1:])
-            from tui.align_command import run_align
-
-            return run_align(args)
+            return _align(align_parser().parse_args(argv[1:]), as_program)
         if argv[:1] == ["report"]:
             from tui.report.command import report_parser, run_report
 
@@ -247,6 +245,21 @@ def main(argv: list[str] | None = None) -> int:
             report(f"{error.path} has problems:\n{error}")
             return EXIT_USAGE
         raise
+
+
+def _align(args: argparse.Namespace, as_program: bool) -> int:
+    """`parallax align`, with the collector paused throughout: it makes many objects and few cycles."""
+    import gc
+
+    from tui.batch import collector_paused
+
+    with collector_paused():
+        from tui.align_command import run_align
+
+        status = run_align(args)
+    if as_program:  # the last full collection at exit would walk every object left (15 ms of the sample's 0.2 s)
+        gc.freeze()
+    return status
 
 
 def require_terminal() -> None:

@@ -23,6 +23,8 @@ NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "und
 # Western text is mostly ASCII; a legacy file with more high bytes than this is likely another script.
 WESTERN_HIGH_SHARE = 0.25
 BINARY_SHARE = 0.05
+# Control characters other than white space, C1 controls, and the replacement character.
+_NOISE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def _cp1252_for_stray_bytes(error: UnicodeError) -> tuple[str, int]:
@@ -126,9 +128,4 @@ def looks_binary(text: str) -> bool:
     sample = text[:65536]
     if "\x00" in sample:
         return True
-    bad = sum(1 for ch in sample if _is_noise(ch))
-    return bad > BINARY_SHARE * len(sample)
-
-
-def _is_noise(ch: str) -> bool:
-    return (ch < " " and ch not in "\t\n\r\f\v") or "\x7f" <= ch <= "\x9f" or ch == "\ufffd"
+    return len(_NOISE.findall(sample)) > BINARY_SHARE * len(sample)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
 from tui.model import Article, LinkKind
-from tui.tokens import NAME_WEIGHT, STOPWORDS, Vocabulary, capitalised
+from tui.tokens import NAME_WEIGHT, STOPWORDS, Vocabulary, capitalised, coded_words, word_places
 
 _FUNCTION = "\x00"  # stands for any function word in `Unit.loose`
 _MAX_RUN = 3
@@ -139,18 +141,70 @@ class Units:
     def __init__(self, articles: list[Article]):
         self.articles = articles
         self.vocabulary = Vocabulary()
+        # (article, sentence) -> the sentence's unit, and where its words are once asked for: runs, quotations
+        # and clauses take their words from there instead of reading the text again.
+        self._read: dict[tuple[int, int], Unit] = {}
+        self._places: dict[tuple[int, int], tuple[array, array]] = {}
 
     def make(self, article: int, first: int, last: int, quote: int | None, start: int, end: int) -> Unit:
-        found = capitalised(self.articles[article].text[start:end])
-        words = [word for word, _ in found]
-        code = self.vocabulary.encode(words)
-        if self.vocabulary.function is None and any(w in STOPWORDS for w in words):
+        found, whole = self._reused(article, first, last, start, end), False
+        if found is None:
+            text = self.articles[article].text
+            read = self._whole(article, first, last, quote, start, end) and coded_words(text, start, end)
+            whole = bool(read)  # its words can be reused: each match of the text gave one
+            words, capitals = read or _words_of(text[start:end])
+            found = self.vocabulary.encode(words), capitals
+        code, capitals = found
+        if self.vocabulary.function is None and not self.vocabulary.stop.isdisjoint(code):
             self.vocabulary.add_function(_FUNCTION)  # where a loose code was first made, so codes stay the same
-        capitals = 0
-        for number, (_, capital) in enumerate(found):
-            if capital:
-                capitals |= 1 << number
-        return Unit(article, first, last, quote, start, end, code, capitals, self.vocabulary)
+        unit = Unit(article, first, last, quote, start, end, code, capitals, self.vocabulary)
+        if whole:
+            self._read[(article, first)] = unit
+        return unit
+
+    def _whole(self, article: int, first: int, last: int, quote: int | None, start: int, end: int) -> bool:
+        """Whether the span is one whole sentence, made as a sentence (not a quotation that fills one)."""
+        sentences = self.articles[article].sentences
+        if first != last or first >= len(sentences) or quote is not None:
+            return False
+        return (sentences[first].start, sentences[first].end) == (start, end)
+
+    def _reused(self, article: int, first: int, last: int, start: int, end: int) -> tuple[str, int] | None:
+        """The code and capital letters of text[start:end] from the words of sentences first to last, when
+        reading the text again would find just those words: the span cuts no word, and only white space
+        (which no word crosses) lies between the sentences."""
+        parts = [self._read.get((article, n)) for n in range(first, last + 1)]
+        if any(part is None for part in parts) or not parts[0].start <= start < end <= parts[-1].end:
+            return None
+        if len(parts) > 1 and (start > parts[0].end or end < parts[-1].start):
+            return None  # the span leaves out a sentence between its ends
+        text = self.articles[article].text
+        if any(not text[a.end : b.start].isspace() for a, b in zip(parts, parts[1:])):
+            return None
+        lo, hi = self._cut(article, parts[0], start, end if len(parts) == 1 else parts[0].end)
+        if len(parts) > 1:
+            hi = self._cut(article, parts[-1], parts[-1].start, end)[1]
+        if lo is None or hi is None:
+            return None  # a word the span cuts in two
+        code, capitals, shift = [], 0, 0
+        for number, unit in enumerate(parts):
+            begin, stop = (lo if number == 0 else 0), (hi if number == len(parts) - 1 else len(unit.code))
+            code.append(unit.code[begin:stop])
+            capitals |= (unit._capitals >> begin & ((1 << max(0, stop - begin)) - 1)) << shift
+            shift += max(0, stop - begin)
+        return "".join(code), capitals
+
+    def _cut(self, article: int, unit: Unit, start: int, end: int) -> tuple[int | None, int | None]:
+        """The first word of the sentence's unit at or after start, and the first after end (None where the
+        span cuts a word); where its words are is worked out only for a span that is not the whole sentence."""
+        if (start, end) == (unit.start, unit.end):
+            return 0, len(unit.code)
+        key = (article, unit.sentence)
+        if key not in self._places:
+            self._places[key] = word_places(self.articles[article].text, unit.start, unit.end)
+        starts, ends = self._places[key]
+        lo, hi = bisect_left(starts, start), bisect_right(ends, end)
+        return (None if lo and ends[lo - 1] > start else lo), (None if hi < len(ends) and starts[hi] < end else hi)
 
     def sentences(self) -> list[Unit]:
         return [
@@ -203,6 +257,16 @@ class Units:
             if _CLAUSE_WORDS <= len(unit.code) and last - first < end - start:
                 clauses.append(unit)
         return clauses if len(clauses) > 1 else []
+
+
+def _words_of(text: str) -> tuple[list[str], int]:
+    """The words of the text, and which are capitalised (bit n: the n-th word)."""
+    words, capitals = [], 0
+    for number, (word, capital) in enumerate(capitalised(text)):
+        words.append(word)
+        if capital:
+            capitals |= 1 << number
+    return words, capitals
 
 
 def rarity(units: list[Unit]) -> dict[str, float]:

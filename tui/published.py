@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 
 from tui.clean import printable
 from tui.model import Alignment, Group, Member
@@ -60,6 +59,8 @@ def _parse(text: str) -> datetime | None:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        from email.utils import parsedate_to_datetime  # here: 8 ms to import, for the rare RFC 2822 date
+
         try:
             return parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from tui.model import Article, Outlet
@@ -37,6 +35,10 @@ def build_all(jobs: Sequence[BuildJob], workers: int | None = None) -> list[Arti
     workers = workers if workers is not None else min(MAX_WORKERS, os.cpu_count() or 1)
     if workers < 2 or len(jobs) < POOL_FROM:
         return [build(job) for job in jobs]
+    import multiprocessing
+
+    this = sys.modules[__name__]
+    ProcessPoolExecutor, BrokenProcessPool = this.ProcessPoolExecutor, this.BrokenProcessPool  # noqa: N806
     try:
         # Spawned, not forked: the reader calls this from a thread, and forking a threaded process is unsafe.
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -46,3 +48,16 @@ def build_all(jobs: Sequence[BuildJob], workers: int | None = None) -> list[Arti
         # interface stands in for standard error, starting them raises ValueError ("bad value(s) in
         # fds_to_keep"). The same work in this process.
         return [build(job) for job in jobs]
+
+
+def __getattr__(name: str):
+    """The process pool's classes, imported when first wanted: importing them takes about 15 ms, longer than
+    building the few articles of most stories."""
+    if name == "ProcessPoolExecutor":
+        from concurrent.futures import ProcessPoolExecutor as found
+    elif name == "BrokenProcessPool":
+        from concurrent.futures.process import BrokenProcessPool as found
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = found
+    return found

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s$")
 _JOINERS = str.maketrans("", "", "’'.-")
+_NORMAL: dict[str, str] = {}  # a word as written -> its normalised word (see `_normal`)
+_NORMAL_LIMIT = 1 << 16
 
 STOPWORDS = frozenset(
     """a an the and or but if of in on at to for from by with as into about after before over under than that
@@ -52,14 +55,49 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def capitalised(text: str) -> list[tuple[str, bool]]:
     """Normalised words, each with whether it is written with a capital letter."""
+    normal = _NORMAL
     words = []
-    for match in _WORD.finditer(text):
-        raw = match.group(0)
-        word = _POSSESSIVE.sub("", raw.lower()).translate(_JOINERS)
+    for raw in _WORD.findall(text):
+        word = normal.get(raw) or _normal(raw)
         if word:
-            # Interned: a corpus repeats its words millions of times, and each unit would keep its own copies.
-            words.append((sys.intern(_fold(word)), raw[0].isupper()))
+            words.append((word, raw[0].isupper()))
     return words
+
+
+def coded_words(text: str, start: int, end: int) -> tuple[list[str], int] | None:
+    """The words `capitalised` finds in text[start:end], and which are capitalised (bit n: the n-th word);
+    None when a match gave no word, so that the matches of `word_places` would not be the words."""
+    normal = _NORMAL
+    written = _WORD.findall(text, start, end)
+    words = [normal.get(raw) or _normal(raw) for raw in written]
+    if not all(words):
+        return None
+    capitals = 0
+    for number, raw in enumerate(written):
+        if raw[0].isupper():
+            capitals |= 1 << number
+    return words, capitals
+
+
+def word_places(text: str, start: int, end: int) -> tuple[array, array]:
+    """Where each word that `coded_words` finds in text[start:end] starts, and where it ends."""
+    starts, ends = array("q"), array("q")
+    for match in _WORD.finditer(text, start, end):
+        starts.append(match.start())
+        ends.append(match.end())
+    return starts, ends
+
+
+def _normal(raw: str) -> str:
+    """The normalised word of one match ("" if none); the same few thousand spellings recur, so each is
+    worked out once and kept."""
+    word = _POSSESSIVE.sub("", raw.lower()).translate(_JOINERS)
+    # Interned: a corpus repeats its words millions of times, and each unit would keep its own copies.
+    word = sys.intern(_fold(word)) if word else ""
+    if len(_NORMAL) >= _NORMAL_LIMIT:
+        _NORMAL.clear()
+    _NORMAL[raw] = word
+    return word
 
 
 def weights(text: str) -> dict[str, float]:
