@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable
 from itertools import accumulate
 
@@ -38,10 +38,13 @@ class ClosestSearch:
 
     def __init__(self, factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]):
         self.factory, self.groups, self.sentences = factory, groups, sentences
-        self.by_article: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        # Each article's sentences (their numbers in `sentences`), in order; the word index of an article is
+        # made when it is first searched and kept for the articles searched last (a corpus's index of every
+        # article would take hundreds of megabytes; one story's groups search the same few articles).
+        self.of_article: dict[int, list[int]] = defaultdict(list)
         for index, unit in enumerate(sentences):
-            for code in unit.content:
-                self.by_article[unit.article][code].append(index)
+            self.of_article[unit.article].append(index)
+        self.indexes: OrderedDict[int, dict[str, list[int]]] = OrderedDict()
         self.readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
         self.near = _neighbours(groups, factory.articles) if len(self.readable) > EVERY_ARTICLE_UP_TO else None
         # A member that is one whole sentence is that sentence's unit: only runs and quotations are made anew.
@@ -57,6 +60,20 @@ class ClosestSearch:
             filled[number] = group.closest
         return filled
 
+    def _index(self, article: int) -> dict[str, list[int]]:
+        """The article's sentences by each meaningful word they hold."""
+        index = self.indexes.get(article)
+        if index is not None:
+            self.indexes.move_to_end(article)
+            return index
+        index = self.indexes[article] = defaultdict(list)
+        for number in self.of_article.get(article, ()):
+            for code in self.sentences[number].content:
+                index[code].append(number)
+        if len(self.indexes) > _INDEXES_KEPT:
+            self.indexes.popitem(last=False)
+        return index
+
     def _fill(self, group: Group) -> None:
         factory, whole = self.factory, self.whole
         made = (whole.get((m.article, m.sentence, m.start, m.end)) if m.quote is None and m.spans[-1] == m.sentence
@@ -70,7 +87,7 @@ class ClosestSearch:
         for article in searched:
             if article in present:
                 continue
-            best = _closest(versions, uses, self.sentences, self.by_article[article], self.scores)
+            best = _closest(versions, uses, self.sentences, self._index(article), self.scores)
             if best is not None:
                 unit, score = best
                 group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
@@ -121,6 +138,9 @@ def _closest(versions: list[Unit], uses: Counter[str], sentences: list[Unit], in
     return best
 
 
+_INDEXES_KEPT = 1024  # articles whose word index is kept
+_WEIGHED_KEPT = 1 << 16  # units whose weights are kept
+
 # Upper bounds are compared with this much room, so that rounding in a sum never skips a score that counts.
 _MARGIN = 1e-6
 
@@ -162,6 +182,8 @@ class _Scores:
         k heaviest meaningful words for every k."""
         found = self.weighed.get(id(unit))
         if found is None:
+            if len(self.weighed) >= _WEIGHED_KEPT:
+                self.weighed.clear()  # a corpus has hundreds of thousands of units; the same few are asked for again
             weights = {word: weight * self.discount.get(word, 1.0) for word, weight in unit.weights.items()}
             function = sum(weight for word, weight in weights.items() if word in STOPWORDS)
             heaviest = list(accumulate(sorted((w for word, w in weights.items() if word not in STOPWORDS), reverse=True),
