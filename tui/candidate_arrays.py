@@ -8,7 +8,7 @@ found stay one sorted array of codes (`tui.pair_codes`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -20,8 +20,10 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 _SHIFT = np.uint64(29)
 
 
-def run_pairs(codes: Sequence[str], articles: Sequence[int]) -> np.ndarray:
-    """Pairs of units from different articles sharing a run of words, crowded runs replaced by longer ones."""
+def run_pairs(codes: Sequence[str], articles: Sequence[int], keep: Callable[[np.ndarray], np.ndarray] | None = None
+              ) -> np.ndarray:
+    """Pairs of units from different articles sharing a run of words, crowded runs replaced by longer ones;
+    with `keep`, only those it keeps of each slice of them found."""
     owners = np.asarray(articles, dtype=np.int64)
     chosen = np.arange(len(codes), dtype=np.int64)
     union = Union(len(codes))
@@ -29,7 +31,8 @@ def run_pairs(codes: Sequence[str], articles: Sequence[int]) -> np.ndarray:
         crowded = [np.zeros(0, dtype=np.int64)]
         for keys, units in _key_slices([codes[i] for i in chosen.tolist()], length):
             pairs, crowd = _slice_pairs(keys, chosen[units], owners, budget)
-            union.add(_distinct(pairs))  # a pair shares many runs: its copies go as soon as they are found
+            pairs = _distinct(pairs)  # a pair shares many runs: its copies go as soon as they are found
+            union.add(keep(pairs) if keep is not None else pairs)
             crowded.append(crowd)
         chosen = _distinct(np.concatenate(crowded))
         if not len(chosen):
