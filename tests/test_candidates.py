@@ -62,6 +62,20 @@ def test_the_array_method_finds_exactly_the_pairs_of_the_dict_method(monkeypatch
         assert set(candidates(units, reorder=reorder)) == by_dict[reorder]
 
 
+def test_pairs_asked_for_with_one_unit_of_the_first_ones_are_those_of_every_pair(monkeypatch):
+    # Quotations (the first units) against sentences: only runs a quotation holds are paired.
+    articles = scale_corpus(80).articles
+    factory = Units(articles)
+    quotes, sentences = factory.quotes(shortest=2), factory.sentences()
+    units = quotes + sentences
+    every = candidates(units, reorder=False)
+    wanted = {(i, j) for i, j in every if i < len(quotes)}
+    monkeypatch.setattr(candidate_module, "ARRAYS_FROM", 0)
+    found = {(i, j) for i, j in candidates(units, reorder=False, below=len(quotes)) if i < len(quotes)}
+    assert len(wanted) > 100
+    assert found == wanted
+
+
 def test_an_article_repeating_a_passage_gets_the_same_pairs_made_a_few_groups_at_a_time(monkeypatch):
     from tui import candidate_arrays
 

@@ -278,7 +278,8 @@ def _quoted_without_marks(quotes: list[Unit], units: list[Unit]) -> list[Link]:
     long = [q for q in quotes if len(q.code) >= UNMARKED_WORDS]
     pool = long + sentences
     links = []
-    for i, j in _quote_and_sentence(candidates(pool, reorder=False), len(long), len(pool)):
+    cut = lambda codes: _quote_and_sentence_codes(codes, len(long), len(pool))  # noqa: E731
+    for i, j in _quote_and_sentence(candidates(pool, reorder=False, keep=cut, below=len(long)), len(long), len(pool)):
         quote, sentence = (pool[i], pool[j]) if i < len(long) <= j else (None, None)
         if quote is None or quote.article == sentence.article:
             continue
@@ -294,11 +295,15 @@ def _quote_and_sentence(found, quotes: int, count: int):
     + j, i < j) cut out of its array, not read pair by pair."""
     if not hasattr(found, "codes"):
         return found
+    codes = _quote_and_sentence_codes(found.codes, quotes, count)
+    return zip((codes // count).tolist(), (codes % count).tolist())
+
+
+def _quote_and_sentence_codes(codes, quotes: int, count: int):
     import numpy as np
 
-    codes = found.codes[: int(np.searchsorted(found.codes, quotes * count))]
-    codes = codes[codes % count >= quotes]
-    return zip((codes // count).tolist(), (codes % count).tolist())
+    codes = codes[: int(np.searchsorted(codes, quotes * count))]
+    return codes[codes % count >= quotes]
 
 
 def _links_through_quotes(quotes: list[Unit], quote_links: list[Link], units: list[Unit], settings: AlignSettings) -> list[Link]:

@@ -20,17 +20,18 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 _SHIFT = np.uint64(29)
 
 
-def run_pairs(codes: Sequence[str], articles: Sequence[int], keep: Callable[[np.ndarray], np.ndarray] | None = None
-              ) -> np.ndarray:
+def run_pairs(codes: Sequence[str], articles: Sequence[int], keep: Callable[[np.ndarray], np.ndarray] | None = None,
+              below: int | None = None) -> np.ndarray:
     """Pairs of units from different articles sharing a run of words, crowded runs replaced by longer ones;
-    with `keep`, only those it keeps of each slice of them found."""
+    with `keep`, only those it keeps of each slice of them found; with `below`, only pairs made from runs that
+    a unit numbered below it holds (the others are never made)."""
     owners = np.asarray(articles, dtype=np.int64)
     chosen = np.arange(len(codes), dtype=np.int64)
     union = Union(len(codes))
     for length, budget in RUN_LEVELS:
         crowded = [np.zeros(0, dtype=np.int64)]
         for keys, units in _key_slices([codes[i] for i in chosen.tolist()], length):
-            pairs, crowd = _slice_pairs(keys, chosen[units], owners, budget)
+            pairs, crowd = _slice_pairs(keys, chosen[units], owners, budget, below)
             pairs = _distinct(pairs)  # a pair shares many runs: its copies go as soon as they are found
             union.add(keep(pairs) if keep is not None else pairs)
             crowded.append(crowd)
@@ -183,7 +184,7 @@ def _sliced_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budge
         yield _slice_pairs(keys[pick], units[pick], owners, budget)
 
 
-def _slice_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None):
+def _slice_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget: int | None, below: int | None = None):
     """The cross-article pairs of every uncrowded key of the slice, once per key, and the crowded keys' units."""
     order = np.lexsort((units, keys))
     keys, units = keys[order], units[order]
@@ -197,6 +198,8 @@ def _slice_pairs(keys: np.ndarray, units: np.ndarray, owners: np.ndarray, budget
     del keys
     crowded = (sizes > CROWDED_UNITS) & (cross > budget) if budget is not None else np.zeros(len(sizes), dtype=bool)
     useful = (sizes >= 2) & (spread >= 2) & ~crowded
+    if below is not None:  # only runs held by a unit numbered below `below` (units are sorted within a run)
+        useful &= units[starts] < below
     pairs = [_group_pairs(units, owners, starts[useful & (sizes == size)], int(size))
              for size in _distinct(sizes[useful])]
     crowded_units = _distinct(units[np.repeat(crowded, sizes)])

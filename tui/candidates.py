@@ -35,14 +35,15 @@ class Matchable(Protocol):
 
 
 def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: float = MIN_REORDERED,
-               prefix: Callable[[], Any] | None = None, keep: Callable[[Any], Any] | None = None
-               ) -> Collection[tuple[int, int]]:
+               prefix: Callable[[], Any] | None = None, keep: Callable[[Any], Any] | None = None,
+               below: int | None = None) -> Collection[tuple[int, int]]:
     """Pairs (i < j) of units from different articles that share a run of three words (or a longer run, where
     the three-word run is crowded), the same wording of one or two words, or (with `reorder`) three meaningful
     words none of which is crowded. Large inputs get them as a compact array read as tuples (in order); their
     pairs for the order-free rule (`prefix_array`) may be worked out elsewhere and handed in by `prefix`, and
     `keep` (sorted codes in, those worth scoring out) sifts their pairs as they are found, so those that are
-    not kept are never all held at once."""
+    not kept are never all held at once; with `below`, a large input's run pairs are only made where one unit
+    is numbered below it (others may come too)."""
     articles = [u.article for u in units]
     tiny: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
@@ -57,7 +58,7 @@ def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: floa
 
     keep = keep or (lambda codes: codes)
     found = [keep(pair_codes.codes_of(pairs, len(units))),
-             candidate_arrays.run_pairs([u.code for u in units], articles, keep)]
+             candidate_arrays.run_pairs([u.code for u in units], articles, keep, below)]
     if reorder:
         found.append(keep(candidate_arrays.word_pairs(("" if u.is_run else "".join(u.content) for u in units), articles)))
         found.append(keep(prefix() if prefix is not None else prefix_array(units, min_reordered)))
