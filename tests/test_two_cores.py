@@ -14,13 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run in a process of its own: a test runner's process has threads, and such a process never forks.
 _ALIGN = """
 import os, sys
-import tui.align, tui.candidates, tui.forking
+import tui.align, tui.candidates, tui.forking, tui.phrases
 from benchmarks.scale_corpus import scale_corpus
 from benchmarks.synthetic import synthetic_articles
 
 tui.align.FORK_FROM = 0
 # The arrays of a large input's candidate pairs, and the order-free rule's pairs found by the copy, for this one.
-tui.align.ARRAYS_FROM = tui.candidates.ARRAYS_FROM = 0
+tui.align.ARRAYS_FROM = tui.candidates.ARRAYS_FROM = tui.phrases.BOUNDS_FROM = 0
+tui.align._SLICE = tui.phrases._AT_ONCE = 64  # pairs scored, and compared for shared wording, as one share
 forks, fork = [], os.fork
 def counted():
     forks.append(1)
@@ -57,7 +58,7 @@ def _aligned(workload: str, how: str, **env: str) -> tuple[str, str]:
 def test_two_cores_find_what_one_finds(workload):
     forks, two = _aligned(workload, "two cores")
     one_forks, one = _aligned(workload, "one core", PARALLAX_ONE_CORE="1")
-    assert forks == "forks 2" and one_forks == "forks 0"
+    assert int(forks.split()[1]) > 2 and one_forks == "forks 0"
     assert two.count("Closest(") > 20 and "FigureConflict(" in two
     assert two == one
 

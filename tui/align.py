@@ -12,7 +12,7 @@ from typing import Any
 
 from tui.conflicts import find_conflicts
 from tui.corrections import JOIN, Correction
-from tui.forking import FORK_FROM, ForkFailed, Part, Shares, can_fork
+from tui.forking import FORK_FROM, ForkFailed, Part, Shares, can_fork, in_chunks
 from tui.grouping import build_groups
 from tui.candidates import ARRAYS_FROM, candidates, prefix_array
 from tui.linking import Link, Unit, Units, rarity, weighted_overlap
@@ -166,8 +166,25 @@ def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection
     found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered, prefix=prefix, keep=keep)
     if keep is not None and not hasattr(found, "codes"):  # a small input's set, sifted the same way (in tests)
         found = _kept(found, keep, len(units))
+    # In the candidates' own order: links of equal strength are grouped in the order they come. A large
+    # input's pairs are scored a slice at a time, on two cores from FORK_FROM articles.
+    codes = getattr(found, "codes", None)
+    if codes is None:
+        return _scored(units, scorer, where, runs, found)
+    from tui.pair_codes import Pairs
+
+    def scored(chunk: int) -> list[Link]:
+        return _scored(units, scorer, where, runs, Pairs(codes[chunk * _SLICE : (chunk + 1) * _SLICE], len(units)))
+
+    fork = len({u.article for u in units}) >= FORK_FROM
+    return in_chunks(-(-len(codes) // _SLICE), scored, fork)
+
+
+_SLICE = 1 << 16  # candidate pairs scored as one share of the work
+
+
+def _scored(units: list[Unit], scorer: Scorer, where: dict, runs: list[bool], found) -> list[Link]:
     links = []
-    # In the candidates' own order: links of equal strength are grouped in the order they come.
     for pairs in _oriented(found, runs):
         possible = _run_prefilter(units, runs, pairs, scorer.settings)
         for (a, b), may in zip(pairs, possible):

@@ -99,3 +99,18 @@ class Shares:
             if first >= self.count:
                 return
             yield from range(first, min(self.count, first + self.step))
+
+
+def in_chunks(chunks: int, work: Callable[[int], list], fork: bool) -> list:
+    """work(0) + work(1) + ... + work(chunks - 1), the chunks shared out between this process and a forked copy
+    (when `fork`, and this process may fork) as each asks for the next; the same list either way."""
+    if not fork or chunks < 2 or not can_fork():
+        return [item for chunk in range(chunks) for item in work(chunk)]
+    shares = Shares(chunks, step=1)
+    other = Part(lambda: {chunk: work(chunk) for chunk in shares}, fork=True)
+    done = {chunk: work(chunk) for chunk in shares}
+    try:
+        done.update(other.result())
+    except ForkFailed:  # the copy ended early: its chunks are worked out here
+        done.update({chunk: work(chunk) for chunk in range(chunks) if chunk not in done})
+    return [item for chunk in range(chunks) for item in done[chunk]]

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import LCSseq
 
+from tui.forking import FORK_FROM, in_chunks
 from tui.grouping import build_groups
 from tui.candidates import ARRAYS_FROM, candidates
 from tui.linking import Link, Unit, Units
@@ -24,16 +25,31 @@ PHRASE_RATIO = 0.75  # share of the run's words that both sides have
 def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group]) -> list[Group]:
     """Groups of shared runs of words between sentences that no sentence or quotation group already pairs."""
     grouped = _Grouped(groups)
-    found: list[tuple[tuple[int, int, int], tuple[int, int, int]]] = []
-    for i, j in _candidates(factory, sentences):
-        x, y = sentences[i], sentences[j]
-        if grouped.paired(x, y) or not _may_share(x, y):
-            continue
-        # The same orientation whatever the order of the articles, so the result does not depend on it.
-        a, b = sorted((x, y), key=lambda unit: (unit.key, unit.article))
-        run = _shared_run(factory, a, b)
-        if run is not None and not grouped.taken(run[0], b.article) and not grouped.taken(run[1], a.article):
-            found.append(run)
+
+    def shared_runs(pairs) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
+        found = []
+        for i, j in pairs:
+            x, y = sentences[i], sentences[j]
+            if grouped.paired(x, y) or not _may_share(x, y):
+                continue
+            # The same orientation whatever the order of the articles, so the result does not depend on it.
+            a, b = sorted((x, y), key=lambda unit: (unit.key, unit.article))
+            run = _shared_run(factory, a, b)
+            if run is not None and not grouped.taken(run[0], b.article) and not grouped.taken(run[1], a.article):
+                found.append(run)
+        return found
+
+    codes = _candidate_codes(factory, sentences)
+    if codes is None:
+        found = shared_runs(candidates(sentences, reorder=False))
+    else:  # a large input's pairs, a slice at a time, on two cores from FORK_FROM articles
+        count = len(sentences)
+
+        def runs_in(chunk: int):
+            part = codes[chunk * _AT_ONCE : (chunk + 1) * _AT_ONCE]
+            return shared_runs(zip((part // count).tolist(), (part % count).tolist()))
+
+        found = in_chunks(-(-len(codes) // _AT_ONCE), runs_in, len(factory.articles) >= FORK_FROM)
     if not found:
         return []
     units, links = _units_and_links(factory, found)
@@ -42,29 +58,26 @@ def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group]) ->
 
 # From this many sentences on, candidate pairs are first checked in bulk for the meaningful words they must share.
 BOUNDS_FROM = ARRAYS_FROM
+_AT_ONCE = 1 << 16  # pairs checked, and then compared, at a time (a corpus has tens of millions)
 
 
-def _candidates(factory: Units, sentences: list[Unit]):
-    """Pairs of sentences sharing a run of words; a large input's only where they may share enough meaningful
-    words (most pairs of a corpus share only a run of common words)."""
-    found = candidates(sentences, reorder=False)
+def _candidate_codes(factory: Units, sentences: list[Unit]):
+    """A large input's candidate pairs (codes i * count + j, in order) that may share enough meaningful words (most
+    pairs of a corpus share only a run of common words); None for a small input."""
     if len(sentences) < BOUNDS_FROM:
-        yield from found
-        return
+        return None
     import numpy as np
 
     from tui.pair_bounds import Sketches
 
+    found = candidates(sentences, reorder=False)
     count = len(sentences)
+    # A small input's set (in tests) in its own order, as it would be read.
     codes = found.codes if hasattr(found, "codes") else np.fromiter((a * count + b for a, b in found), dtype=np.int64)
     sketches = Sketches(sentences, factory.vocabulary.stop)
-    for at in range(0, len(codes), _AT_ONCE):
-        part = codes[at : at + _AT_ONCE]
-        kept = part[sketches.shared_bound(part // count, part % count) >= PHRASE_CONTENT]
-        yield from zip((kept // count).tolist(), (kept % count).tolist())
-
-
-_AT_ONCE = 1 << 20  # pairs checked at a time (a corpus has tens of millions)
+    kept = [part[sketches.shared_bound(part // count, part % count) >= PHRASE_CONTENT]
+            for part in (codes[at : at + _AT_ONCE] for at in range(0, len(codes), _AT_ONCE))]
+    return np.concatenate(kept) if kept else codes
 
 
 class _Grouped:
