@@ -17,6 +17,7 @@ from tests.sample import sample_articles
 import tui.align
 from tui import absence, phrases
 from tui.align import align
+from tui import candidates as candidate_module
 from tui.candidates import candidates
 from tui.linking import Units, rarity, weighted_overlap
 from tui.pair_bounds import Sketches
@@ -215,3 +216,18 @@ def test_shared_wording_found_after_the_bulk_word_bound_is_what_comparing_every_
     monkeypatch.setattr(phrases, "BOUNDS_FROM", 0)
     assert any(g.kind is GroupKind.PHRASE for g in every.groups)
     assert _everything(align(articles)) == _everything(every)
+
+
+@pytest.mark.parametrize("corpus", ["realistic corpus", "one pool retold by every article"])
+def test_pairs_sifted_as_a_large_input_finds_them_change_nothing(corpus, monkeypatch):
+    # A large input's arrays of candidate pairs, with and without sifting out pairs that share too few words.
+    articles = CORPORA[corpus]()
+    monkeypatch.setattr(candidate_module, "ARRAYS_FROM", 0)
+    monkeypatch.setattr(tui.align, "ARRAYS_FROM", 0)
+    monkeypatch.setattr(tui.align, "BOUNDS_FROM", 10**9)
+    monkeypatch.setattr(phrases, "BOUNDS_FROM", 10**9)
+    every_pair = align(articles)
+    monkeypatch.setattr(tui.align, "BOUNDS_FROM", 0)
+    monkeypatch.setattr(phrases, "BOUNDS_FROM", 0)
+    assert any(m.reason.kind is LinkKind.QUOTATION for g in every_pair.groups for m in g.members)
+    assert _everything(align(articles)) == _everything(every_pair)

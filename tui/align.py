@@ -18,7 +18,7 @@ from tui.candidates import ARRAYS_FROM, candidates, prefix_array
 from tui.linking import Link, Unit, Units, rarity, weighted_overlap
 from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
 from tui.phrases import phrase_groups
-from tui.scoring import UNMARKED_WORDS, AlignSettings, Scorer, unmarked_score
+from tui.scoring import UNMARKED_SHARE, UNMARKED_WORDS, AlignSettings, Scorer, unmarked_score
 
 __all__ = ["AlignSettings", "align"]
 
@@ -63,7 +63,7 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     prefix = Part(lambda: prefix_array(units, settings.min_reordered), fork=len(articles) >= FORK_FROM) \
         if len(units) >= ARRAYS_FROM else None
     quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
-    unmarked = _quoted_without_marks(quotes, units)
+    unmarked = _quoted_without_marks(quotes, units, factory.vocabulary.stop)
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop,
                             prefix=prefix.value if prefix is not None else None)
     sentence_links = _in_context(units, sentence_links)
@@ -287,7 +287,7 @@ def _in_context(units: list[Unit], links: list[Link]) -> list[Link]:
     return kept
 
 
-def _quoted_without_marks(quotes: list[Unit], units: list[Unit]) -> list[Link]:
+def _quoted_without_marks(quotes: list[Unit], units: list[Unit], stop: Collection[str]) -> list[Link]:
     """A sentence that carries another outlet's quotation without its marks (reported speech: "he fully
     accepts the responsibility for ...") belongs with the sentence that quotes it."""
     sentences = [u for u in units if not u.is_run]
@@ -295,7 +295,7 @@ def _quoted_without_marks(quotes: list[Unit], units: list[Unit]) -> list[Link]:
     long = [q for q in quotes if len(q.code) >= UNMARKED_WORDS]
     pool = long + sentences
     links = []
-    cut = lambda codes: _quote_and_sentence_codes(codes, len(long), len(pool))  # noqa: E731
+    cut = _unmarked_pairs(pool, len(long), stop) if len(pool) >= BOUNDS_FROM else None
     for i, j in _quote_and_sentence(candidates(pool, reorder=False, keep=cut, below=len(long)), len(long), len(pool)):
         quote, sentence = (pool[i], pool[j]) if i < len(long) <= j else (None, None)
         if quote is None or quote.article == sentence.article:
@@ -305,6 +305,22 @@ def _quoted_without_marks(quotes: list[Unit], units: list[Unit]) -> list[Link]:
         if score and own is not None:
             links.append(Link(own, where[(sentence.article, sentence.sentence)], score, LinkKind.QUOTATION))
     return links
+
+
+def _unmarked_pairs(pool: list[Unit], quotes: int, stop: Collection[str]):
+    """For sorted pair codes of a large input's pool, the pairs of a quotation (numbered below `quotes`) and a
+    sentence at least as long that may hold most of its meaningful words (`unmarked_score` wants four in five)."""
+    from tui.pair_bounds import Sketches
+
+    sketches, count = Sketches(pool, stop), len(pool)
+
+    def cut(codes):
+        codes = _quote_and_sentence_codes(codes, quotes, count)
+        a, b = codes // count, codes % count
+        may = sketches.shared_bound(a, b) >= UNMARKED_SHARE * sketches.meaningful[a] - 1e-9
+        return codes[may & (sketches.length[b] >= sketches.length[a])]
+
+    return cut
 
 
 def _quote_and_sentence(found, quotes: int, count: int):

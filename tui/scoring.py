@@ -194,12 +194,13 @@ def _negations(words: list[str]) -> int:
 
 
 UNMARKED_WORDS = 10  # a quotation this long is recognised inside another outlet's sentence without its marks
+UNMARKED_SHARE = 0.8  # ... where the sentence holds this share of its meaningful words
 _UNMARKED_SCORE = 90.0
 
 
 def unmarked_score(quote: Unit, sentence: Unit) -> float | None:
     """How well a quotation fits inside a sentence that does not mark it, function words aside."""
-    if len(quote.content & sentence.content) < 0.8 * len(quote.content) or len(sentence.code) < len(quote.code):
+    if len(quote.content & sentence.content) < UNMARKED_SHARE * len(quote.content) or len(sentence.code) < len(quote.code):
         return None
     part = fuzz.partial_ratio_alignment(quote.loose, sentence.loose, score_cutoff=_UNMARKED_SCORE)
     if not part or _negations(quote.words) != _negations(sentence.words[part.dest_start : part.dest_end]):
