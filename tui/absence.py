@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable
 from itertools import accumulate
@@ -123,16 +124,21 @@ def _closest(versions: list[Unit], uses: Counter[str], sentences: list[Unit], in
     best: tuple[Unit, float] | None = None
     # The closest passage shares the most meaningful words with the group: only the passages sharing most are
     # scored (a group that 100 outlets carry would otherwise score every sentence of an outlet a hundred times).
-    ranked = sorted(shared, key=lambda c: (-shared[c], c))[:_SCORED]
+    ranked = heapq.nsmallest(_SCORED, shared, key=lambda c: (-shared[c], c))
+    contents = [(v.content, v) for v in versions]
     for candidate in ranked:
         unit = sentences[candidate]
+        content = unit.content
         # The versions sharing most meaningful words with the passage are the ones that can score highest.
-        counted = sorted(((len(unit.content & v.content), v) for v in versions), key=lambda pair: -pair[0])[:_VERSIONS]
+        counted = sorted(((len(content & words), v) for words, v in contents), key=lambda pair: -pair[0])[:_VERSIONS]
         if counted[0][0] < CLOSE_WORDS:
             continue
         # Only a score above the best so far (or reaching CLOSE_SCORE, before any) changes the answer.
         floor = best[1] if best is not None else CLOSE_SCORE - _MARGIN
-        score = max(scores.similarity(v, unit, together, floor) for together, v in counted)
+        score = -1.0
+        for together, v in counted:
+            # ... nor a version's score at or below the passage's best so far.
+            score = max(score, scores.similarity(v, unit, together, max(floor, score)))
         if score >= CLOSE_SCORE and (best is None or score > best[1]):
             best = (unit, score)
     return best
