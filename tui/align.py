@@ -149,10 +149,14 @@ def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection
     function words' codes (`stop`), sentences and runs are scored only where some rule could link them."""
     where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}
     runs = [u.is_run for u in units]
-    keep = _worth_scoring(units, stop, scorer.settings) if stop is not None and len(units) >= BOUNDS_FROM else None
+    keep = None
+    if stop is not None and len(units) >= BOUNDS_FROM:
+        from tui.pair_bounds import kept_in_order, worth_scoring
+
+        keep = worth_scoring(units, stop, scorer.settings)
     found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered, prefix=prefix, keep=keep)
     if keep is not None and not hasattr(found, "codes"):  # a small input's set, sifted the same way (in tests)
-        found = _kept(found, keep, len(units))
+        found = kept_in_order(found, keep, len(units))
     # In the candidates' own order: links of equal strength are grouped in the order they come. A large
     # input's pairs are scored a slice at a time, on two cores from FORK_FROM articles.
     codes = getattr(found, "codes", None)
@@ -205,24 +209,6 @@ def _oriented(found, runs: list[bool]):
 # From this many sentences and runs on, candidate pairs are first checked in bulk for enough words in common
 # that some rule could link them (where a large input's candidates are an array already).
 BOUNDS_FROM = ARRAYS_FROM
-
-
-def _worth_scoring(units: list[Unit], stop: Collection[str], settings: AlignSettings):
-    """For sorted pair codes of sentences and runs, those that some rule could link (`tui.pair_bounds`): most
-    pairs of a large corpus share only a run of common words."""
-    from tui.pair_bounds import Sketches
-
-    sketches, count = Sketches(units, stop), len(units)
-    return lambda codes: codes[sketches.could_link(codes, count, settings)]
-
-
-def _kept(found, keep, count: int) -> list[tuple[int, int]]:
-    """The pairs of a set that `keep` keeps, in the set's order."""
-    import numpy as np
-
-    codes = np.fromiter((a * count + b for a, b in found), dtype=np.int64)
-    kept = set(keep(np.sort(codes)).tolist())
-    return [(int(c) // count, int(c) % count) for c in codes.tolist() if c in kept]
 
 
 # From this many pairs of a run and a sentence on, their whole-passage scores are worked out in one call on
@@ -282,7 +268,11 @@ def _quoted_without_marks(quotes: list[Unit], units: list[Unit], stop: Collectio
     long = [q for q in quotes if len(q.code) >= UNMARKED_WORDS]
     pool = long + sentences
     links = []
-    cut = _unmarked_pairs(pool, len(long), stop) if len(pool) >= BOUNDS_FROM else None
+    cut = None
+    if len(pool) >= BOUNDS_FROM:
+        from tui.pair_bounds import unmarked_pairs
+
+        cut = unmarked_pairs(pool, len(long), stop, UNMARKED_SHARE)
     for i, j in _quote_and_sentence(candidates(pool, reorder=False, keep=cut, below=len(long)), len(long), len(pool)):
         quote, sentence = (pool[i], pool[j]) if i < len(long) <= j else (None, None)
         if quote is None or quote.article == sentence.article:
@@ -294,36 +284,15 @@ def _quoted_without_marks(quotes: list[Unit], units: list[Unit], stop: Collectio
     return links
 
 
-def _unmarked_pairs(pool: list[Unit], quotes: int, stop: Collection[str]):
-    """For sorted pair codes of a large input's pool, the pairs of a quotation (numbered below `quotes`) and a
-    sentence at least as long that may hold most of its meaningful words (`unmarked_score` wants four in five)."""
-    from tui.pair_bounds import Sketches
-
-    sketches, count = Sketches(pool, stop), len(pool)
-
-    def cut(codes):
-        codes = _quote_and_sentence_codes(codes, quotes, count)
-        a, b = codes // count, codes % count
-        may = sketches.shared_bound(a, b) >= UNMARKED_SHARE * sketches.meaningful[a] - 1e-9
-        return codes[may & (sketches.length[b] >= sketches.length[a])]
-
-    return cut
-
-
 def _quote_and_sentence(found, quotes: int, count: int):
     """The pairs of a quotation (numbered below `quotes`) and a sentence; a large input's (sorted codes i * count
     + j, i < j) cut out of its array, not read pair by pair."""
     if not hasattr(found, "codes"):
         return found
-    codes = _quote_and_sentence_codes(found.codes, quotes, count)
+    from tui.pair_bounds import quote_and_sentence
+
+    codes = quote_and_sentence(found.codes, quotes, count)
     return zip((codes // count).tolist(), (codes % count).tolist())
-
-
-def _quote_and_sentence_codes(codes, quotes: int, count: int):
-    import numpy as np
-
-    codes = codes[: int(np.searchsorted(codes, quotes * count))]
-    return codes[codes % count >= quotes]
 
 
 def _links_through_quotes(quotes: list[Unit], quote_links: list[Link], units: list[Unit], settings: AlignSettings) -> list[Link]:

@@ -96,3 +96,36 @@ def _stop_table(stop: Collection[str], size: int) -> np.ndarray:
     table = np.zeros(size, dtype=bool)
     table[[ord(c) for c in stop if ord(c) < size]] = True
     return table
+
+
+def worth_scoring(units: Sequence, stop: Collection[str], settings: AlignSettings):
+    """For sorted pair codes of sentences and runs, those that some rule of the scorer could link."""
+    sketches, count = Sketches(units, stop), len(units)
+    return lambda codes: codes[sketches.could_link(codes, count, settings)]
+
+
+def kept_in_order(found, keep, count: int) -> list[tuple[int, int]]:
+    """The pairs of a set that `keep` keeps, in the set's own order."""
+    codes = np.fromiter((a * count + b for a, b in found), dtype=np.int64)
+    kept = set(keep(np.sort(codes)).tolist())
+    return [(c // count, c % count) for c in codes.tolist() if c in kept]
+
+
+def unmarked_pairs(pool: Sequence, quotes: int, stop: Collection[str], share: float):
+    """For sorted pair codes of a pool of quotations (numbered below `quotes`) and sentences, the pairs of a
+    quotation and a sentence at least as long that may hold `share` of its meaningful words."""
+    sketches, count = Sketches(pool, stop), len(pool)
+
+    def cut(codes: np.ndarray) -> np.ndarray:
+        codes = quote_and_sentence(codes, quotes, count)
+        a, b = codes // count, codes % count
+        may = sketches.shared_bound(a, b) >= share * sketches.meaningful[a] - _MARGIN
+        return codes[may & (sketches.length[b] >= sketches.length[a])]
+
+    return cut
+
+
+def quote_and_sentence(codes: np.ndarray, quotes: int, count: int) -> np.ndarray:
+    """Of sorted pair codes i * count + j (i < j), those of a unit numbered below `quotes` and one not."""
+    codes = codes[: int(np.searchsorted(codes, quotes * count))]
+    return codes[codes % count >= quotes]
