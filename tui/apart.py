@@ -7,10 +7,12 @@ cannot both hold.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from itertools import combinations
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from tui.figure_context import FIRST_YEAR_IN_OFFICE, LAST_YEAR_IN_OFFICE
@@ -84,19 +86,25 @@ def apart_pairs(articles: list[Article], figures: list[Figure], stories: Sequenc
 def _story_pairs(members: list[int], figures: list[Figure], stories: Sequence[int] | None):
     """Pairs of the members (in their order) whose articles may be about one story: a figure of one story is
     never compared with another story's, which would only make false conflicts in a corpus of many stories
-    (and cost the square of its figures)."""
+    (and cost the square of its figures). Made as they are asked for: an article repeating one passage hundreds
+    of times has as many figures of one measure."""
     if stories is None:
         yield from combinations(members, 2)
         return
+    labels = [stories[figures[number].article] for number in members]
     by_story: dict[int, list[int]] = defaultdict(list)
-    for position, number in enumerate(members):
-        by_story[stories[figures[number].article]].append(position)
-    unknown = set(by_story.pop(-1, ()))
-    pairs = [pair for positions in by_story.values() for pair in combinations(positions, 2)]
-    # An article that shares no passage gives no sign of its story: it is compared with every other.
-    pairs += [(min(i, j), max(i, j)) for i in unknown for j in range(len(members)) if j != i and (j not in unknown or i < j)]
-    for i, j in sorted(pairs):
-        yield members[i], members[j]
+    for position, label in enumerate(labels):
+        by_story[label].append(position)
+    unknown = by_story.get(-1, [])
+    for i, label in enumerate(labels):
+        if label == -1:
+            # An article that shares no passage gives no sign of its story: it is compared with every other.
+            partners: Iterable[int] = range(i + 1, len(members))
+        else:
+            mates = by_story[label]
+            partners = heapq.merge(mates[bisect.bisect_right(mates, i):], unknown[bisect.bisect_right(unknown, i):])
+        for j in partners:
+            yield members[i], members[j]
 
 
 def _told_equal(a: Figure, b: Figure, values: dict[tuple, list[Figure]]) -> bool:
