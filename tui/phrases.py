@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from difflib import SequenceMatcher
 
@@ -88,6 +89,8 @@ class _Grouped:
         self.articles = [group.articles for group in groups]
         self.of_sentence: dict[tuple[int, int], set[int]] = defaultdict(set)
         self.members: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        self.starts: dict[int, list[int]] = {}
+        self.longest: dict[int, int] = {}
         for number, group in enumerate(groups):
             for member in group.members:
                 for sentence in member.spans:
@@ -102,8 +105,17 @@ class _Grouped:
     def taken(self, span: tuple[int, int, int], outlet: int) -> bool:
         """Whether the stretch overlaps a member of a group that the outlet is in too."""
         article, start, end = span
-        return any(s < end and start < e and outlet in self.articles[number]
-                   for s, e, number in self.members.get(article, ()))
+        members = self.members.get(article)
+        if not members:
+            return False
+        if article not in self.starts:  # looked up, not scanned: a long article has thousands of members
+            members.sort()
+            self.starts[article] = [s for s, _, _ in members]
+            self.longest[article] = max(e - s for s, e, _ in members)
+        # No member is longer than the longest, so none starting before start - longest reaches start.
+        first = bisect.bisect_left(self.starts[article], start - self.longest[article])
+        last = bisect.bisect_left(self.starts[article], end)
+        return any(start < e and outlet in self.articles[number] for _, e, number in members[first:last])
 
 
 def _may_share(a: Unit, b: Unit) -> bool:
