@@ -41,9 +41,11 @@ class Part:
 
     def _start(self) -> None:
         read, write = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the copy: work, send the result, and end without running the parent's exit handlers
             os.close(read)
+            _end_with(parent)
             try:
                 outcome = (True, self.function())
             except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
@@ -77,6 +79,20 @@ class Part:
             return self.result()
         except ForkFailed:
             return self.function()
+
+
+def _end_with(parent: int) -> None:
+    """Have this copy ended when the process that forked it ends (Linux), so a stopped command leaves nothing
+    working on behind it."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(0)
 
 
 class Shares:
