@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,34 @@ def test_when_the_copy_fails_its_part_is_worked_out_here():
     forks, two = _aligned("realistic", "copy fails")
     assert forks != "forks 0"
     assert two == _aligned("realistic", "one core", PARALLAX_ONE_CORE="1")[1]
+
+
+_ORPHAN = """
+import os, time
+from tui.forking import Part
+
+part = Part(lambda: time.sleep(120), fork=True)
+print(part.pid, flush=True)
+os._exit(0)  # the command stops (killed, say) while its copy still works
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in {"Z", "X"}
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ending with its parent is asked of Linux")
+def test_a_copy_ends_when_the_command_that_forked_it_ends():
+    # Read the copy's number, and wait for the command only: the copy holds the same output open.
+    command = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    pid = int(command.stdout.readline())
+    assert command.wait(timeout=60) == 0
+    command.stdout.close()
+    deadline = time.monotonic() + 60
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _gone(pid)
