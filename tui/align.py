@@ -52,7 +52,7 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
     unmarked = _quoted_without_marks(quotes, units, factory.vocabulary.stop)
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop,
-                            prefix=prefix.value if prefix is not None else None)
+                            prefix=prefix.value if prefix is not None else None, fork=len(articles) >= FORK_FROM)
     sentence_links = _in_context(units, sentence_links)
     sentence_links += _links_through_quotes(quotes, quote_links, units, settings)
     sentence_links += unmarked
@@ -144,7 +144,7 @@ class _Context:
 
 
 def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection[str] | None = None,
-           prefix: Callable[[], Any] | None = None) -> list[Link]:
+           prefix: Callable[[], Any] | None = None, fork: bool = False) -> list[Link]:
     """Every candidate pair that scores as a match; runs are scored against single sentences only. With the
     function words' codes (`stop`), sentences and runs are scored only where some rule could link them."""
     where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}
@@ -158,7 +158,7 @@ def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection
     if keep is not None and not hasattr(found, "codes"):  # a small input's set, sifted the same way (in tests)
         found = kept_in_order(found, keep, len(units))
     # In the candidates' own order: links of equal strength are grouped in the order they come. A large
-    # input's pairs are scored a slice at a time, on two cores from FORK_FROM articles.
+    # input's pairs are scored a slice at a time, on two cores with `fork`.
     codes = getattr(found, "codes", None)
     if codes is None:
         return _scored(units, scorer, where, runs, found)
@@ -167,7 +167,6 @@ def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection
     def scored(chunk: int) -> list[Link]:
         return _scored(units, scorer, where, runs, Pairs(codes[chunk * _SLICE : (chunk + 1) * _SLICE], len(units)))
 
-    fork = len({u.article for u in units}) >= FORK_FROM
     return in_chunks(-(-len(codes) // _SLICE), scored, fork)
 
 
@@ -176,34 +175,24 @@ _SLICE = 1 << 16  # candidate pairs scored as one share of the work
 
 def _scored(units: list[Unit], scorer: Scorer, where: dict, runs: list[bool], found) -> list[Link]:
     links = []
-    for pairs in _oriented(found, runs):
-        possible = _run_prefilter(units, runs, pairs, scorer.settings)
-        for (a, b), may in zip(pairs, possible):
-            if not may:
-                continue
-            if runs[a]:  # a run, against a single sentence
-                parts = [units[where[(units[a].article, s)]] for s in units[a].sentences]
-                link = scorer.run_link(a, b, parts)
-            else:
-                link = scorer.link(a, b)
-            if link is not None:
-                links.append(link)
+    pairs = _oriented(found, runs)
+    possible = _run_prefilter(units, runs, pairs, scorer.settings)
+    for (a, b), may in zip(pairs, possible):
+        if not may:
+            continue
+        if runs[a]:  # a run, against a single sentence
+            parts = [units[where[(units[a].article, s)]] for s in units[a].sentences]
+            link = scorer.run_link(a, b, parts)
+        else:
+            link = scorer.link(a, b)
+        if link is not None:
+            links.append(link)
     return links
 
 
-_PAIRS_AT_ONCE = 1 << 20  # candidate pairs read into tuples at a time (a corpus has millions)
-
-
-def _oriented(found, runs: list[bool]):
-    """The candidate pairs, a slice at a time, each run first and pairs of two runs left out."""
-    pairs: list[tuple[int, int]] = []
-    for a, b in found:
-        if not (runs[a] and runs[b]):
-            pairs.append((b, a) if runs[b] else (a, b))
-            if len(pairs) >= _PAIRS_AT_ONCE:
-                yield pairs
-                pairs = []
-    yield pairs
+def _oriented(found, runs: list[bool]) -> list[tuple[int, int]]:
+    """The candidate pairs, each run first, pairs of two runs left out."""
+    return [(b, a) if runs[b] else (a, b) for a, b in found if not (runs[a] and runs[b])]
 
 
 # From this many sentences and runs on, candidate pairs are first checked in bulk for enough words in common
