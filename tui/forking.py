@@ -48,7 +48,7 @@ class Part:
             _end_with(parent)
             try:
                 outcome = (True, self.function())
-            except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
+            except BaseException as error:  # noqa: BLE001 - reported to the parent, which works the part out itself
                 outcome = (False, f"{type(error).__name__}: {error}")
             try:
                 with os.fdopen(write, "wb") as pipe:
@@ -59,6 +59,7 @@ class Part:
         self.pid, self.read = pid, read
 
     def result(self) -> Any:
+        """The part's result; ForkFailed where the copy failed or ended without sending it."""
         if not self.pid:
             return self.function()
         try:
