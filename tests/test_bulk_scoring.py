@@ -35,8 +35,10 @@ def _everything(alignment) -> list:
     return [groups, [repr(c) for c in alignment.conflicts]]
 
 
-def _full_similarity(self, version, unit, together, floor=-1.0):
-    """The closest-passage score worked out in full for every pair, as it was before any bound."""
+def _full_similarity(self, version, passage, together, floor=-1.0):
+    """The closest-passage score worked out in full for every pair, as it was before any bound (each side comes
+    with its unit first)."""
+    version, unit = version[0], passage[0]
     scores = [fuzz.ratio(version.code, unit.code), _overlap(version, unit, self.discount)]
     if 4 <= len(version.code) < len(unit.code):
         share = len(version.content & unit.content) / max(1, len(version.content))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 
 from rapidfuzz import fuzz
@@ -30,7 +30,8 @@ SHARED_GROUPS = 2  # one shared passage between two outlets' articles may be cha
 
 def find_closest(factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]) -> None:
     """Fill `Group.closest` for every outlet that can be read and does not carry the group."""
-    ClosestSearch(factory, groups, sentences, discount).fill(range(len(groups)))
+    search = ClosestSearch(factory, groups, sentences, discount)
+    search.fill(search.in_order(range(len(groups))))
 
 
 class ClosestSearch:
@@ -51,6 +52,7 @@ class ClosestSearch:
         # A member that is one whole sentence is that sentence's unit: only runs and quotations are made anew.
         self.whole = {(u.article, u.sentence, u.start, u.end): u for u in sentences}
         self.scores = _Scores(discount)
+        self.order: list[int] | None = None
 
     def fill(self, which: Iterable[int]) -> dict[int, dict[int, Closest]]:
         """Fill `Group.closest` of the groups numbered in `which`; return them by number."""
@@ -60,6 +62,14 @@ class ClosestSearch:
             self._fill(group)
             filled[number] = group.closest
         return filled
+
+    def in_order(self, positions: Iterable[int]) -> Iterator[int]:
+        """The groups at these positions of the search order: one story's groups one after another, so that
+        the articles they search are indexed once (a corpus's groups, in reading order, jump from story to
+        story and would index each article again and again)."""
+        if self.order is None:
+            self.order = _by_story(self.groups, len(self.factory.articles))
+        return (self.order[k] for k in positions)
 
     def _index(self, article: int) -> dict[str, list[int]]:
         """The article's sentences by each meaningful word they hold."""
@@ -84,14 +94,33 @@ class ClosestSearch:
         versions = list({v.code: v for v in made}.values())  # outlets that print the same words count once
         present = group.articles
         searched = self.readable if self.near is None else _nearest(self.near, present)
-        uses = Counter(code for version in versions for code in version.content)
+        prepared = [self.scores.prepared(v) for v in versions]
+        uses = Counter(code for version in prepared for code in version[1])
         for article in searched:
             if article in present:
                 continue
-            best = _closest(versions, uses, self.sentences, self._index(article), self.scores)
+            best = _closest(prepared, uses, self.sentences, self._index(article), self.scores)
             if best is not None:
                 unit, score = best
                 group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
+
+
+def _by_story(groups: list[Group], articles: int) -> list[int]:
+    """The groups' numbers, those of articles linked by groups (directly or through others) together, each
+    story's in their own order."""
+    parent = list(range(articles))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for group in groups:
+        first, *others = group.articles
+        for article in others:
+            parent[root(article)] = root(first)
+    return sorted(range(len(groups)), key=lambda n: root(min(groups[n].articles)))
 
 
 def _neighbours(groups: list[Group], articles: list) -> list[Counter[int]]:
@@ -114,7 +143,7 @@ def _nearest(near: list[Counter[int]], present: set[int]) -> list[int]:
     return sorted(ranked[:EVERY_ARTICLE_UP_TO])
 
 
-def _closest(versions: list[Unit], uses: Counter[str], sentences: list[Unit], index: dict[str, list[int]],
+def _closest(versions: list[tuple], uses: Counter[str], sentences: list[Unit], index: dict[str, list[int]],
              scores: _Scores):
     # How many (version, word) pairs each passage shares, counted word by word: a word of every version once.
     shared: dict[int, int] = defaultdict(int)
@@ -125,12 +154,11 @@ def _closest(versions: list[Unit], uses: Counter[str], sentences: list[Unit], in
     # The closest passage shares the most meaningful words with the group: only the passages sharing most are
     # scored (a group that 100 outlets carry would otherwise score every sentence of an outlet a hundred times).
     ranked = heapq.nsmallest(_SCORED, shared, key=lambda c: (-shared[c], c))
-    contents = [(v.content, v) for v in versions]
     for candidate in ranked:
-        unit = sentences[candidate]
-        content = unit.content
+        passage = scores.prepared(sentences[candidate])
+        content = passage[1]
         # The versions sharing most meaningful words with the passage are the ones that can score highest.
-        counted = sorted(((len(content & words), v) for words, v in contents), key=lambda pair: -pair[0])[:_VERSIONS]
+        counted = sorted(((len(content & v[1]), v) for v in versions), key=lambda pair: -pair[0])[:_VERSIONS]
         if counted[0][0] < CLOSE_WORDS:
             continue
         # Only a score above the best so far (or reaching CLOSE_SCORE, before any) changes the answer.
@@ -138,9 +166,9 @@ def _closest(versions: list[Unit], uses: Counter[str], sentences: list[Unit], in
         score = -1.0
         for together, v in counted:
             # ... nor a version's score at or below the passage's best so far.
-            score = max(score, scores.similarity(v, unit, together, max(floor, score)))
+            score = max(score, scores.similarity(v, passage, together, max(floor, score)))
         if score >= CLOSE_SCORE and (best is None or score > best[1]):
-            best = (unit, score)
+            best = (passage[0], score)
     return best
 
 
@@ -158,15 +186,17 @@ class _Scores:
     def __init__(self, discount: dict[str, float]):
         self.discount = discount
         # By the unit's id, the unit kept alongside so that the id is never reused by another.
-        self.weighed: dict[int, tuple[Unit, dict[str, float], float, float, list[float]]] = {}
+        self.weighed: dict[int, tuple] = {}
 
-    def similarity(self, version: Unit, unit: Unit, together: int, floor: float = -1.0) -> float:
-        """The best of in-order, inside-a-longer-passage and any-order similarity (`together`: meaningful
-        words both carry); a part whose upper bound cannot beat `floor` or the parts already scored is not
-        worked out, so a result at or below `floor` may be lower than the true one, and one above it is exact."""
-        score = fuzz.ratio(version.code, unit.code)
-        _, weights_a, total_a, function_a, heaviest_a = self._weighed(version)
-        _, weights_b, total_b, function_b, heaviest_b = self._weighed(unit)
+    def similarity(self, version: tuple, passage: tuple, together: int, floor: float = -1.0) -> float:
+        """The best of in-order, inside-a-longer-passage and any-order similarity of two prepared units (see
+        `prepared`; `together`: meaningful words both carry); a part whose upper bound cannot beat `floor` or
+        the parts already scored is not worked out, so a result at or below `floor` may be lower than the true
+        one, and one above it is exact."""
+        unit_a, content_a, weights_a, total_a, function_a, heaviest_a = version
+        unit_b, _, weights_b, total_b, function_b, heaviest_b = passage
+        code_a, code_b = unit_a.code, unit_b.code
+        score = fuzz.ratio(code_a, code_b)
         total = total_a + total_b
         # The words both carry weigh at most the lighter side, and at most the `together` heaviest meaningful
         # words of either side plus the lighter side's function words.
@@ -177,15 +207,15 @@ class _Scores:
             # which of two equally close passages is named, would change from one run to the next.
             shared = sum(min(weight, weights_b[w]) for w, weight in weights_a.items() if w in weights_b)
             score = max(score, 200.0 * shared / total)
-        if 4 <= len(version.code) < len(unit.code):
-            share = min(1.0, together / max(1, len(version.content)))
+        if 4 <= len(code_a) < len(code_b):
+            share = min(1.0, together / max(1, len(content_a)))
             if 100.0 * share + _MARGIN > max(score, floor):
-                score = max(score, fuzz.partial_ratio(version.code, unit.code) * share)
+                score = max(score, fuzz.partial_ratio(code_a, code_b) * share)
         return score
 
-    def _weighed(self, unit: Unit) -> tuple[Unit, dict[str, float], float, float, list[float]]:
-        """The unit, its discounted weights, their total, its function words' total, and the totals of its
-        k heaviest meaningful words for every k."""
+    def prepared(self, unit: Unit) -> tuple:
+        """The unit, its meaningful words, its discounted weights, their total, its function words' total, and
+        the totals of its k heaviest meaningful words for every k."""
         found = self.weighed.get(id(unit))
         if found is None:
             if len(self.weighed) >= _WEIGHED_KEPT:
@@ -194,5 +224,5 @@ class _Scores:
             function = sum(weight for word, weight in weights.items() if word in STOPWORDS)
             heaviest = list(accumulate(sorted((w for word, w in weights.items() if word not in STOPWORDS), reverse=True),
                                        initial=0.0))
-            found = self.weighed[id(unit)] = (unit, weights, sum(weights.values()), function, heaviest)
+            found = self.weighed[id(unit)] = (unit, unit.content, weights, sum(weights.values()), function, heaviest)
         return found

@@ -77,8 +77,8 @@ def _closest_and_conflicts(factory: Units, groups: list, sentences: list[Unit], 
         find_closest(factory, groups, sentences, discount)
         return find_conflicts(articles, groups)
     search, shares = ClosestSearch(factory, groups, sentences, discount), Shares(len(groups))
-    other = Part(lambda: (find_conflicts(articles, groups), search.fill(shares)), fork=True)
-    mine = search.fill(shares)
+    other = Part(lambda: (find_conflicts(articles, groups), search.fill(search.in_order(shares))), fork=True)
+    mine = search.fill(search.in_order(shares))
     try:
         conflicts, theirs = other.result()
     except ForkFailed:  # the copy ended early (out of memory): its part is worked out here
