@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -117,6 +118,16 @@ def is_punctuation(token: Token) -> bool:
     return all(unicodedata.category(ch).startswith("P") and ch not in _DOUBLE_MARKS + _SINGLE_MARKS for ch in token.text)
 
 
+@lru_cache(maxsize=4096)
+def _compared(text: str, ignore_case: bool, ignore_quotes: bool, ignore_punctuation: bool):
+    """The tokens of text that take part in a comparison, and their keys: one version of a passage is compared
+    with each of the others, and its words are read once."""
+    tokens = tokenize(text, ignore_case=ignore_case, ignore_quotes=ignore_quotes)
+    if ignore_punctuation:
+        tokens = [t for t in tokens if not is_punctuation(t)]
+    return tuple(tokens), tuple(t.key for t in tokens)
+
+
 def diff_words(
     a: str, b: str, *, ignore_case: bool = False, ignore_quotes: bool = False, ignore_punctuation: bool = False
 ) -> WordDiff:
@@ -124,13 +135,8 @@ def diff_words(
 
     With ignore_punctuation, punctuation marks take no part: "serve.”" and "serve”." are the same wording.
     """
-    tokens_a = tokenize(a, ignore_case=ignore_case, ignore_quotes=ignore_quotes)
-    tokens_b = tokenize(b, ignore_case=ignore_case, ignore_quotes=ignore_quotes)
-    if ignore_punctuation:
-        tokens_a = [t for t in tokens_a if not is_punctuation(t)]
-        tokens_b = [t for t in tokens_b if not is_punctuation(t)]
-    keys_a = [t.key for t in tokens_a]
-    keys_b = [t.key for t in tokens_b]
+    tokens_a, keys_a = _compared(a, ignore_case, ignore_quotes, ignore_punctuation)
+    tokens_b, keys_b = _compared(b, ignore_case, ignore_quotes, ignore_punctuation)
     blocks = _merged_blocks(Levenshtein.opcodes(keys_a, keys_b))
     edits = tuple(_to_chars(block, tokens_a, tokens_b) for block in blocks)
     figures = tuple(
