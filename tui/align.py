@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from tui.batch import collector_paused
-from tui.conflicts import find_conflicts
+from tui.conflicts import all_figures, find_conflicts
 from tui.corrections import JOIN, Correction
 from tui.forking import FORK_FROM, ForkFailed, Part, Shares, can_fork, in_chunks
 from tui.grouping import build_groups
@@ -53,6 +53,9 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     unmarked = _quoted_without_marks(quotes, units, factory.vocabulary.stop)
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop,
                             prefix=prefix.value if prefix is not None else None, fork=len(articles) >= FORK_FROM)
+    # The articles' figures depend on nothing else: a large input's are found by a forked copy while this
+    # process groups, which only it can do.
+    figures = Part(lambda: all_figures(articles), fork=len(articles) >= FORK_FROM)
     sentence_links = _in_context(units, sentence_links)
     sentence_links += _links_through_quotes(quotes, quote_links, units, settings)
     sentence_links += unmarked
@@ -65,25 +68,26 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     groups.sort(key=lambda g: (_KIND_ORDER[g.kind], min((m.article, m.start) for m in g.members)))
     for number, group in enumerate(groups):
         group.id = number + 1
-    conflicts = _closest_and_conflicts(factory, groups, sentences, discount)
+    conflicts = _closest_and_conflicts(factory, groups, sentences, discount, figures.value())
     return Alignment(articles=articles, groups=groups, conflicts=conflicts, corrections=applied)
 
 
-def _closest_and_conflicts(factory: Units, groups: list, sentences: list[Unit], discount: dict[str, float]) -> list:
+def _closest_and_conflicts(factory: Units, groups: list, sentences: list[Unit], discount: dict[str, float],
+                           figures: list) -> list:
     """Each group's closest passages (filled in) and the figure conflicts; for a large input, on two cores: a
     forked copy works out the conflicts and then takes groups as this process does, a few at a time."""
     articles = factory.articles
     if len(articles) < FORK_FROM or not can_fork():
         find_closest(factory, groups, sentences, discount)
-        return find_conflicts(articles, groups)
+        return find_conflicts(articles, groups, figures)
     search, shares = ClosestSearch(factory, groups, sentences, discount), Shares(len(groups))
-    other = Part(lambda: (find_conflicts(articles, groups), search.fill(search.in_order(shares))), fork=True)
+    other = Part(lambda: (find_conflicts(articles, groups, figures), search.fill(search.in_order(shares))), fork=True)
     mine = search.fill(search.in_order(shares))
     try:
         conflicts, theirs = other.result()
     except ForkFailed:  # the copy ended early (out of memory): its part is worked out here
         theirs = search.fill(n for n in range(len(groups)) if n not in mine)
-        conflicts = find_conflicts(articles, groups)
+        conflicts = find_conflicts(articles, groups, figures)
     for number, closest in theirs.items():
         groups[number].closest = closest
     return conflicts

@@ -28,9 +28,16 @@ _UPPER = {"up to", "fewer than", "less than", "under"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "an estimated", "estimated", "some"}
 
 
-def find_conflicts(articles: list[Article], groups: list[Group] | None = None) -> list[FigureConflict]:
-    """Conflicts from shared passages first, then from figures told apart; each figure in one conflict."""
-    figures = [f for i, article in enumerate(articles) for f in find_figures(article, i)]
+def all_figures(articles: list[Article]) -> list[Figure]:
+    """Every figure of the articles, article by article in reading order."""
+    return [f for i, article in enumerate(articles) for f in find_figures(article, i)]
+
+
+def find_conflicts(articles: list[Article], groups: list[Group] | None = None,
+                   figures: list[Figure] | None = None) -> list[FigureConflict]:
+    """Conflicts from shared passages first, then from figures told apart (`figures`: the articles' figures
+    where already found); each figure in one conflict."""
+    figures = all_figures(articles) if figures is None else list(figures)  # a copy: periods take their sum's subject
     links = _Links(figures)
     for x, y in _aligned_pairs(articles, groups or [], figures):
         links.join(x, y, aligned=True)
