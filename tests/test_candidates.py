@@ -9,9 +9,10 @@ from benchmarks.synthetic import synthetic_articles
 from tui import absence
 from tui import candidates as candidate_module
 from tui.align import align
-from tui.candidates import candidates
+from tui.candidates import candidates, prefix_array
 from tui.linking import Units, rarity
 from tui.model import LinkKind, Outlet
+from tui.pair_bounds import Sketches
 from tui.scoring import AlignSettings, Scorer
 from tui.text import build_article
 
@@ -133,3 +134,6 @@ def test_every_pair_the_order_free_rule_links_is_a_candidate(monkeypatch, min_re
     assert reordered <= set(candidates(units, reorder=True, min_reordered=min_reordered))
     monkeypatch.setattr(candidate_module, "ARRAYS_FROM", 0)  # the arrays of a large corpus: the same
     assert reordered <= set(candidates(units, reorder=True, min_reordered=min_reordered))
+    # ... also where pairs that cannot share enough words (by the units' sketches) are dropped first.
+    sifted = prefix_array(units, min_reordered, Sketches(units, factory.vocabulary.stop))
+    assert reordered <= {(code // len(units), code % len(units)) for code in sifted.tolist()}

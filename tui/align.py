@@ -47,12 +47,18 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     discount = rarity(sentences)
     # For a large input the order-free rule's candidate pairs, the slowest to find, are found meanwhile by a
     # forked copy of this process.
-    prefix = Part(lambda: prefix_array(units, settings.min_reordered), fork=len(articles) >= FORK_FROM) \
+    sketches = None
+    if len(units) >= BOUNDS_FROM:
+        from tui.pair_bounds import Sketches
+
+        sketches = Sketches(units, factory.vocabulary.stop)  # what the pairs' bounds are worked out from
+    prefix = Part(lambda: prefix_array(units, settings.min_reordered, sketches), fork=len(articles) >= FORK_FROM) \
         if len(units) >= ARRAYS_FROM else None
     quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
     unmarked = _quoted_without_marks(quotes, units, factory.vocabulary.stop)
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop,
-                            prefix=prefix.value if prefix is not None else None, fork=len(articles) >= FORK_FROM)
+                            prefix=prefix.value if prefix is not None else None, fork=len(articles) >= FORK_FROM,
+                            sketches=sketches)
     # The articles' figures depend on nothing else: a large input's are found by a forked copy while this
     # process groups, which only it can do.
     figures = Part(lambda: all_figures(articles), fork=len(articles) >= FORK_FROM)
@@ -148,16 +154,17 @@ class _Context:
 
 
 def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection[str] | None = None,
-           prefix: Callable[[], Any] | None = None, fork: bool = False) -> list[Link]:
+           prefix: Callable[[], Any] | None = None, fork: bool = False, sketches: Any = None) -> list[Link]:
     """Every candidate pair that scores as a match; runs are scored against single sentences only. With the
-    function words' codes (`stop`), sentences and runs are scored only where some rule could link them."""
+    function words' codes (`stop`), sentences and runs are scored only where some rule could link them (as the
+    units' `sketches` bound, where made)."""
     where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}
     runs = [u.is_run for u in units]
     keep = None
     if stop is not None and len(units) >= BOUNDS_FROM:
         from tui.pair_bounds import kept_in_order, worth_scoring
 
-        keep = worth_scoring(units, stop, scorer.settings)
+        keep = worth_scoring(units, stop, scorer.settings, sketches)
     found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered, prefix=prefix, keep=keep)
     if keep is not None and not hasattr(found, "codes"):  # a small input's set, sifted the same way (in tests)
         found = kept_in_order(found, keep, len(units))

@@ -65,11 +65,13 @@ def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: floa
     return pair_codes.Pairs.union(found, len(units))
 
 
-def prefix_array(units: Sequence[Matchable], min_reordered: float = MIN_REORDERED):
-    """A large input's pairs of units that the order-free rule could link, found by their rarest words."""
+def prefix_array(units: Sequence[Matchable], min_reordered: float = MIN_REORDERED, sketches: Any = None):
+    """A large input's pairs of units that the order-free rule could link, found by their rarest words (with
+    `sketches`, a `tui.pair_bounds.Sketches` of the units, the pairs sharing too few words dropped early)."""
     from tui import candidate_arrays
 
-    return candidate_arrays.prefix_pairs(*prefix_lists(units, min_reordered), [u.article for u in units])
+    return candidate_arrays.prefix_pairs(*prefix_lists(units, min_reordered), [u.article for u in units],
+                                         sketches.shared_bound if sketches is not None else None)
 
 
 def _run_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:
