@@ -45,17 +45,18 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     units = sentences + factory.runs()
     quotes = factory.quotes(shortest=2)
     discount = rarity(sentences)
-    # For a large input the order-free rule's candidate pairs, the slowest to find, are found meanwhile by a
-    # forked copy of this process.
     sketches = None
     if len(units) >= BOUNDS_FROM:
         from tui.pair_bounds import Sketches
 
         sketches = Sketches(units, factory.vocabulary.stop)  # what the pairs' bounds are worked out from
+    # For a large input the order-free rule's candidate pairs, the slowest to find, are found meanwhile by a
+    # forked copy of this process ...
     prefix = Part(lambda: prefix_array(units, settings.min_reordered, sketches), fork=len(articles) >= FORK_FROM) \
         if len(units) >= ARRAYS_FROM else None
+    # ... and the sentences that carry a quotation without its marks, which need only the units, by another.
+    unmarked = Part(lambda: _quoted_without_marks(quotes, units, factory.vocabulary.stop), fork=len(articles) >= FORK_FROM)
     quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
-    unmarked = _quoted_without_marks(quotes, units, factory.vocabulary.stop)
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop,
                             prefix=prefix.value if prefix is not None else None, fork=len(articles) >= FORK_FROM,
                             sketches=sketches)
@@ -64,7 +65,7 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     figures = Part(lambda: all_figures(articles), fork=len(articles) >= FORK_FROM)
     sentence_links = _in_context(units, sentence_links)
     sentence_links += _links_through_quotes(quotes, quote_links, units, settings)
-    sentence_links += unmarked
+    sentence_links += unmarked.value()
     joins, apart, applied = _corrections(articles, units, corrections)
     groups = build_groups(units, sentence_links + joins, GroupKind.SENTENCE, apart)
     context = _Context(groups, sentences, discount)
