@@ -45,21 +45,15 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     units = sentences + factory.runs()
     quotes = factory.quotes(shortest=2)
     discount = rarity(sentences)
-    sketches = None
-    if len(units) >= BOUNDS_FROM:
-        from tui.pair_bounds import Sketches
-
-        sketches = Sketches(units, factory.vocabulary.stop)  # what the pairs' bounds are worked out from
     # For a large input the order-free rule's candidate pairs, the slowest to find, are found meanwhile by a
-    # forked copy of this process ...
-    prefix = Part(lambda: prefix_array(units, settings.min_reordered, sketches), fork=len(articles) >= FORK_FROM) \
-        if len(units) >= ARRAYS_FROM else None
+    # forked copy of this process (with the units' sketches, for its bounds, made there) ...
+    prefix = Part(lambda: prefix_array(units, settings.min_reordered, _sketches(units, factory.vocabulary.stop)),
+                  fork=len(articles) >= FORK_FROM) if len(units) >= ARRAYS_FROM else None
     # ... and the sentences that carry a quotation without its marks, which need only the units, by another.
     unmarked = Part(lambda: _quoted_without_marks(quotes, units, factory.vocabulary.stop), fork=len(articles) >= FORK_FROM)
     quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop,
-                            prefix=prefix.value if prefix is not None else None, fork=len(articles) >= FORK_FROM,
-                            sketches=sketches)
+                            prefix=prefix.value if prefix is not None else None, fork=len(articles) >= FORK_FROM)
     # The articles' figures depend on nothing else: a large input's are found by a forked copy while this
     # process groups, which only it can do.
     figures = Part(lambda: all_figures(articles), fork=len(articles) >= FORK_FROM)
@@ -155,17 +149,16 @@ class _Context:
 
 
 def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection[str] | None = None,
-           prefix: Callable[[], Any] | None = None, fork: bool = False, sketches: Any = None) -> list[Link]:
+           prefix: Callable[[], Any] | None = None, fork: bool = False) -> list[Link]:
     """Every candidate pair that scores as a match; runs are scored against single sentences only. With the
-    function words' codes (`stop`), sentences and runs are scored only where some rule could link them (as the
-    units' `sketches` bound, where made)."""
+    function words' codes (`stop`), sentences and runs are scored only where some rule could link them."""
     where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}
     runs = [u.is_run for u in units]
     keep = None
     if stop is not None and len(units) >= BOUNDS_FROM:
         from tui.pair_bounds import kept_in_order, worth_scoring
 
-        keep = worth_scoring(units, stop, scorer.settings, sketches)
+        keep = worth_scoring(units, stop, scorer.settings)
     found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered, prefix=prefix, keep=keep)
     if keep is not None and not hasattr(found, "codes"):  # a small input's set, sifted the same way (in tests)
         found = kept_in_order(found, keep, len(units))
@@ -205,6 +198,15 @@ def _scored(units: list[Unit], scorer: Scorer, where: dict, runs: list[bool], fo
 def _oriented(found, runs: list[bool]) -> list[tuple[int, int]]:
     """The candidate pairs, each run first, pairs of two runs left out."""
     return [(b, a) if runs[b] else (a, b) for a, b in found if not (runs[a] and runs[b])]
+
+
+def _sketches(units: list[Unit], stop: Collection[str]):
+    """The units' sketches, which bound the words two units share, where there are enough units to use them."""
+    if len(units) < BOUNDS_FROM:
+        return None
+    from tui.pair_bounds import Sketches
+
+    return Sketches(units, stop)
 
 
 # From this many sentences and runs on, candidate pairs are first checked in bulk for enough words in common

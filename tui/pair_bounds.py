@@ -98,10 +98,9 @@ def _stop_table(stop: Collection[str], size: int) -> np.ndarray:
     return table
 
 
-def worth_scoring(units: Sequence, stop: Collection[str], settings: AlignSettings, sketches: Sketches | None = None):
-    """For sorted pair codes of sentences and runs, those that some rule of the scorer could link (`sketches`:
-    the units' own, where already made)."""
-    sketches, count = sketches or Sketches(units, stop), len(units)
+def worth_scoring(units: Sequence, stop: Collection[str], settings: AlignSettings):
+    """For sorted pair codes of sentences and runs, those that some rule of the scorer could link."""
+    sketches, count = Sketches(units, stop), len(units)
     return lambda codes: codes[sketches.could_link(codes, count, settings)]
 
 
