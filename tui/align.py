@@ -43,14 +43,14 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     factory = Units(articles)
     sentences = factory.sentences()
     units = sentences + factory.runs()
-    quotes = factory.quotes(shortest=2)
-    discount = rarity(sentences)
     # For a large input the order-free rule's candidate pairs, the slowest to find, are found meanwhile by a
     # forked copy of this process (with the units' sketches, for its bounds, made there) ...
     prefix = Part(lambda: prefix_array(units, settings.min_reordered, _sketches(units, factory.vocabulary.stop)),
                   fork=len(articles) >= FORK_FROM) if len(units) >= ARRAYS_FROM else None
+    quotes = factory.quotes(shortest=2)
     # ... and the sentences that carry a quotation without its marks, which need only the units, by another.
     unmarked = Part(lambda: _quoted_without_marks(quotes, units, factory.vocabulary.stop), fork=len(articles) >= FORK_FROM)
+    discount = rarity(sentences)
     quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop,
                             prefix=prefix.value if prefix is not None else None, fork=len(articles) >= FORK_FROM)
