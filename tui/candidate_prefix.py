@@ -41,9 +41,9 @@ class Profiles:
 
     def add(self, index: int, weight: dict[str, float], functions: int, total: float) -> None:
         start = len(self.weights)
-        for code in sorted(weight):
-            self.codes.append(ord(code))
-            self.weights.append(weight[code])
+        codes = sorted(weight)
+        self.codes.extend(map(ord, codes))
+        self.weights.extend(map(weight.__getitem__, codes))
         self.slices[index] = (start, len(self.weights))
         self.functions[index], self.totals[index] = functions, total
 
@@ -76,7 +76,9 @@ def prefix_lists(units: Sequence[Unit], min_reordered: float = MIN_REORDERED) ->
     the rule weighs of each such unit (at the rule's threshold as the user set it)."""
     singles = [i for i, u in enumerate(units) if not u.is_run]
     discount = rarity([units[i] for i in singles if units[i].quote is None])
-    seen = Counter(code for i in singles for code in units[i].content)
+    seen: Counter[str] = Counter()
+    for i in singles:
+        seen.update(units[i].content)
     lists: dict[str, list[int]] = defaultdict(list)
     profiles = Profiles(min_reordered)
     for index in singles:
@@ -84,21 +86,14 @@ def prefix_lists(units: Sequence[Unit], min_reordered: float = MIN_REORDERED) ->
         content = unit.content
         if len(content) < LEAST_SHARED:
             continue
-        ranked = sorted(content, key=lambda code: (seen[code], code))
-        weight, total = _weights(unit, discount)
+        ranked = sorted(sorted(content), key=seen.__getitem__)  # rarest first, ties by code
+        every = unit.code_weights(discount)
+        weight = {code: every[code] for code in every if code in content}
+        total = sum(every.values())
         for code in ranked[: max(_counted_prefix(len(ranked)), _weighted_prefix(ranked, weight, total, min_reordered))]:
             lists[code].append(index)
-        profiles.add(index, weight, len(set(unit.code)) - len(content), total)
+        profiles.add(index, weight, len(every) - len(content), total)
     return lists, profiles
-
-
-def _weights(unit: Unit, discount: dict[str, float]) -> tuple[dict[str, float], float]:
-    """The weight the scorer gives each meaningful word of the unit (by code), and the unit's total weight."""
-    weights = unit.weights
-    by_word = {word: weight * discount.get(word, 1.0) for word, weight in weights.items()}
-    content = unit.content
-    weight = {code: by_word[word] for code, word in zip(unit.code, unit.words) if code in content}
-    return weight, sum(by_word.values())
 
 
 def least_share(min_reordered: float = MIN_REORDERED) -> float:

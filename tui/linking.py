@@ -108,6 +108,24 @@ class Unit:
             found[word] = max(found.get(word, 0.0), weight)
         return found
 
+    def code_weights(self, discount: dict[str, float] | None = None) -> dict[str, float]:
+        """`weights` keyed by the words' codes (one code is one word), in the order the words come, each times
+        its word's `discount` where given; cheaper than `weights` for a corpus's hundreds of thousands of units."""
+        vocabulary, code = self._vocabulary, self.code
+        base = vocabulary.base_weight
+        found = {c: base[c] for c in code}
+        names = self._capitals >> 1  # bit n - 1: the n-th word is written with a capital (the first is no name)
+        while names:
+            low = names & -names
+            names ^= low
+            n = low.bit_length()
+            if n < len(code) and base[code[n]] == 1.0:
+                found[code[n]] = NAME_WEIGHT
+        if discount:
+            word_of = vocabulary.word_of
+            found = {c: weight * discount.get(word_of[c], 1.0) for c, weight in found.items()}
+        return found
+
     @property
     def is_run(self) -> bool:
         return self.last != self.sentence and self.quote is None
