@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from itertools import groupby
 
 from tui.absence import ClosestSearch, find_closest
 from collections.abc import Callable, Collection, Sequence
@@ -120,16 +120,22 @@ class _Context:
         self.group_of = {(m.article, s): g.id or id(g) for g in groups for m in g.members for s in m.spans}
         self.sentence = {(u.article, u.sentence): u for u in sentences}
         self.discount = discount
-        self.uses: Counter[str] = Counter(w for u in sentences for w in set(u.content))
-        self.outlets: dict[str, set[int]] = defaultdict(set)
-        for unit in sentences:
-            for word in unit.content:
-                self.outlets[word].add(unit.article)
+        # The meaningful words some article uses in two of its sentences or more (one article at a time: a
+        # corpus's every article's words at once would take a hundred megabytes).
+        self.repeated: set[str] = set()
+        by_article = sorted(range(len(sentences)), key=lambda n: sentences[n].article)
+        for _, numbers in groupby(by_article, key=lambda n: sentences[n].article):
+            seen: set[str] = set()
+            for n in numbers:
+                content = sentences[n].content
+                self.repeated.update(content.intersection(seen))
+                seen.update(content)
 
     def __call__(self, a: Unit, b: Unit, *, same_words: bool = True) -> bool:
-        # A word the outlets use nowhere else than in this quotation ("malarkey") is the same quotation; it
-        # says nothing where the two quotations differ by a word (`same_words` False).
-        if same_words and any(self.uses[w] == len(self.outlets[w]) for w in a.content):
+        # A word the outlets use nowhere else than in this quotation ("malarkey"; no article uses it in two
+        # sentences) is the same quotation; it says nothing where the two quotations differ by a word
+        # (`same_words` False).
+        if same_words and not a.content <= self.repeated:
             return True
         ka, kb = (a.article, a.sentence), (b.article, b.sentence)
         if self._grouped(ka, kb):
