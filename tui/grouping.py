@@ -11,6 +11,7 @@ from tui.model import Group, GroupKind, LinkKind, Member, Reason
 # Share of the smaller version's meaningful words that any two versions of one group must have in common.
 _SHARED_SHARE = 0.34
 _SHORT_GROUP = 6  # words: a group whose versions are all shorter than this is a group of trims
+_USER = LinkKind.USER  # looked up once: an enum's member is slow to reach through its class
 
 
 class _Clusters:
@@ -50,7 +51,7 @@ class _Clusters:
         versions = self._versions(ra), self._versions(rb)
         # The user's join stands whatever the words say; the engine's own links must share meaningful words.
         if not self._one_version_per_outlet(left, right, versions) or (
-                link.kind is not LinkKind.USER and not self._related(*versions)):
+                link.kind is not _USER and not self._related(*versions)):
             return False
         if self.apart and self._kept_apart(left, right):
             return False
@@ -105,6 +106,8 @@ class _Clusters:
 
     def _one_version_per_outlet(self, left: list[int], right: list[int], versions: tuple[list, list]) -> bool:
         """An outlet appears once in a group, unless it repeats the passage (whole or trimmed) elsewhere."""
+        if len(versions[0]) == 1 and len(versions[1]) == 1 and versions[0][0][0] != versions[1][0][0]:
+            return True  # the most common case: two units on their own, from two articles
         articles = {article for article, _ in versions[0]}
         if articles.isdisjoint([article for article, _ in versions[1]]):
             return True
@@ -155,17 +158,15 @@ def _in_order(links: list[Link], units: list[Unit]) -> list[Link]:
     """Strong links before weak ones, then by tier, higher scores first; ties broken by wording, not by
     article order."""
     # Each unit's wording is worked out once, not once for every link it has (a unit has dozens at scale).
-    wording: dict[int, tuple[int, str]] = {}
-    for link in links:
-        for i in (link.a, link.b):
-            if i not in wording:
-                wording[i] = (len(units[i].code), units[i].key)
+    linked = {link.a for link in links}.union([link.b for link in links])
+    wording = {i: (len(units[i].code), units[i].key) for i in linked}
 
     def order(link: Link) -> tuple:
         (length_a, key_a), (length_b, key_b) = wording[link.a], wording[link.b]
         # Between equal scores the longer pair goes first: a whole quotation before the clauses it is made of.
-        return (link.weak, _TIERS[link.kind], -link.score, -length_a - length_b) + \
-            ((key_a, key_b) if key_a <= key_b else (key_b, key_a))
+        if key_b < key_a:
+            key_a, key_b = key_b, key_a
+        return (link.weak, _TIERS[link.kind], -link.score, -length_a - length_b, key_a, key_b)
 
     return sorted(links, key=order)
 
@@ -195,7 +196,7 @@ def _best_links(kept: list[Link]) -> dict[int, tuple[tuple[bool, float], Link, i
     member is in its group, whatever the scores say."""
     best: dict[int, tuple[tuple[bool, float], Link, int]] = {}
     for link in kept:
-        strength = (link.kind is LinkKind.USER, link.score)
+        strength = (link.kind is _USER, link.score)
         for own, other in ((link.a, link.b), (link.b, link.a)):
             held = best.get(own)
             if held is None or strength > held[0]:
