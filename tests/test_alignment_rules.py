@@ -174,6 +174,16 @@ def test_every_member_says_how_it_was_linked_which_words_it_shares_and_its_score
         assert all(word[:4] in text for word in reason.shared)
 
 
+def test_the_shared_words_a_member_shows_put_figures_then_names_first_and_leave_out_what_one_side_lacks():
+    result = align(articles("Storm winds killed 42 people in Springfield, and the governor praised the rescuers.",
+                            "Storm winds killed 42 people in Springfield, and the governor thanked the rescuers."))
+    group = group_holding(result, 0, "Storm winds")
+    assert group is not None and group.articles == {0, 1}
+    # A figure, then a name (a capital opening the sentence makes no name), then the rest as written.
+    expected = ("42", "springfield", "storm", "wind", "killed", "people", "governor", "rescuer")
+    assert [m.reason.shared for m in group.members] == [expected, expected]
+
+
 def test_an_outlet_with_a_weaker_match_is_close_not_absent():
     result = align(articles(
         "The coalition said the airstrike on the airfield was halted immediately when officials were told.",

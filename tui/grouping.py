@@ -11,6 +11,7 @@ from tui.model import Group, GroupKind, LinkKind, Member, Reason
 # Share of the smaller version's meaningful words that any two versions of one group must have in common.
 _SHARED_SHARE = 0.34
 _SHORT_GROUP = 6  # words: a group whose versions are all shorter than this is a group of trims
+_USER = LinkKind.USER  # looked up once: an enum's member is slow to reach through its class
 
 
 class _Clusters:
@@ -21,7 +22,8 @@ class _Clusters:
         # Pairs of sentences the user has said are not the same passage.
         self.apart = apart or set()
         self.parent = list(range(len(units)))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+        # The members of each group of two or more, by root (a unit on its own is its own group's only member).
+        self.members: dict[int, list[int]] = {}
         # Units already in groups, by article and sentence, so that no stretch of text is in two groups: a unit's
         # text lies inside its own sentences, so only units claiming one of them can overlap it (one long
         # article holds thousands of claimed units).
@@ -29,6 +31,9 @@ class _Clusters:
         # Whether one wording is found in another, by their codes: an article that repeats a passage hundreds of
         # times asks the same question for every pair of its copies.
         self.contained: dict[tuple[str, str], bool] = {}
+        # Each group's versions (article and meaningful words), by root and in the order of its members: a
+        # group's members are compared again at every merge, so their words are worked out once.
+        self.versions: dict[int, list[tuple[int, frozenset[str]]]] = {}
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -40,20 +45,27 @@ class _Clusters:
         ra, rb = self.root(link.a), self.root(link.b)
         if ra == rb:
             return True
-        left, right = self.members[ra], self.members[rb]
+        left, right = self.members.get(ra) or [ra], self.members.get(rb) or [rb]
         if link.weak and not self._short_joins(link, left, right):
             return False
+        versions = self._versions(ra), self._versions(rb)
         # The user's join stands whatever the words say; the engine's own links must share meaningful words.
-        if not self._one_version_per_outlet(left, right) or (link.kind is not LinkKind.USER and not self._related(left, right)):
+        if not self._one_version_per_outlet(left, right, versions) or (
+                link.kind is not _USER and not self._related(*versions)):
             return False
         if self.apart and self._kept_apart(left, right):
             return False
-        if self._overlaps_another_group(left + right, (ra, rb)):
+        # Units already in a group claim their text, and no other group's units overlap it (that is checked as
+        # each joins), so only a unit joining on its own can overlap another group.
+        alone = [group[0] for group in (left, right) if len(group) == 1]
+        if alone and self._overlaps_another_group(alone, (ra, rb)):
             return False
         self.parent[rb] = ra
         self.members[ra] = left + right
-        del self.members[rb]
-        for i in left + right:
+        self.members.pop(rb, None)
+        self.versions[ra] = versions[0] + versions[1]
+        self.versions.pop(rb, None)
+        for i in alone:
             unit = self.units[i]
             for sentence in range(unit.sentence, unit.last + 1):
                 self.claimed[(unit.article, sentence)].add(i)
@@ -85,17 +97,27 @@ class _Clusters:
                 return True
         return False
 
-    def _one_version_per_outlet(self, left: list[int], right: list[int]) -> bool:
+    def _versions(self, root: int) -> list[tuple[int, frozenset[str]]]:
+        found = self.versions.get(root)
+        if found is None:  # a unit on its own
+            unit = self.units[root]
+            found = [(unit.article, unit.content)]
+        return found
+
+    def _one_version_per_outlet(self, left: list[int], right: list[int], versions: tuple[list, list]) -> bool:
         """An outlet appears once in a group, unless it repeats the passage (whole or trimmed) elsewhere."""
+        if len(versions[0]) == 1 and len(versions[1]) == 1 and versions[0][0][0] != versions[1][0][0]:
+            return True  # the most common case: two units on their own, from two articles
+        articles = {article for article, _ in versions[0]}
+        if articles.isdisjoint([article for article, _ in versions[1]]):
+            return True
         units = self.units
-        by_article: dict[int, list[Unit]] = defaultdict(list)
-        for i in left:
-            by_article[units[i].article].append(units[i])
         for j in right:
             b = units[j]
-            for a in by_article.get(b.article, ()):
-                if not self._repeats(a, b):
-                    return False
+            if b.article in articles:
+                for i in left:
+                    if units[i].article == b.article and not self._repeats(units[i], b):
+                        return False
         return True
 
     def _repeats(self, a: Unit, b: Unit) -> bool:
@@ -110,14 +132,13 @@ class _Clusters:
             found = self.contained[key] = short.loose in long.loose and len(short.content) >= 2
         return found
 
-    def _related(self, left: list[int], right: list[int]) -> bool:
+    @staticmethod
+    def _related(left: list[tuple[int, frozenset[str]]], right: list[tuple[int, frozenset[str]]]) -> bool:
         """Every two versions of a group share some meaningful words: two fragments of different parts of
         one long passage are not the same passage."""
-        units = self.units
-        for i in left:
-            for j in right:
-                a, b = units[i], units[j]
-                if a.article != b.article and len(a.content & b.content) < _SHARED_SHARE * min(len(a.content), len(b.content)):
+        for article, words in left:
+            for other, other_words in right:
+                if article != other and len(words & other_words) < _SHARED_SHARE * min(len(words), len(other_words)):
                     return False
         return True
 
@@ -133,45 +154,54 @@ _TIERS = {LinkKind.USER: -1, LinkKind.WHOLE: 0, LinkKind.MERGED: 0, LinkKind.QUO
           LinkKind.REORDERED: 3}
 
 
-def _order(link: Link, units: list[Unit]) -> tuple:
+def _in_order(links: list[Link], units: list[Unit]) -> list[Link]:
     """Strong links before weak ones, then by tier, higher scores first; ties broken by wording, not by
     article order."""
-    a, b = units[link.a], units[link.b]
-    keys = sorted((a.key, b.key))
-    # Between equal scores the longer pair goes first: a whole quotation before the clauses it is made of.
-    return (link.weak, _TIERS[link.kind], -link.score, -len(a.code) - len(b.code), keys[0], keys[1])
+    # Each unit's wording is worked out once, not once for every link it has (a unit has dozens at scale).
+    linked = {link.a for link in links}.union([link.b for link in links])
+    wording = {i: (len(units[i].code), units[i].key) for i in linked}
+
+    def order(link: Link) -> tuple:
+        (length_a, key_a), (length_b, key_b) = wording[link.a], wording[link.b]
+        # Between equal scores the longer pair goes first: a whole quotation before the clauses it is made of.
+        if key_b < key_a:
+            key_a, key_b = key_b, key_a
+        return (link.weak, _TIERS[link.kind], -link.score, -length_a - length_b, key_a, key_b)
+
+    return sorted(links, key=order)
 
 
 def build_groups(units: list[Unit], links: list[Link], kind: GroupKind, apart: set[frozenset] | None = None) -> list[Group]:
     """Merge linked units strongest first (the user's joins before all); each member keeps the best link
     that holds it in its group; sentences in `apart` never share a group."""
     clusters = _Clusters(units, apart)
-    kept: list[Link] = []
-    for link in sorted(links, key=lambda link: _order(link, units)):
-        if clusters.try_merge(link):
-            kept.append(link)
-    best: dict[int, tuple[Link, int]] = {}
-    for link in kept:
-        for own, other in ((link.a, link.b), (link.b, link.a)):
-            if own not in best or _stronger(link, best[own][0]):
-                best[own] = (link, other)
+    root, merge = clusters.root, clusters.try_merge
+    # Most links join two units already in one group: that is seen from their roots alone.
+    kept = [link for link in _in_order(links, units) if root(link.a) == root(link.b) or merge(link)]
+    best = _best_links(kept)
     by_root: dict[int, list[int]] = defaultdict(list)
     for index in best:
-        by_root[clusters.root(index)].append(index)
+        by_root[root(index)].append(index)
     groups = []
     for ids in by_root.values():
         if len({units[i].article for i in ids}) < 2:
             continue
         ids.sort(key=lambda i: (units[i].article, units[i].start))
-        groups.append(Group(0, kind, [_member(units, i, *best[i]) for i in ids]))
+        groups.append(Group(0, kind, [_member(units, i, *best[i][1:]) for i in ids]))
     return groups
 
 
-def _stronger(link: Link, than: Link) -> bool:
-    """A user's join is the reason a member is in its group, whatever the scores say."""
-    if (link.kind is LinkKind.USER) != (than.kind is LinkKind.USER):
-        return link.kind is LinkKind.USER
-    return link.score > than.score
+def _best_links(kept: list[Link]) -> dict[int, tuple[tuple[bool, float], Link, int]]:
+    """Each linked unit's strongest kept link, and the unit at its other end; a user's join is the reason a
+    member is in its group, whatever the scores say."""
+    best: dict[int, tuple[tuple[bool, float], Link, int]] = {}
+    for link in kept:
+        strength = (link.kind is _USER, link.score)
+        for own, other in ((link.a, link.b), (link.b, link.a)):
+            held = best.get(own)
+            if held is None or strength > held[0]:
+                best[own] = (strength, link, other)
+    return best
 
 
 def _member(units: list[Unit], index: int, link: Link, other: int) -> Member:

@@ -309,7 +309,22 @@ def weighted_overlap(a: Unit, b: Unit, discount: dict[str, float]) -> float:
 
 def shared_words(a: Unit, b: Unit, limit: int = 8) -> tuple[str, ...]:
     """The meaningful words both units carry, weightiest first, in the first unit's order."""
-    weights_a, weights_b = a.weights, b.weights
-    both = [w for w in dict.fromkeys(a.words) if w in weights_b and w not in STOPWORDS]
-    both.sort(key=lambda w: -weights_a.get(w, 0.0))
-    return tuple(both[:limit])
+    vocabulary = a._vocabulary
+    if vocabulary is not b._vocabulary:  # codes compare only within one vocabulary
+        weights_a, weights_b = a.weights, b.weights
+        both = [w for w in dict.fromkeys(a.words) if w in weights_b and w not in STOPWORDS]
+        both.sort(key=lambda w: -weights_a.get(w, 0.0))
+        return tuple(both[:limit])
+    # By code, and only the shared words weighed: one word is one code, and a function word one of `stop`'s.
+    base, stop, other, code = vocabulary.base_weight, vocabulary.stop, set(b.code), a.code
+    weight = {c: base[c] for c in code if c in other and c not in stop}  # in the first unit's order
+    names = a._capitals >> 1  # the first word is not taken for a name for its capital
+    while names and weight:
+        low = names & -names
+        names ^= low
+        n = low.bit_length()  # the place of a word written with a capital
+        if n < len(code) and weight.get(code[n]) == 1.0:
+            weight[code[n]] = NAME_WEIGHT
+    # Heaviest first; a stable sort, so words of one weight stay in the first unit's order.
+    both = sorted(weight, key=weight.__getitem__, reverse=True)[:limit]
+    return tuple(map(vocabulary.word_of.__getitem__, both))
