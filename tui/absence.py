@@ -5,9 +5,10 @@ from __future__ import annotations
 import heapq
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
+from itertools import accumulate, chain
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from tui.linking import Unit, Units
 from tui.model import Closest, Group
@@ -40,13 +41,10 @@ class ClosestSearch:
 
     def __init__(self, factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]):
         self.factory, self.groups, self.sentences = factory, groups, sentences
-        # Each article's sentences (their numbers in `sentences`), in order; the word index of an article is
-        # made when it is first searched and kept for the articles searched last (a corpus's index of every
-        # article would take hundreds of megabytes; one story's groups search the same few articles).
-        self.of_article: dict[int, list[int]] = defaultdict(list)
+        of_article: dict[int, list[int]] = defaultdict(list)  # each article's sentences (numbers), in order
         for index, unit in enumerate(sentences):
-            self.of_article[unit.article].append(index)
-        self.indexes: OrderedDict[int, dict[str, list[int]]] = OrderedDict()
+            of_article[unit.article].append(index)
+        self.words = _Words(sentences, of_article)
         self.readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
         self.near = _neighbours(groups, factory.articles) if len(self.readable) > EVERY_ARTICLE_UP_TO else None
         # A member that is one whole sentence is that sentence's unit: only runs and quotations are made anew.
@@ -71,20 +69,6 @@ class ClosestSearch:
             self.order = _by_story(self.groups, len(self.factory.articles))
         return (self.order[k] for k in positions)
 
-    def _index(self, article: int) -> dict[str, list[int]]:
-        """The article's sentences by each meaningful word they hold."""
-        index = self.indexes.get(article)
-        if index is not None:
-            self.indexes.move_to_end(article)
-            return index
-        index = self.indexes[article] = defaultdict(list)
-        for number in self.of_article.get(article, ()):
-            for code in self.sentences[number].content:
-                index[code].append(number)
-        if len(self.indexes) > _INDEXES_KEPT:
-            self.indexes.popitem(last=False)
-        return index
-
     def _fill(self, group: Group) -> None:
         factory, whole = self.factory, self.whole
         made = (whole.get((m.article, m.sentence, m.start, m.end)) if m.quote is None and m.spans[-1] == m.sentence
@@ -96,10 +80,13 @@ class ClosestSearch:
         searched = self.readable if self.near is None else _nearest(self.near, present)
         prepared = [self.scores.prepared(v) for v in versions]
         uses = Counter(code for version in prepared for code in version[1])
-        for article in searched:
-            if article in present:
-                continue
-            best = _closest(prepared, uses, self.sentences, self._index(article), self.scores)
+        searched = [article for article in searched if article not in present]
+        rankings = self.words.ranked(uses, searched)
+        pairs = _Pairs(prepared, [self.sentences[n] for ranked in rankings for n in ranked], self.scores)
+        start = 0
+        for article, ranked in zip(searched, rankings):
+            best = pairs.closest(range(start, start + len(ranked)))
+            start += len(ranked)
             if best is not None:
                 unit, score = best
                 group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
@@ -143,36 +130,106 @@ def _nearest(near: list[Counter[int]], present: set[int]) -> list[int]:
     return sorted(ranked[:EVERY_ARTICLE_UP_TO])
 
 
-def _closest(versions: list[tuple], uses: Counter[str], sentences: list[Unit], index: dict[str, list[int]],
-             scores: _Scores):
-    # How many (version, word) pairs each passage shares, counted word by word: a word of every version once.
-    shared: dict[int, int] = defaultdict(int)
-    for code, times in uses.items():
-        for candidate in index.get(code, ()):
-            shared[candidate] += times
-    best: tuple[Unit, float] | None = None
-    # The closest passage shares the most meaningful words with the group: only the passages sharing most are
-    # scored (a group that 100 outlets carry would otherwise score every sentence of an outlet a hundred times).
-    ranked = heapq.nsmallest(_SCORED, shared, key=lambda c: (-shared[c], c))
-    for candidate in ranked:
-        passage = scores.prepared(sentences[candidate])
-        content = passage[1]
-        # The versions sharing most meaningful words with the passage are the ones that can score highest.
-        counted = sorted(((len(content & v[1]), v) for v in versions), key=lambda pair: -pair[0])[:_VERSIONS]
-        if counted[0][0] < CLOSE_WORDS:
-            continue
-        # Only a score above the best so far (or reaching CLOSE_SCORE, before any) changes the answer.
-        floor = best[1] if best is not None else CLOSE_SCORE - _MARGIN
+class _Pairs:
+    """A group's versions and the passages ranked for it in every searched article, with how many meaningful
+    words each pair shares and a bound on each pair's similarity worked out for all of them at once (one by
+    one, the work around each pair costs more than scoring it)."""
+
+    def __init__(self, versions: list[tuple], passages: list[Unit], scores: _Scores):
+        self.versions, self.scores = versions, scores
+        self.passages = [scores.prepared(unit) for unit in passages]
+        self.together = [[len(p[1] & v[1]) for v in versions] for p in self.passages]
+        together = np.array(self.together, dtype=np.int64).reshape(len(passages), len(versions))
+        # The versions sharing the most meaningful words with a passage are the ones that can score highest.
+        chosen = np.argsort(-together, axis=1, kind="stable")[:, :_VERSIONS]
+        ceilings = scores.ceilings(versions, self.passages, together)
+        self.ceilings = ceilings.tolist()
+        # A passage sharing fewer than CLOSE_WORDS with every version is not close, whatever its score.
+        best = np.take_along_axis(ceilings, chosen, axis=1).max(axis=1, initial=-np.inf)
+        self.best = np.where(together.max(axis=1, initial=0) >= CLOSE_WORDS, best, -np.inf).tolist()
+        self.chosen = chosen.tolist()
+
+    def closest(self, which: range) -> tuple[Unit, float] | None:
+        """Of the passages numbered in `which` (one article's), the closest to the group with its score, if one
+        is close enough; ties go to the one ranked first."""
+        best: tuple[Unit, float] | None = None
+        for i in which:
+            # Only a score above the best so far (or reaching CLOSE_SCORE, before any) changes the answer.
+            floor = best[1] if best is not None else CLOSE_SCORE - _MARGIN
+            if self.best[i] <= floor:
+                continue
+            score = self._score(i, floor)
+            if score >= CLOSE_SCORE and (best is None or score > best[1]):
+                best = (self.passages[i][0], score)
+        return best
+
+    def _score(self, i: int, floor: float) -> float:
+        """The passage's similarity to the group (its best with a chosen version), exact if above `floor`."""
+        passage, together, ceilings = self.passages[i], self.together[i], self.ceilings[i]
         score = -1.0
-        for together, v in counted:
+        for j in self.chosen[i]:
             # ... nor a version's score at or below the passage's best so far.
-            score = max(score, scores.similarity(v, passage, together, max(floor, score)))
-        if score >= CLOSE_SCORE and (best is None or score > best[1]):
-            best = (passage[0], score)
-    return best
+            limit = max(floor, score)
+            if ceilings[j] > limit:
+                score = max(score, self.scores.similarity(self.versions[j], passage, together[j], limit))
+        return score
 
 
-_INDEXES_KEPT = 1024  # articles whose word index is kept
+class _Words:
+    """The meaningful words of each article's sentences as arrays of codes, so that how many words each
+    sentence shares with a group is counted for all the articles the group searches at once."""
+
+    def __init__(self, sentences: list[Unit], of_article: dict[int, list[int]]):
+        self.sentences, self.of_article = sentences, of_article
+        # Kept for the articles searched last: one story's groups search the same few articles.
+        self.kept: OrderedDict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
+        self.times = np.zeros(0, dtype=np.int64)  # by code: in how many of the group's versions the word is
+
+    def ranked(self, uses: Counter[str], articles: list[int]) -> list[list[int]]:
+        """For each article, its sentences sharing the most (version, meaningful word) pairs with a group (a word
+        of every version once), at most `_SCORED`, in that order and ties in reading order: the closest passage
+        shares the most words, and a group that 100 outlets carry would otherwise score every sentence."""
+        parts = [self._article(a) for a in articles]
+        numbers, codes, owners = (np.concatenate(part) for part in zip(*parts, _NONE))
+        sizes = np.array([len(part[0]) for part in parts], dtype=np.int64)
+        starts = np.cumsum(sizes) - sizes
+        owners += np.repeat(starts, [len(part[1]) for part in parts])  # the article's first sentence
+        keys = np.fromiter(map(ord, uses), dtype=np.int64, count=len(uses))
+        self._cover(max(keys.max(initial=0), codes.max(initial=0)) + 1)
+        self.times[keys] = list(uses.values())
+        shared = np.bincount(owners, weights=self.times[codes], minlength=len(numbers))
+        self.times[keys] = 0
+        article = np.repeat(np.arange(len(articles)), sizes)
+        order = np.lexsort((-shared, article))  # by article, then sharing most first; ties stay in reading order
+        kept = order[(np.arange(len(order)) - np.repeat(starts, sizes) < _SCORED) & (shared[order] > 0)]
+        ranked = numbers[kept].tolist()
+        ends = np.cumsum(np.bincount(article[kept], minlength=len(articles))).tolist()
+        return [ranked[end - n:end] for end, n in zip(ends, np.diff(ends, prepend=0).tolist())]
+
+    def _article(self, article: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The article's sentences (their numbers), their meaningful words' codes, and whose (the sentence's
+        place in the article) each code is."""
+        found = self.kept.get(article)
+        if found is not None:
+            self.kept.move_to_end(article)
+            return found
+        numbers = self.of_article.get(article, [])
+        contents = [self.sentences[n].content for n in numbers]
+        codes = np.fromiter(map(ord, chain.from_iterable(contents)), dtype=np.int64)
+        owners = np.repeat(np.arange(len(contents), dtype=np.int64), [len(c) for c in contents])
+        found = self.kept[article] = (np.array(numbers, dtype=np.int64), codes, owners)
+        if len(self.kept) > _INDEXES_KEPT:
+            self.kept.popitem(last=False)
+        return found
+
+    def _cover(self, size: int) -> None:
+        """Make room in `times` for codes below `size` (the vocabulary grows as runs and quotations are made)."""
+        if size > len(self.times):
+            self.times = np.zeros(max(size, 2 * len(self.times)), dtype=np.int64)
+
+
+_INDEXES_KEPT = 4096  # articles whose words are kept (a few kilobytes each)
+_NONE = (np.zeros(0, dtype=np.int64),) * 3  # no sentences
 _WEIGHED_KEPT = 1 << 16  # units whose weights are kept
 
 # Upper bounds are compared with this much room, so that rounding in a sum never skips a score that counts.
@@ -213,6 +270,16 @@ class _Scores:
                 score = max(score, fuzz.partial_ratio(code_a, code_b) * share)
         return score
 
+    def ceilings(self, versions: list[tuple], passages: list[tuple], together: np.ndarray) -> np.ndarray:
+        """For each prepared passage (row) and version (column), `together` the meaningful words they share, a
+        bound that `similarity` never exceeds: the in-order score itself, and bounds on the other two parts."""
+        if not passages:
+            return np.zeros(together.shape)
+        ratio = process.cdist([p[0].code for p in passages], [v[0].code for v in versions], scorer=fuzz.ratio,
+                              dtype=np.float64)
+        return np.maximum(ratio, np.maximum(_overlap_ceilings(versions, passages, together),
+                                            _partial_ceilings(versions, passages, together))) + _MARGIN
+
     def prepared(self, unit: Unit) -> tuple:
         """The unit, its meaningful words, its discounted weights, their total, its function words' total, and
         the totals of its k heaviest meaningful words for every k."""
@@ -226,3 +293,24 @@ class _Scores:
                                        initial=0.0))
             found = self.weighed[id(unit)] = (unit, unit.content, weights, sum(weights.values()), function, heaviest)
         return found
+
+
+def _overlap_ceilings(versions: list[tuple], passages: list[tuple], together: np.ndarray) -> np.ndarray:
+    """Bounds on the weighted overlap of each pair: the words both carry weigh at most the lighter side, and at
+    most the version's `together` heaviest meaningful words plus the lighter side's function words."""
+    total_v, function_v = np.array([(v[3], v[4]) for v in versions]).T
+    total_p, function_p = np.array([(p[3], p[4]) for p in passages]).T[:, :, None]
+    width = max(len(v[5]) for v in versions)
+    heaviest = np.array([v[5] + v[5][-1:] * (width - len(v[5])) for v in versions])
+    top = heaviest[np.arange(len(versions)), together]  # `together` is at most the version's meaningful words
+    shared = np.minimum(np.minimum(total_v, total_p), top + np.minimum(function_v, function_p))
+    return 200.0 * shared / (total_v + total_p)
+
+
+def _partial_ceilings(versions: list[tuple], passages: list[tuple], together: np.ndarray) -> np.ndarray:
+    """Bounds on the inside-a-longer-passage score of each pair: the share of the version's meaningful words
+    the passage carries, where that score is worked out (a version of 4 words or more, in a longer passage)."""
+    length_v, content_v = np.array([(len(v[0].code), len(v[1])) for v in versions]).T
+    length_p = np.array([len(p[0].code) for p in passages])[:, None]
+    share = np.minimum(1.0, together / np.maximum(1, content_v))
+    return np.where((4 <= length_v) & (length_v < length_p), 100.0 * share, 0.0)
