@@ -46,9 +46,9 @@ def _full_similarity(self, version, passage, together, floor=-1.0):
     return max(scores)
 
 
-def _no_ceilings(self, versions, passages, together):
+def _no_ceilings(self, versions, passages, found):
     """No bound on any pair's closest-passage score: every pair is scored."""
-    return np.full(together.shape, np.inf)
+    return np.full(found.together.shape, np.inf)
 
 
 def _overlap(a, b, discount) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import accumulate, chain
 
 import numpy as np
@@ -44,12 +45,12 @@ class ClosestSearch:
         of_article: dict[int, list[int]] = defaultdict(list)  # each article's sentences (numbers), in order
         for index, unit in enumerate(sentences):
             of_article[unit.article].append(index)
-        self.words = _Words(sentences, of_article)
+        self.scores = _Scores(discount)
+        self.words = _Words(sentences, of_article, self.scores, factory.vocabulary.word_of)
         self.readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
         self.near = _neighbours(groups, factory.articles) if len(self.readable) > EVERY_ARTICLE_UP_TO else None
         # A member that is one whole sentence is that sentence's unit: only runs and quotations are made anew.
         self.whole = {(u.article, u.sentence, u.start, u.end): u for u in sentences}
-        self.scores = _Scores(discount)
         self.order: list[int] | None = None
 
     def fill(self, which: Iterable[int]) -> dict[int, dict[int, Closest]]:
@@ -79,10 +80,9 @@ class ClosestSearch:
         present = group.articles
         searched = self.readable if self.near is None else _nearest(self.near, present)
         prepared = [self.scores.prepared(v) for v in versions]
-        uses = Counter(code for version in prepared for code in version[1])
         searched = [article for article in searched if article not in present]
-        rankings = self.words.ranked(uses, searched)
-        pairs = _Pairs(prepared, [self.sentences[n] for ranked in rankings for n in ranked], self.scores)
+        rankings, found = self.words.ranked(prepared, searched)
+        pairs = _Pairs(prepared, found, self.sentences, self.scores)
         start = 0
         for article, ranked in zip(searched, rankings):
             best = pairs.closest(range(start, start + len(ranked)))
@@ -135,14 +135,14 @@ class _Pairs:
     words each pair shares and a bound on each pair's similarity worked out for all of them at once (one by
     one, the work around each pair costs more than scoring it)."""
 
-    def __init__(self, versions: list[tuple], passages: list[Unit], scores: _Scores):
+    def __init__(self, versions: list[tuple], found: _Found, sentences: list[Unit], scores: _Scores):
         self.versions, self.scores = versions, scores
-        self.passages = [scores.prepared(unit) for unit in passages]
-        self.together = [[len(p[1] & v[1]) for v in versions] for p in self.passages]
-        together = np.array(self.together, dtype=np.int64).reshape(len(passages), len(versions))
+        self.passages = [sentences[n] for n in found.numbers]
+        together = found.together.astype(np.int64)
+        self.together = together.tolist()
         # The versions sharing the most meaningful words with a passage are the ones that can score highest.
         chosen = np.argsort(-together, axis=1, kind="stable")[:, :_VERSIONS]
-        ceilings = scores.ceilings(versions, self.passages, together)
+        ceilings = scores.ceilings(versions, self.passages, found)
         self.ceilings = ceilings.tolist()
         # A passage sharing fewer than CLOSE_WORDS with every version is not close, whatever its score.
         best = np.take_along_axis(ceilings, chosen, axis=1).max(axis=1, initial=-np.inf)
@@ -160,12 +160,12 @@ class _Pairs:
                 continue
             score = self._score(i, floor)
             if score >= CLOSE_SCORE and (best is None or score > best[1]):
-                best = (self.passages[i][0], score)
+                best = (self.passages[i], score)
         return best
 
     def _score(self, i: int, floor: float) -> float:
         """The passage's similarity to the group (its best with a chosen version), exact if above `floor`."""
-        passage, together, ceilings = self.passages[i], self.together[i], self.ceilings[i]
+        passage, together, ceilings = self.scores.prepared(self.passages[i]), self.together[i], self.ceilings[i]
         score = -1.0
         for j in self.chosen[i]:
             # ... nor a version's score at or below the passage's best so far.
@@ -175,61 +175,96 @@ class _Pairs:
         return score
 
 
+@dataclass
+class _Found:
+    """The passages ranked for a group (their numbers in `sentences`), each one's weights, and for each
+    passage (row) and version (column) the meaningful words both carry and the least weight of each summed."""
+
+    numbers: list[int]
+    totals: np.ndarray
+    functions: np.ndarray
+    together: np.ndarray
+    lighter: np.ndarray
+
+
 class _Words:
-    """The meaningful words of each article's sentences as arrays of codes, so that how many words each
-    sentence shares with a group is counted for all the articles the group searches at once."""
+    """The meaningful words of each article's sentences as arrays of codes and weights, so that what each
+    sentence shares with a group is worked out for all the articles the group searches at once."""
 
-    def __init__(self, sentences: list[Unit], of_article: dict[int, list[int]]):
-        self.sentences, self.of_article = sentences, of_article
+    def __init__(self, sentences: list[Unit], of_article: dict[int, list[int]], scores: _Scores,
+                 word_of: dict[str, str]):
+        self.sentences, self.of_article, self.scores, self.word_of = sentences, of_article, scores, word_of
         # Kept for the articles searched last: one story's groups search the same few articles.
-        self.kept: OrderedDict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
-        self.times = np.zeros(0, dtype=np.int64)  # by code: in how many of the group's versions the word is
+        self.kept: OrderedDict[int, tuple[np.ndarray, ...]] = OrderedDict()
+        self.column = np.zeros(0, dtype=np.int64)  # by code: the word's column among the group's, or -1
 
-    def ranked(self, uses: Counter[str], articles: list[int]) -> list[list[int]]:
-        """For each article, its sentences sharing the most (version, meaningful word) pairs with a group (a word
-        of every version once), at most `_SCORED`, in that order and ties in reading order: the closest passage
-        shares the most words, and a group that 100 outlets carry would otherwise score every sentence."""
+    def ranked(self, versions: list[tuple], articles: list[int]) -> tuple[list[list[int]], _Found]:
+        """For each article, its sentences sharing the most (version, meaningful word) pairs with a group, at
+        most `_SCORED`, in that order and ties in reading order (the closest passage shares the most words, and
+        a group that 100 outlets carry would otherwise score every sentence); and what they share with it."""
         parts = [self._article(a) for a in articles]
-        numbers, codes, owners = (np.concatenate(part) for part in zip(*parts, _NONE))
+        numbers, codes, owners, weights, totals, functions = (np.concatenate(p) for p in zip(*parts, _NONE))
         sizes = np.array([len(part[0]) for part in parts], dtype=np.int64)
         starts = np.cumsum(sizes) - sizes
         owners += np.repeat(starts, [len(part[1]) for part in parts])  # the article's first sentence
-        keys = np.fromiter(map(ord, uses), dtype=np.int64, count=len(uses))
-        self._cover(max(keys.max(initial=0), codes.max(initial=0)) + 1)
-        self.times[keys] = list(uses.values())
-        shared = np.bincount(owners, weights=self.times[codes], minlength=len(numbers))
-        self.times[keys] = 0
+        carried, light, columns = self._columns(versions, codes)
+        shared = np.bincount(owners, weights=carried.sum(axis=0), minlength=len(numbers))
         article = np.repeat(np.arange(len(articles)), sizes)
         order = np.lexsort((-shared, article))  # by article, then sharing most first; ties stay in reading order
         kept = order[(np.arange(len(order)) - np.repeat(starts, sizes) < _SCORED) & (shared[order] > 0)]
         ranked = numbers[kept].tolist()
         ends = np.cumsum(np.bincount(article[kept], minlength=len(articles))).tolist()
-        return [ranked[end - n:end] for end, n in zip(ends, np.diff(ends, prepend=0).tolist())]
+        rankings = [ranked[end - n:end] for end, n in zip(ends, np.diff(ends, prepend=0).tolist())]
+        # Each kept passage's words, summed passage by passage.
+        row = np.full(len(numbers), -1, dtype=np.int64)
+        row[kept] = np.arange(len(kept))
+        words = np.flatnonzero((row[owners] >= 0) & (columns >= 0))
+        into = np.zeros((len(kept), len(words)))
+        into[row[owners[words]], np.arange(len(words))] = 1.0
+        carried, light = carried[:, words], np.minimum(light[:, words], weights[words])
+        together, lighter = into @ carried.T, into @ np.where(carried, light, 0.0).T
+        return rankings, _Found(ranked, totals[kept], functions[kept], together, lighter)
 
-    def _article(self, article: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The article's sentences (their numbers), their meaningful words' codes, and whose (the sentence's
-        place in the article) each code is."""
+    def _columns(self, versions: list[tuple], codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For each version (row) and word of the sentences (`codes`), whether the version carries it and its
+        weight there; and each word's column among the group's meaningful words (-1: not one of them)."""
+        group = list(dict.fromkeys(code for v in versions for code in v[1]))
+        keys = np.fromiter(map(ord, group), dtype=np.int64, count=len(group))
+        if len(self.column) <= max(keys.max(initial=0), codes.max(initial=0)):
+            self.column = np.full(2 * max(keys.max(initial=0), codes.max(initial=0)) + 1, -1, dtype=np.int64)
+        where = dict(zip(group, range(len(group))))
+        cells = [(j, where[c], v[2][self.word_of[c]]) for j, v in enumerate(versions) for c in v[1]]
+        carried, light = np.zeros((len(versions), len(group) + 1), dtype=bool), np.zeros((len(versions), len(group) + 1))
+        if cells:
+            rows, cols, weights = zip(*cells)
+            carried[rows, cols], light[rows, cols] = True, weights
+        self.column[keys] = np.arange(len(group))
+        columns = self.column[codes]
+        self.column[keys] = -1
+        return carried[:, columns], light[:, columns], columns
+    def _article(self, article: int) -> tuple[np.ndarray, ...]:
+        """The article's sentences (their numbers), their meaningful words' codes, whose (the sentence's place
+        in the article) each code is, and its weight; and each sentence's total weight and function words'."""
         found = self.kept.get(article)
         if found is not None:
             self.kept.move_to_end(article)
             return found
         numbers = self.of_article.get(article, [])
-        contents = [self.sentences[n].content for n in numbers]
+        units = [self.sentences[n] for n in numbers]
+        prepared = [self.scores.prepared(unit) for unit in units]  # kept: the passages scored are among them
+        word_of, contents = self.word_of, [p[1] for p in prepared]
         codes = np.fromiter(map(ord, chain.from_iterable(contents)), dtype=np.int64)
         owners = np.repeat(np.arange(len(contents), dtype=np.int64), [len(c) for c in contents])
-        found = self.kept[article] = (np.array(numbers, dtype=np.int64), codes, owners)
+        weights = np.array([p[2][word_of[c]] for p in prepared for c in p[1]], dtype=float)
+        totals, functions = np.array([p[3:5] for p in prepared], dtype=float).reshape(len(units), 2).T
+        found = self.kept[article] = (np.array(numbers, dtype=np.int64), codes, owners, weights, totals, functions)
         if len(self.kept) > _INDEXES_KEPT:
             self.kept.popitem(last=False)
         return found
 
-    def _cover(self, size: int) -> None:
-        """Make room in `times` for codes below `size` (the vocabulary grows as runs and quotations are made)."""
-        if size > len(self.times):
-            self.times = np.zeros(max(size, 2 * len(self.times)), dtype=np.int64)
-
 
 _INDEXES_KEPT = 4096  # articles whose words are kept (a few kilobytes each)
-_NONE = (np.zeros(0, dtype=np.int64),) * 3  # no sentences
+_NONE = (np.zeros(0, dtype=np.int64),) * 3 + (np.zeros(0),) * 3  # no sentences
 _WEIGHED_KEPT = 1 << 16  # units whose weights are kept
 
 # Upper bounds are compared with this much room, so that rounding in a sum never skips a score that counts.
@@ -270,15 +305,15 @@ class _Scores:
                 score = max(score, fuzz.partial_ratio(code_a, code_b) * share)
         return score
 
-    def ceilings(self, versions: list[tuple], passages: list[tuple], together: np.ndarray) -> np.ndarray:
-        """For each prepared passage (row) and version (column), `together` the meaningful words they share, a
-        bound that `similarity` never exceeds: the in-order score itself, and bounds on the other two parts."""
+    def ceilings(self, versions: list[tuple], passages: list[Unit], found: _Found) -> np.ndarray:
+        """For each passage (row) and prepared version (column), a bound that `similarity` never exceeds: the
+        in-order score itself, and bounds on the other two parts."""
         if not passages:
-            return np.zeros(together.shape)
-        ratio = process.cdist([p[0].code for p in passages], [v[0].code for v in versions], scorer=fuzz.ratio,
+            return np.zeros(found.together.shape)
+        ratio = process.cdist([p.code for p in passages], [v[0].code for v in versions], scorer=fuzz.ratio,
                               dtype=np.float64)
-        return np.maximum(ratio, np.maximum(_overlap_ceilings(versions, passages, together),
-                                            _partial_ceilings(versions, passages, together))) + _MARGIN
+        return np.maximum(ratio, np.maximum(_overlap_ceilings(versions, found),
+                                            _partial_ceilings(versions, passages, found.together))) + _MARGIN
 
     def prepared(self, unit: Unit) -> tuple:
         """The unit, its meaningful words, its discounted weights, their total, its function words' total, and
@@ -295,22 +330,19 @@ class _Scores:
         return found
 
 
-def _overlap_ceilings(versions: list[tuple], passages: list[tuple], together: np.ndarray) -> np.ndarray:
+def _overlap_ceilings(versions: list[tuple], found: _Found) -> np.ndarray:
     """Bounds on the weighted overlap of each pair: the words both carry weigh at most the lighter side, and at
-    most the version's `together` heaviest meaningful words plus the lighter side's function words."""
+    most their meaningful words' lighter weights plus the lighter side's function words."""
     total_v, function_v = np.array([(v[3], v[4]) for v in versions]).T
-    total_p, function_p = np.array([(p[3], p[4]) for p in passages]).T[:, :, None]
-    width = max(len(v[5]) for v in versions)
-    heaviest = np.array([v[5] + v[5][-1:] * (width - len(v[5])) for v in versions])
-    top = heaviest[np.arange(len(versions)), together]  # `together` is at most the version's meaningful words
-    shared = np.minimum(np.minimum(total_v, total_p), top + np.minimum(function_v, function_p))
+    total_p, function_p = found.totals[:, None], found.functions[:, None]
+    shared = np.minimum(np.minimum(total_v, total_p), found.lighter + np.minimum(function_v, function_p))
     return 200.0 * shared / (total_v + total_p)
 
 
-def _partial_ceilings(versions: list[tuple], passages: list[tuple], together: np.ndarray) -> np.ndarray:
+def _partial_ceilings(versions: list[tuple], passages: list[Unit], together: np.ndarray) -> np.ndarray:
     """Bounds on the inside-a-longer-passage score of each pair: the share of the version's meaningful words
     the passage carries, where that score is worked out (a version of 4 words or more, in a longer passage)."""
     length_v, content_v = np.array([(len(v[0].code), len(v[1])) for v in versions]).T
-    length_p = np.array([len(p[0].code) for p in passages])[:, None]
+    length_p = np.array([len(p.code) for p in passages])[:, None]
     share = np.minimum(1.0, together / np.maximum(1, content_v))
     return np.where((4 <= length_v) & (length_v < length_p), 100.0 * share, 0.0)
