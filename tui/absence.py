@@ -6,7 +6,7 @@ import heapq
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -208,30 +208,30 @@ class _Words:
         starts = np.cumsum(sizes) - sizes
         owners += np.repeat(starts, [len(part[1]) for part in parts])  # the article's first sentence
         carried, light, columns = self._columns(versions, codes)
-        shared = np.bincount(owners, weights=carried.sum(axis=0), minlength=len(numbers))
+        shared = np.bincount(owners, weights=carried.sum(axis=0)[columns], minlength=len(numbers))
         article = np.repeat(np.arange(len(articles)), sizes)
         order = np.lexsort((-shared, article))  # by article, then sharing most first; ties stay in reading order
         kept = order[(np.arange(len(order)) - np.repeat(starts, sizes) < _SCORED) & (shared[order] > 0)]
-        ranked = numbers[kept].tolist()
-        ends = np.cumsum(np.bincount(article[kept], minlength=len(articles))).tolist()
-        rankings = [ranked[end - n:end] for end, n in zip(ends, np.diff(ends, prepend=0).tolist())]
-        # Each kept passage's words, summed passage by passage.
+        ranked, ends = numbers[kept].tolist(), accumulate(np.bincount(article[kept], minlength=len(articles)).tolist())
+        rankings = [ranked[start:end] for start, end in pairwise(chain((0,), ends))]
+        # Each kept passage's words (of the group's), summed passage by passage.
         row = np.full(len(numbers), -1, dtype=np.int64)
         row[kept] = np.arange(len(kept))
         words = np.flatnonzero((row[owners] >= 0) & (columns >= 0))
         into = np.zeros((len(kept), len(words)))
         into[row[owners[words]], np.arange(len(words))] = 1.0
-        carried, light = carried[:, words], np.minimum(light[:, words], weights[words])
-        together, lighter = into @ carried.T, into @ np.where(carried, light, 0.0).T
-        return rankings, _Found(ranked, totals[kept], functions[kept], together, lighter)
+        carried, light = carried[:, columns[words]], light[:, columns[words]]
+        lighter = into @ np.where(carried, np.minimum(light, weights[words]), 0.0).T
+        return rankings, _Found(ranked, totals[kept], functions[kept], into @ carried.T, lighter)
 
     def _columns(self, versions: list[tuple], codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """For each version (row) and word of the sentences (`codes`), whether the version carries it and its
-        weight there; and each word's column among the group's meaningful words (-1: not one of them)."""
+        """For each version (row) and the group's meaningful words (columns, and a last one for no such word),
+        whether the version carries it and its weight there; and the column of each of `codes`."""
         group = list(dict.fromkeys(code for v in versions for code in v[1]))
         keys = np.fromiter(map(ord, group), dtype=np.int64, count=len(group))
-        if len(self.column) <= max(keys.max(initial=0), codes.max(initial=0)):
-            self.column = np.full(2 * max(keys.max(initial=0), codes.max(initial=0)) + 1, -1, dtype=np.int64)
+        top = max(keys.max(initial=0), codes.max(initial=0))
+        if len(self.column) <= top:
+            self.column = np.full(2 * top + 1, -1, dtype=np.int64)
         where = dict(zip(group, range(len(group))))
         cells = [(j, where[c], v[2][self.word_of[c]]) for j, v in enumerate(versions) for c in v[1]]
         carried, light = np.zeros((len(versions), len(group) + 1), dtype=bool), np.zeros((len(versions), len(group) + 1))
@@ -241,7 +241,8 @@ class _Words:
         self.column[keys] = np.arange(len(group))
         columns = self.column[codes]
         self.column[keys] = -1
-        return carried[:, columns], light[:, columns], columns
+        return carried, light, columns
+
     def _article(self, article: int) -> tuple[np.ndarray, ...]:
         """The article's sentences (their numbers), their meaningful words' codes, whose (the sentence's place
         in the article) each code is, and its weight; and each sentence's total weight and function words'."""
