@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -93,8 +92,9 @@ class ClosestSearch:
 
 
 def _by_story(groups: list[Group], articles: int) -> list[int]:
-    """The groups' numbers, those of articles linked by groups (directly or through others) together, each
-    story's in their own order."""
+    """The groups' numbers, those of articles linked by groups (directly or through others) together, and
+    within them by their first article: links through page furniture can join a corpus into a few large parts,
+    and groups of one article search the same few articles."""
     parent = list(range(articles))
 
     def root(i: int) -> int:
@@ -107,7 +107,7 @@ def _by_story(groups: list[Group], articles: int) -> list[int]:
         first, *others = group.articles
         for article in others:
             parent[root(article)] = root(first)
-    return sorted(range(len(groups)), key=lambda n: root(min(groups[n].articles)))
+    return sorted(range(len(groups)), key=lambda n: (root(min(groups[n].articles)), min(groups[n].articles)))
 
 
 def _neighbours(groups: list[Group], articles: list) -> list[Counter[int]]:
@@ -177,19 +177,20 @@ class _Pairs:
 
 @dataclass
 class _Found:
-    """The passages ranked for a group (their numbers in `sentences`), each one's weights, and for each
-    passage (row) and version (column) the meaningful words both carry and the least weight of each summed."""
+    """The passages ranked for a group (their numbers in `sentences`), each one's total weight and function
+    words' weight, and for each passage (row) and version (column) the meaningful words both carry and their
+    weight in the version."""
 
     numbers: list[int]
     totals: np.ndarray
     functions: np.ndarray
     together: np.ndarray
-    lighter: np.ndarray
+    weight: np.ndarray
 
 
 class _Words:
-    """The meaningful words of each article's sentences as arrays of codes and weights, so that what each
-    sentence shares with a group is worked out for all the articles the group searches at once."""
+    """The meaningful words of each article's sentences as arrays of codes, so that what each sentence shares
+    with a group is worked out for all the articles the group searches at once."""
 
     def __init__(self, sentences: list[Unit], of_article: dict[int, list[int]], scores: _Scores,
                  word_of: dict[str, str]):
@@ -203,7 +204,7 @@ class _Words:
         most `_SCORED`, in that order and ties in reading order (the closest passage shares the most words, and
         a group that 100 outlets carry would otherwise score every sentence); and what they share with it."""
         parts = [self._article(a) for a in articles]
-        numbers, codes, owners, weights, totals, functions = (np.concatenate(p) for p in zip(*parts, _NONE))
+        numbers, codes, owners = (np.concatenate(p) for p in zip(*parts, _NONE))
         sizes = np.array([len(part[0]) for part in parts], dtype=np.int64)
         starts = np.cumsum(sizes) - sizes
         owners += np.repeat(starts, [len(part[1]) for part in parts])  # the article's first sentence
@@ -213,16 +214,22 @@ class _Words:
         order = np.lexsort((-shared, article))  # by article, then sharing most first; ties stay in reading order
         kept = order[(np.arange(len(order)) - np.repeat(starts, sizes) < _SCORED) & (shared[order] > 0)]
         ranked, ends = numbers[kept].tolist(), accumulate(np.bincount(article[kept], minlength=len(articles)).tolist())
-        rankings = [ranked[start:end] for start, end in pairwise(chain((0,), ends))]
-        # Each kept passage's words (of the group's), summed passage by passage.
+        # Each kept passage's words among the group's, to be summed passage by passage.
         row = np.full(len(numbers), -1, dtype=np.int64)
         row[kept] = np.arange(len(kept))
         words = np.flatnonzero((row[owners] >= 0) & (columns >= 0))
         into = np.zeros((len(kept), len(words)))
         into[row[owners[words]], np.arange(len(words))] = 1.0
-        carried, light = carried[:, columns[words]], light[:, columns[words]]
-        lighter = into @ np.where(carried, np.minimum(light, weights[words]), 0.0).T
-        return rankings, _Found(ranked, totals[kept], functions[kept], into @ carried.T, lighter)
+        found = self._found(ranked, into, carried[:, columns[words]], light[:, columns[words]])
+        return [ranked[start:end] for start, end in pairwise(chain((0,), ends))], found
+
+    def _found(self, ranked: list[int], into: np.ndarray, carried: np.ndarray, light: np.ndarray) -> _Found:
+        """What the ranked passages share with the group, from which passage (row of `into`) each of their
+        words (column) is, and whether each version carries that word and with what weight."""
+        passages = [self.scores.prepared(self.sentences[n]) for n in ranked]
+        totals, functions = np.array([p[3:5] for p in passages], dtype=float).reshape(len(passages), 2).T
+        # A word both carry weighs at most its weight in the version (the lighter of the two is summed later).
+        return _Found(ranked, totals, functions, into @ carried.T, into @ light.T)
 
     def _columns(self, versions: list[tuple], codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each version (row) and the group's meaningful words (columns, and a last one for no such word),
@@ -244,28 +251,24 @@ class _Words:
         return carried, light, columns
 
     def _article(self, article: int) -> tuple[np.ndarray, ...]:
-        """The article's sentences (their numbers), their meaningful words' codes, whose (the sentence's place
-        in the article) each code is, and its weight; and each sentence's total weight and function words'."""
+        """The article's sentences (their numbers), their meaningful words' codes, and whose (the sentence's
+        place in the article) each code is."""
         found = self.kept.get(article)
         if found is not None:
             self.kept.move_to_end(article)
             return found
         numbers = self.of_article.get(article, [])
-        units = [self.sentences[n] for n in numbers]
-        prepared = [self.scores.prepared(unit) for unit in units]  # kept: the passages scored are among them
-        word_of, contents = self.word_of, [p[1] for p in prepared]
+        contents = [self.sentences[n].content for n in numbers]
         codes = np.fromiter(map(ord, chain.from_iterable(contents)), dtype=np.int64)
         owners = np.repeat(np.arange(len(contents), dtype=np.int64), [len(c) for c in contents])
-        weights = np.array([p[2][word_of[c]] for p in prepared for c in p[1]], dtype=float)
-        totals, functions = np.array([p[3:5] for p in prepared], dtype=float).reshape(len(units), 2).T
-        found = self.kept[article] = (np.array(numbers, dtype=np.int64), codes, owners, weights, totals, functions)
+        found = self.kept[article] = (np.array(numbers, dtype=np.int64), codes, owners)
         if len(self.kept) > _INDEXES_KEPT:
             self.kept.popitem(last=False)
         return found
 
 
 _INDEXES_KEPT = 4096  # articles whose words are kept (a few kilobytes each)
-_NONE = (np.zeros(0, dtype=np.int64),) * 3 + (np.zeros(0),) * 3  # no sentences
+_NONE = (np.zeros(0, dtype=np.int64),) * 3  # no sentences
 _WEIGHED_KEPT = 1 << 16  # units whose weights are kept
 
 # Upper bounds are compared with this much room, so that rounding in a sum never skips a score that counts.
@@ -279,7 +282,7 @@ class _Scores:
     def __init__(self, discount: dict[str, float]):
         self.discount = discount
         # By the unit's id, the unit kept alongside so that the id is never reused by another.
-        self.weighed: dict[int, tuple] = {}
+        self.weighed: OrderedDict[int, tuple] = OrderedDict()
 
     def similarity(self, version: tuple, passage: tuple, together: int, floor: float = -1.0) -> float:
         """The best of in-order, inside-a-longer-passage and any-order similarity of two prepared units (see
@@ -320,9 +323,12 @@ class _Scores:
         """The unit, its meaningful words, its discounted weights, their total, its function words' total, and
         the totals of its k heaviest meaningful words for every k."""
         found = self.weighed.get(id(unit))
-        if found is None:
+        if found is not None:
+            self.weighed.move_to_end(id(unit))
+        else:
             if len(self.weighed) >= _WEIGHED_KEPT:
-                self.weighed.clear()  # a corpus has hundreds of thousands of units; the same few are asked for again
+                # A corpus has hundreds of thousands of units: those of the articles searched last are kept.
+                self.weighed.popitem(last=False)
             weights = {word: weight * self.discount.get(word, 1.0) for word, weight in unit.weights.items()}
             function = sum(weight for word, weight in weights.items() if word in STOPWORDS)
             heaviest = list(accumulate(sorted((w for word, w in weights.items() if word not in STOPWORDS), reverse=True),
@@ -333,10 +339,10 @@ class _Scores:
 
 def _overlap_ceilings(versions: list[tuple], found: _Found) -> np.ndarray:
     """Bounds on the weighted overlap of each pair: the words both carry weigh at most the lighter side, and at
-    most their meaningful words' lighter weights plus the lighter side's function words."""
+    most their meaningful words' weights in the version plus the lighter side's function words."""
     total_v, function_v = np.array([(v[3], v[4]) for v in versions]).T
     total_p, function_p = found.totals[:, None], found.functions[:, None]
-    shared = np.minimum(np.minimum(total_v, total_p), found.lighter + np.minimum(function_v, function_p))
+    shared = np.minimum(np.minimum(total_v, total_p), found.weight + np.minimum(function_v, function_p))
     return 200.0 * shared / (total_v + total_p)
 
 
