@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
+from dataclasses import dataclass
+from itertools import accumulate, chain, pairwise
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from tui.linking import Unit, Units
 from tui.model import Closest, Group
@@ -40,18 +41,15 @@ class ClosestSearch:
 
     def __init__(self, factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]):
         self.factory, self.groups, self.sentences = factory, groups, sentences
-        # Each article's sentences (their numbers in `sentences`), in order; the word index of an article is
-        # made when it is first searched and kept for the articles searched last (a corpus's index of every
-        # article would take hundreds of megabytes; one story's groups search the same few articles).
-        self.of_article: dict[int, list[int]] = defaultdict(list)
+        of_article: dict[int, list[int]] = defaultdict(list)  # each article's sentences (numbers), in order
         for index, unit in enumerate(sentences):
-            self.of_article[unit.article].append(index)
-        self.indexes: OrderedDict[int, dict[str, list[int]]] = OrderedDict()
+            of_article[unit.article].append(index)
+        self.scores = _Scores(discount)
+        self.words = _Words(sentences, of_article, self.scores, factory.vocabulary.word_of)
         self.readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
         self.near = _neighbours(groups, factory.articles) if len(self.readable) > EVERY_ARTICLE_UP_TO else None
         # A member that is one whole sentence is that sentence's unit: only runs and quotations are made anew.
         self.whole = {(u.article, u.sentence, u.start, u.end): u for u in sentences}
-        self.scores = _Scores(discount)
         self.order: list[int] | None = None
 
     def fill(self, which: Iterable[int]) -> dict[int, dict[int, Closest]]:
@@ -71,20 +69,6 @@ class ClosestSearch:
             self.order = _by_story(self.groups, len(self.factory.articles))
         return (self.order[k] for k in positions)
 
-    def _index(self, article: int) -> dict[str, list[int]]:
-        """The article's sentences by each meaningful word they hold."""
-        index = self.indexes.get(article)
-        if index is not None:
-            self.indexes.move_to_end(article)
-            return index
-        index = self.indexes[article] = defaultdict(list)
-        for number in self.of_article.get(article, ()):
-            for code in self.sentences[number].content:
-                index[code].append(number)
-        if len(self.indexes) > _INDEXES_KEPT:
-            self.indexes.popitem(last=False)
-        return index
-
     def _fill(self, group: Group) -> None:
         factory, whole = self.factory, self.whole
         made = (whole.get((m.article, m.sentence, m.start, m.end)) if m.quote is None and m.spans[-1] == m.sentence
@@ -95,19 +79,22 @@ class ClosestSearch:
         present = group.articles
         searched = self.readable if self.near is None else _nearest(self.near, present)
         prepared = [self.scores.prepared(v) for v in versions]
-        uses = Counter(code for version in prepared for code in version[1])
-        for article in searched:
-            if article in present:
-                continue
-            best = _closest(prepared, uses, self.sentences, self._index(article), self.scores)
+        searched = [article for article in searched if article not in present]
+        rankings, found = self.words.ranked(prepared, searched)
+        pairs = _Pairs(prepared, found, self.sentences, self.scores)
+        start = 0
+        for article, ranked in zip(searched, rankings):
+            best = pairs.closest(range(start, start + len(ranked)))
+            start += len(ranked)
             if best is not None:
                 unit, score = best
                 group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
 
 
 def _by_story(groups: list[Group], articles: int) -> list[int]:
-    """The groups' numbers, those of articles linked by groups (directly or through others) together, each
-    story's in their own order."""
+    """The groups' numbers, those of articles linked by groups (directly or through others) together, and
+    within them by their first article: links through page furniture can join a corpus into a few large parts,
+    and groups of one article search the same few articles."""
     parent = list(range(articles))
 
     def root(i: int) -> int:
@@ -120,7 +107,7 @@ def _by_story(groups: list[Group], articles: int) -> list[int]:
         first, *others = group.articles
         for article in others:
             parent[root(article)] = root(first)
-    return sorted(range(len(groups)), key=lambda n: root(min(groups[n].articles)))
+    return sorted(range(len(groups)), key=lambda n: (root(min(groups[n].articles)), min(groups[n].articles)))
 
 
 def _neighbours(groups: list[Group], articles: list) -> list[Counter[int]]:
@@ -143,36 +130,145 @@ def _nearest(near: list[Counter[int]], present: set[int]) -> list[int]:
     return sorted(ranked[:EVERY_ARTICLE_UP_TO])
 
 
-def _closest(versions: list[tuple], uses: Counter[str], sentences: list[Unit], index: dict[str, list[int]],
-             scores: _Scores):
-    # How many (version, word) pairs each passage shares, counted word by word: a word of every version once.
-    shared: dict[int, int] = defaultdict(int)
-    for code, times in uses.items():
-        for candidate in index.get(code, ()):
-            shared[candidate] += times
-    best: tuple[Unit, float] | None = None
-    # The closest passage shares the most meaningful words with the group: only the passages sharing most are
-    # scored (a group that 100 outlets carry would otherwise score every sentence of an outlet a hundred times).
-    ranked = heapq.nsmallest(_SCORED, shared, key=lambda c: (-shared[c], c))
-    for candidate in ranked:
-        passage = scores.prepared(sentences[candidate])
-        content = passage[1]
-        # The versions sharing most meaningful words with the passage are the ones that can score highest.
-        counted = sorted(((len(content & v[1]), v) for v in versions), key=lambda pair: -pair[0])[:_VERSIONS]
-        if counted[0][0] < CLOSE_WORDS:
-            continue
-        # Only a score above the best so far (or reaching CLOSE_SCORE, before any) changes the answer.
-        floor = best[1] if best is not None else CLOSE_SCORE - _MARGIN
+class _Pairs:
+    """A group's versions and the passages ranked for it in every searched article, with how many meaningful
+    words each pair shares and a bound on each pair's similarity worked out for all of them at once (one by
+    one, the work around each pair costs more than scoring it)."""
+
+    def __init__(self, versions: list[tuple], found: _Found, sentences: list[Unit], scores: _Scores):
+        self.versions, self.scores = versions, scores
+        self.passages = [sentences[n] for n in found.numbers]
+        together = found.together.astype(np.int64)
+        self.together = together.tolist()
+        # The versions sharing the most meaningful words with a passage are the ones that can score highest.
+        chosen = np.argsort(-together, axis=1, kind="stable")[:, :_VERSIONS]
+        ceilings = scores.ceilings(versions, self.passages, found)
+        self.ceilings = ceilings.tolist()
+        # A passage sharing fewer than CLOSE_WORDS with every version is not close, whatever its score.
+        best = np.take_along_axis(ceilings, chosen, axis=1).max(axis=1, initial=-np.inf)
+        self.best = np.where(together.max(axis=1, initial=0) >= CLOSE_WORDS, best, -np.inf).tolist()
+        self.chosen = chosen.tolist()
+
+    def closest(self, which: range) -> tuple[Unit, float] | None:
+        """Of the passages numbered in `which` (one article's), the closest to the group with its score, if one
+        is close enough; ties go to the one ranked first."""
+        best: tuple[Unit, float] | None = None
+        for i in which:
+            # Only a score above the best so far (or reaching CLOSE_SCORE, before any) changes the answer.
+            floor = best[1] if best is not None else CLOSE_SCORE - _MARGIN
+            if self.best[i] <= floor:
+                continue
+            score = self._score(i, floor)
+            if score >= CLOSE_SCORE and (best is None or score > best[1]):
+                best = (self.passages[i], score)
+        return best
+
+    def _score(self, i: int, floor: float) -> float:
+        """The passage's similarity to the group (its best with a chosen version), exact if above `floor`."""
+        passage, together, ceilings = self.scores.prepared(self.passages[i]), self.together[i], self.ceilings[i]
         score = -1.0
-        for together, v in counted:
+        for j in self.chosen[i]:
             # ... nor a version's score at or below the passage's best so far.
-            score = max(score, scores.similarity(v, passage, together, max(floor, score)))
-        if score >= CLOSE_SCORE and (best is None or score > best[1]):
-            best = (passage[0], score)
-    return best
+            limit = max(floor, score)
+            if ceilings[j] > limit:
+                score = max(score, self.scores.similarity(self.versions[j], passage, together[j], limit))
+        return score
 
 
-_INDEXES_KEPT = 1024  # articles whose word index is kept
+@dataclass
+class _Found:
+    """The passages ranked for a group (their numbers in `sentences`), each one's total weight and function
+    words' weight, and for each passage (row) and version (column) the meaningful words both carry and their
+    weight in the version."""
+
+    numbers: list[int]
+    totals: np.ndarray
+    functions: np.ndarray
+    together: np.ndarray
+    weight: np.ndarray
+
+
+class _Words:
+    """The meaningful words of each article's sentences as arrays of codes, so that what each sentence shares
+    with a group is worked out for all the articles the group searches at once."""
+
+    def __init__(self, sentences: list[Unit], of_article: dict[int, list[int]], scores: _Scores,
+                 word_of: dict[str, str]):
+        self.sentences, self.of_article, self.scores, self.word_of = sentences, of_article, scores, word_of
+        # Kept for the articles searched last: one story's groups search the same few articles.
+        self.kept: OrderedDict[int, tuple[np.ndarray, ...]] = OrderedDict()
+        self.column = np.zeros(0, dtype=np.int64)  # by code: the word's column among the group's, or -1
+
+    def ranked(self, versions: list[tuple], articles: list[int]) -> tuple[list[list[int]], _Found]:
+        """For each article, its sentences sharing the most (version, meaningful word) pairs with a group, at
+        most `_SCORED`, in that order and ties in reading order (the closest passage shares the most words, and
+        a group that 100 outlets carry would otherwise score every sentence); and what they share with it."""
+        parts = [self._article(a) for a in articles]
+        numbers, codes, owners = (np.concatenate(p) for p in zip(*parts, _NONE))
+        sizes = np.array([len(part[0]) for part in parts], dtype=np.int64)
+        starts = np.cumsum(sizes) - sizes
+        owners += np.repeat(starts, [len(part[1]) for part in parts])  # the article's first sentence
+        carried, light, columns = self._columns(versions, codes)
+        shared = np.bincount(owners, weights=carried.sum(axis=0)[columns], minlength=len(numbers))
+        article = np.repeat(np.arange(len(articles)), sizes)
+        order = np.lexsort((-shared, article))  # by article, then sharing most first; ties stay in reading order
+        kept = order[(np.arange(len(order)) - np.repeat(starts, sizes) < _SCORED) & (shared[order] > 0)]
+        ranked, ends = numbers[kept].tolist(), accumulate(np.bincount(article[kept], minlength=len(articles)).tolist())
+        # Each kept passage's words among the group's, to be summed passage by passage.
+        row = np.full(len(numbers), -1, dtype=np.int64)
+        row[kept] = np.arange(len(kept))
+        words = np.flatnonzero((row[owners] >= 0) & (columns >= 0))
+        into = np.zeros((len(kept), len(words)))
+        into[row[owners[words]], np.arange(len(words))] = 1.0
+        found = self._found(ranked, into, carried[:, columns[words]], light[:, columns[words]])
+        return [ranked[start:end] for start, end in pairwise(chain((0,), ends))], found
+
+    def _found(self, ranked: list[int], into: np.ndarray, carried: np.ndarray, light: np.ndarray) -> _Found:
+        """What the ranked passages share with the group, from which passage (row of `into`) each of their
+        words (column) is, and whether each version carries that word and with what weight."""
+        passages = [self.scores.prepared(self.sentences[n]) for n in ranked]
+        totals, functions = np.array([p[3:5] for p in passages], dtype=float).reshape(len(passages), 2).T
+        # A word both carry weighs at most its weight in the version (the lighter of the two is summed later).
+        return _Found(ranked, totals, functions, into @ carried.T, into @ light.T)
+
+    def _columns(self, versions: list[tuple], codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For each version (row) and the group's meaningful words (columns, and a last one for no such word),
+        whether the version carries it and its weight there; and the column of each of `codes`."""
+        group = list(dict.fromkeys(code for v in versions for code in v[1]))
+        keys = np.fromiter(map(ord, group), dtype=np.int64, count=len(group))
+        top = max(keys.max(initial=0), codes.max(initial=0))
+        if len(self.column) <= top:
+            self.column = np.full(2 * top + 1, -1, dtype=np.int64)
+        where = dict(zip(group, range(len(group))))
+        cells = [(j, where[c], v[2][self.word_of[c]]) for j, v in enumerate(versions) for c in v[1]]
+        carried, light = np.zeros((len(versions), len(group) + 1), dtype=bool), np.zeros((len(versions), len(group) + 1))
+        if cells:
+            rows, cols, weights = zip(*cells)
+            carried[rows, cols], light[rows, cols] = True, weights
+        self.column[keys] = np.arange(len(group))
+        columns = self.column[codes]
+        self.column[keys] = -1
+        return carried, light, columns
+
+    def _article(self, article: int) -> tuple[np.ndarray, ...]:
+        """The article's sentences (their numbers), their meaningful words' codes, and whose (the sentence's
+        place in the article) each code is."""
+        found = self.kept.get(article)
+        if found is not None:
+            self.kept.move_to_end(article)
+            return found
+        numbers = self.of_article.get(article, [])
+        contents = [self.sentences[n].content for n in numbers]
+        codes = np.fromiter(map(ord, chain.from_iterable(contents)), dtype=np.int64)
+        owners = np.repeat(np.arange(len(contents), dtype=np.int64), [len(c) for c in contents])
+        found = self.kept[article] = (np.array(numbers, dtype=np.int64), codes, owners)
+        if len(self.kept) > _INDEXES_KEPT:
+            self.kept.popitem(last=False)
+        return found
+
+
+_INDEXES_KEPT = 4096  # articles whose words are kept (a few kilobytes each)
+_NONE = (np.zeros(0, dtype=np.int64),) * 3  # no sentences
 _WEIGHED_KEPT = 1 << 16  # units whose weights are kept
 
 # Upper bounds are compared with this much room, so that rounding in a sum never skips a score that counts.
@@ -186,7 +282,7 @@ class _Scores:
     def __init__(self, discount: dict[str, float]):
         self.discount = discount
         # By the unit's id, the unit kept alongside so that the id is never reused by another.
-        self.weighed: dict[int, tuple] = {}
+        self.weighed: OrderedDict[int, tuple] = OrderedDict()
 
     def similarity(self, version: tuple, passage: tuple, together: int, floor: float = -1.0) -> float:
         """The best of in-order, inside-a-longer-passage and any-order similarity of two prepared units (see
@@ -213,16 +309,47 @@ class _Scores:
                 score = max(score, fuzz.partial_ratio(code_a, code_b) * share)
         return score
 
+    def ceilings(self, versions: list[tuple], passages: list[Unit], found: _Found) -> np.ndarray:
+        """For each passage (row) and prepared version (column), a bound that `similarity` never exceeds: the
+        in-order score itself, and bounds on the other two parts."""
+        if not passages:
+            return np.zeros(found.together.shape)
+        ratio = process.cdist([p.code for p in passages], [v[0].code for v in versions], scorer=fuzz.ratio,
+                              dtype=np.float64)
+        return np.maximum(ratio, np.maximum(_overlap_ceilings(versions, found),
+                                            _partial_ceilings(versions, passages, found.together))) + _MARGIN
+
     def prepared(self, unit: Unit) -> tuple:
         """The unit, its meaningful words, its discounted weights, their total, its function words' total, and
         the totals of its k heaviest meaningful words for every k."""
         found = self.weighed.get(id(unit))
-        if found is None:
+        if found is not None:
+            self.weighed.move_to_end(id(unit))
+        else:
             if len(self.weighed) >= _WEIGHED_KEPT:
-                self.weighed.clear()  # a corpus has hundreds of thousands of units; the same few are asked for again
+                # A corpus has hundreds of thousands of units: those of the articles searched last are kept.
+                self.weighed.popitem(last=False)
             weights = {word: weight * self.discount.get(word, 1.0) for word, weight in unit.weights.items()}
             function = sum(weight for word, weight in weights.items() if word in STOPWORDS)
             heaviest = list(accumulate(sorted((w for word, w in weights.items() if word not in STOPWORDS), reverse=True),
                                        initial=0.0))
             found = self.weighed[id(unit)] = (unit, unit.content, weights, sum(weights.values()), function, heaviest)
         return found
+
+
+def _overlap_ceilings(versions: list[tuple], found: _Found) -> np.ndarray:
+    """Bounds on the weighted overlap of each pair: the words both carry weigh at most the lighter side, and at
+    most their meaningful words' weights in the version plus the lighter side's function words."""
+    total_v, function_v = np.array([(v[3], v[4]) for v in versions]).T
+    total_p, function_p = found.totals[:, None], found.functions[:, None]
+    shared = np.minimum(np.minimum(total_v, total_p), found.weight + np.minimum(function_v, function_p))
+    return 200.0 * shared / (total_v + total_p)
+
+
+def _partial_ceilings(versions: list[tuple], passages: list[Unit], together: np.ndarray) -> np.ndarray:
+    """Bounds on the inside-a-longer-passage score of each pair: the share of the version's meaningful words
+    the passage carries, where that score is worked out (a version of 4 words or more, in a longer passage)."""
+    length_v, content_v = np.array([(len(v[0].code), len(v[1])) for v in versions]).T
+    length_p = np.array([len(p.code) for p in passages])[:, None]
+    share = np.minimum(1.0, together / np.maximum(1, content_v))
+    return np.where((4 <= length_v) & (length_v < length_p), 100.0 * share, 0.0)
