@@ -12,12 +12,10 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,7 +103,7 @@ def report(r: dict, runs: int) -> str:
              row("`parallax align --help`", "align_help"), row("`parallax align --format json`, sample story", "sample_json"),
              row("`parallax align` (text), sample story", "sample_text"),
              row(f"`parallax align` (text), a {r['big_mb']:.1f} MB article and one sample article", "big_text"),
-             row(f"`parallax align --format json`, the same", "big_json"),
+             row("`parallax align --format json`, the same", "big_json"),
              row(f"reading and checking a {r['sources_mb']:.0f} MB `sources.yaml`", "sources_load"),
              row("baseline: composing it with PyYAML's Python loader", "compose_SafeLoader"),
              row("baseline: composing it with PyYAML's C loader (libyaml)", "compose_CSafeLoader")]
