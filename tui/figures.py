@@ -220,6 +220,8 @@ def _what(before: list[str], after: list[str], joined: str, *, money: str, year:
 
 def _counted_before(before: list[str]) -> tuple[str, str] | None:
     """(measure, kind of it) named before a verb of change that ends on "to" just before the number."""
+    if not before or not before[-1].endswith("to"):
+        return None  # the pattern ends on "to": most numbers are not worth searching the words before them
     text = " ".join(before[-14:])
     found = _COUNTED_BEFORE.search(text)
     if not found or found.group("noun") in _SKIP or found.group("noun") in _NOT_SUBJECT:
