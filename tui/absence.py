@@ -139,15 +139,15 @@ class _Pairs:
         self.versions, self.scores = versions, scores
         self.passages = [sentences[n] for n in found.numbers]
         together = found.together.astype(np.int64)
-        self.together = together.tolist()
         # The versions sharing the most meaningful words with a passage are the ones that can score highest.
         chosen = np.argsort(-together, axis=1, kind="stable")[:, :_VERSIONS]
         ceilings = scores.ceilings(versions, self.passages, found)
-        self.ceilings = ceilings.tolist()
         # A passage sharing fewer than CLOSE_WORDS with every version is not close, whatever its score.
         best = np.take_along_axis(ceilings, chosen, axis=1).max(axis=1, initial=-np.inf)
         self.best = np.where(together.max(axis=1, initial=0) >= CLOSE_WORDS, best, -np.inf).tolist()
-        self.chosen = chosen.tolist()
+        # Flat, row after row: a list for every passage would be garbage to collect.
+        self.together, self.ceilings = together.ravel().tolist(), ceilings.ravel().tolist()
+        self.chosen, self.width = (chosen + len(versions) * np.arange(len(chosen))[:, None]).ravel().tolist(), chosen.shape[1]
 
     def closest(self, which: range) -> tuple[Unit, float] | None:
         """Of the passages numbered in `which` (one article's), the closest to the group with its score, if one
@@ -165,13 +165,14 @@ class _Pairs:
 
     def _score(self, i: int, floor: float) -> float:
         """The passage's similarity to the group (its best with a chosen version), exact if above `floor`."""
-        passage, together, ceilings = self.scores.prepared(self.passages[i]), self.together[i], self.ceilings[i]
+        passage, versions, width = self.scores.prepared(self.passages[i]), len(self.versions), self.width
         score = -1.0
-        for j in self.chosen[i]:
+        for cell in self.chosen[i * width:(i + 1) * width]:  # each a (passage, version) pair's place
             # ... nor a version's score at or below the passage's best so far.
             limit = max(floor, score)
-            if ceilings[j] > limit:
-                score = max(score, self.scores.similarity(self.versions[j], passage, together[j], limit))
+            if self.ceilings[cell] > limit:
+                version = self.versions[cell % versions]
+                score = max(score, self.scores.similarity(version, passage, self.together[cell], limit))
         return score
 
 
@@ -198,6 +199,9 @@ class _Words:
         # Kept for the articles searched last: one story's groups search the same few articles.
         self.kept: OrderedDict[int, tuple[np.ndarray, ...]] = OrderedDict()
         self.column = np.zeros(0, dtype=np.int64)  # by code: the word's column among the group's, or -1
+        # Each sentence's total weight and its function words' once worked out (a passage is ranked for many
+        # groups, and only a few of those score it).
+        self.weights = np.full((len(sentences), 2), np.nan)
 
     def ranked(self, versions: list[tuple], articles: list[int]) -> tuple[list[list[int]], _Found]:
         """For each article, its sentences sharing the most (version, meaningful word) pairs with a group, at
@@ -220,16 +224,17 @@ class _Words:
         words = np.flatnonzero((row[owners] >= 0) & (columns >= 0))
         into = np.zeros((len(kept), len(words)))
         into[row[owners[words]], np.arange(len(words))] = 1.0
-        found = self._found(ranked, into, carried[:, columns[words]], light[:, columns[words]])
+        found = self._found(numbers[kept], into, carried[:, columns[words]], light[:, columns[words]])
         return [ranked[start:end] for start, end in pairwise(chain((0,), ends))], found
 
-    def _found(self, ranked: list[int], into: np.ndarray, carried: np.ndarray, light: np.ndarray) -> _Found:
+    def _found(self, ranked: np.ndarray, into: np.ndarray, carried: np.ndarray, light: np.ndarray) -> _Found:
         """What the ranked passages share with the group, from which passage (row of `into`) each of their
         words (column) is, and whether each version carries that word and with what weight."""
-        passages = [self.scores.prepared(self.sentences[n]) for n in ranked]
-        totals, functions = np.array([p[3:5] for p in passages], dtype=float).reshape(len(passages), 2).T
+        for n in ranked[np.isnan(self.weights[ranked, 0])].tolist():
+            self.weights[n] = self.scores.prepared(self.sentences[n])[3:5]
+        totals, functions = self.weights[ranked].T
         # A word both carry weighs at most its weight in the version (the lighter of the two is summed later).
-        return _Found(ranked, totals, functions, into @ carried.T, into @ light.T)
+        return _Found(ranked.tolist(), totals, functions, into @ carried.T, into @ light.T)
 
     def _columns(self, versions: list[tuple], codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each version (row) and the group's meaningful words (columns, and a last one for no such word),
