@@ -77,9 +77,9 @@ class ClosestSearch:
                 for unit, m in zip(made, group.members))
         versions = list({v.code: v for v in made}.values())  # outlets that print the same words count once
         present = group.articles
-        searched = self.readable if self.near is None else _nearest(self.near, present)
+        near = self.readable if self.near is None else _nearest(self.near, present)
+        searched = [article for article in near if article not in present]
         prepared = [self.scores.prepared(v) for v in versions]
-        searched = [article for article in searched if article not in present]
         rankings, found = self.words.ranked(prepared, searched)
         pairs = _Pairs(prepared, found, self.sentences, self.scores)
         start = 0
