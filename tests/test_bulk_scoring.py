@@ -15,7 +15,7 @@ from benchmarks.scale_corpus import scale_corpus
 from benchmarks.synthetic import synthetic_articles
 from tests.sample import sample_articles
 import tui.align
-from tui import absence, phrases
+from tui import closest_scores, phrases
 from tui.align import align
 from tui import candidates as candidate_module
 from tui.candidates import candidates
@@ -87,8 +87,8 @@ CORPORA = {
 def test_the_closest_passages_are_those_that_scoring_every_pair_in_full_finds(corpus, monkeypatch):
     articles = CORPORA[corpus]()
     bounded = align(articles)
-    monkeypatch.setattr(absence._Scores, "similarity", _full_similarity)
-    monkeypatch.setattr(absence._Scores, "ceilings", _no_ceilings)
+    monkeypatch.setattr(closest_scores.Scores, "similarity", _full_similarity)
+    monkeypatch.setattr(closest_scores.Scores, "ceilings", _no_ceilings)
     full = align(articles)
     assert sum(len(g.closest) for g in full.groups) > 10
     assert _everything(bounded) == _everything(full)

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from itertools import accumulate, chain, pairwise
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
+from tui.closest_scores import MARGIN as _MARGIN, Scores
 from tui.linking import Unit, Units
 from tui.model import Closest, Group
-from tui.tokens import STOPWORDS
 
 # Below this similarity (0-100) nothing in the outlet is close, and "not in this outlet" may be said.
 CLOSE_SCORE = 20.0
@@ -44,7 +43,7 @@ class ClosestSearch:
         of_article: dict[int, list[int]] = defaultdict(list)  # each article's sentences (numbers), in order
         for index, unit in enumerate(sentences):
             of_article[unit.article].append(index)
-        self.scores = _Scores(discount)
+        self.scores = Scores(discount)
         self.words = _Words(sentences, of_article, self.scores, factory.vocabulary.word_of)
         self.readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
         self.near = _neighbours(groups, factory.articles) if len(self.readable) > EVERY_ARTICLE_UP_TO else None
@@ -135,7 +134,7 @@ class _Pairs:
     words each pair shares and a bound on each pair's similarity worked out for all of them at once (one by
     one, the work around each pair costs more than scoring it)."""
 
-    def __init__(self, versions: list[tuple], found: _Found, sentences: list[Unit], scores: _Scores):
+    def __init__(self, versions: list[tuple], found: Found, sentences: list[Unit], scores: Scores):
         self.versions, self.scores = versions, scores
         self.passages = [sentences[n] for n in found.numbers]
         together = found.together.astype(np.int64)
@@ -177,7 +176,7 @@ class _Pairs:
 
 
 @dataclass
-class _Found:
+class Found:
     """The passages ranked for a group (their numbers in `sentences`), each one's total weight and function
     words' weight, and for each passage (row) and version (column) the meaningful words both carry and their
     weight in the version."""
@@ -193,7 +192,7 @@ class _Words:
     """The meaningful words of each article's sentences as arrays of codes, so that what each sentence shares
     with a group is worked out for all the articles the group searches at once."""
 
-    def __init__(self, sentences: list[Unit], of_article: dict[int, list[int]], scores: _Scores,
+    def __init__(self, sentences: list[Unit], of_article: dict[int, list[int]], scores: Scores,
                  word_of: dict[str, str]):
         self.sentences, self.of_article, self.scores, self.word_of = sentences, of_article, scores, word_of
         # Kept for the articles searched last: one story's groups search the same few articles.
@@ -203,7 +202,7 @@ class _Words:
         # groups, and only a few of those score it).
         self.weights = np.full((len(sentences), 2), np.nan)
 
-    def ranked(self, versions: list[tuple], articles: list[int]) -> tuple[list[list[int]], _Found]:
+    def ranked(self, versions: list[tuple], articles: list[int]) -> tuple[list[list[int]], Found]:
         """For each article, its sentences sharing the most (version, meaningful word) pairs with a group, at
         most `_SCORED`, in that order and ties in reading order (the closest passage shares the most words, and
         a group that 100 outlets carry would otherwise score every sentence); and what they share with it."""
@@ -227,14 +226,14 @@ class _Words:
         found = self._found(numbers[kept], into, carried[:, columns[words]], light[:, columns[words]])
         return [ranked[start:end] for start, end in pairwise(chain((0,), ends))], found
 
-    def _found(self, ranked: np.ndarray, into: np.ndarray, carried: np.ndarray, light: np.ndarray) -> _Found:
+    def _found(self, ranked: np.ndarray, into: np.ndarray, carried: np.ndarray, light: np.ndarray) -> Found:
         """What the ranked passages share with the group, from which passage (row of `into`) each of their
         words (column) is, and whether each version carries that word and with what weight."""
         for n in ranked[np.isnan(self.weights[ranked, 0])].tolist():
             self.weights[n] = self.scores.prepared(self.sentences[n])[3:5]
         totals, functions = self.weights[ranked].T
         # A word both carry weighs at most its weight in the version (the lighter of the two is summed later).
-        return _Found(ranked.tolist(), totals, functions, into @ carried.T, into @ light.T)
+        return Found(ranked.tolist(), totals, functions, into @ carried.T, into @ light.T)
 
     def _columns(self, versions: list[tuple], codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each version (row) and the group's meaningful words (columns, and a last one for no such word),
@@ -274,87 +273,3 @@ class _Words:
 
 _INDEXES_KEPT = 4096  # articles whose words are kept (a few kilobytes each)
 _NONE = (np.zeros(0, dtype=np.int64),) * 3  # no sentences
-_WEIGHED_KEPT = 1 << 16  # units whose weights are kept
-
-# Upper bounds are compared with this much room, so that rounding in a sum never skips a score that counts.
-_MARGIN = 1e-6
-
-
-class _Scores:
-    """Similarity of a group's versions to passages, with each unit's discounted weights worked out once: a
-    group's versions are scored against many passages, and each passage against many groups."""
-
-    def __init__(self, discount: dict[str, float]):
-        self.discount = discount
-        # By the unit's id, the unit kept alongside so that the id is never reused by another.
-        self.weighed: OrderedDict[int, tuple] = OrderedDict()
-
-    def similarity(self, version: tuple, passage: tuple, together: int, floor: float = -1.0) -> float:
-        """The best of in-order, inside-a-longer-passage and any-order similarity of two prepared units (see
-        `prepared`; `together`: meaningful words both carry); a part whose upper bound cannot beat `floor` or
-        the parts already scored is not worked out, so a result at or below `floor` may be lower than the true
-        one, and one above it is exact."""
-        unit_a, content_a, weights_a, total_a, function_a, heaviest_a = version
-        unit_b, _, weights_b, total_b, function_b, heaviest_b = passage
-        code_a, code_b = unit_a.code, unit_b.code
-        score = fuzz.ratio(code_a, code_b)
-        total = total_a + total_b
-        # The words both carry weigh at most the lighter side, and at most the `together` heaviest meaningful
-        # words of either side plus the lighter side's function words.
-        top = min(heaviest_a[min(together, len(heaviest_a) - 1)], heaviest_b[min(together, len(heaviest_b) - 1)])
-        bound = min(total_a, total_b, top + min(function_a, function_b))
-        if total and 200.0 * bound / total + _MARGIN > max(score, floor):
-            # Summed in the version's word order: over a set the order, and so the last digit of the sum and
-            # which of two equally close passages is named, would change from one run to the next.
-            shared = sum(min(weight, weights_b[w]) for w, weight in weights_a.items() if w in weights_b)
-            score = max(score, 200.0 * shared / total)
-        if 4 <= len(code_a) < len(code_b):
-            share = min(1.0, together / max(1, len(content_a)))
-            if 100.0 * share + _MARGIN > max(score, floor):
-                score = max(score, fuzz.partial_ratio(code_a, code_b) * share)
-        return score
-
-    def ceilings(self, versions: list[tuple], passages: list[Unit], found: _Found) -> np.ndarray:
-        """For each passage (row) and prepared version (column), a bound that `similarity` never exceeds: the
-        in-order score itself, and bounds on the other two parts."""
-        if not passages:
-            return np.zeros(found.together.shape)
-        ratio = process.cdist([p.code for p in passages], [v[0].code for v in versions], scorer=fuzz.ratio,
-                              dtype=np.float64)
-        return np.maximum(ratio, np.maximum(_overlap_ceilings(versions, found),
-                                            _partial_ceilings(versions, passages, found.together))) + _MARGIN
-
-    def prepared(self, unit: Unit) -> tuple:
-        """The unit, its meaningful words, its discounted weights, their total, its function words' total, and
-        the totals of its k heaviest meaningful words for every k."""
-        found = self.weighed.get(id(unit))
-        if found is not None:
-            self.weighed.move_to_end(id(unit))
-        else:
-            if len(self.weighed) >= _WEIGHED_KEPT:
-                # A corpus has hundreds of thousands of units: those of the articles searched last are kept.
-                self.weighed.popitem(last=False)
-            weights = {word: weight * self.discount.get(word, 1.0) for word, weight in unit.weights.items()}
-            function = sum(weight for word, weight in weights.items() if word in STOPWORDS)
-            heaviest = list(accumulate(sorted((w for word, w in weights.items() if word not in STOPWORDS), reverse=True),
-                                       initial=0.0))
-            found = self.weighed[id(unit)] = (unit, unit.content, weights, sum(weights.values()), function, heaviest)
-        return found
-
-
-def _overlap_ceilings(versions: list[tuple], found: _Found) -> np.ndarray:
-    """Bounds on the weighted overlap of each pair: the words both carry weigh at most the lighter side, and at
-    most their meaningful words' weights in the version plus the lighter side's function words."""
-    total_v, function_v = np.array([(v[3], v[4]) for v in versions]).T
-    total_p, function_p = found.totals[:, None], found.functions[:, None]
-    shared = np.minimum(np.minimum(total_v, total_p), found.weight + np.minimum(function_v, function_p))
-    return 200.0 * shared / (total_v + total_p)
-
-
-def _partial_ceilings(versions: list[tuple], passages: list[Unit], together: np.ndarray) -> np.ndarray:
-    """Bounds on the inside-a-longer-passage score of each pair: the share of the version's meaningful words
-    the passage carries, where that score is worked out (a version of 4 words or more, in a longer passage)."""
-    length_v, content_v = np.array([(len(v[0].code), len(v[1])) for v in versions]).T
-    length_p = np.array([len(p.code) for p in passages])[:, None]
-    share = np.minimum(1.0, together / np.maximum(1, content_v))
-    return np.where((4 <= length_v) & (length_v < length_p), 100.0 * share, 0.0)

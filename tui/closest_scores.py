@@ -1,0 +1,102 @@
+"""How close a passage is to a group's version: the score the closest-passage search names, and upper bounds
+of it worked out for many pairs at once, so that only pairs that may beat the best so far are scored."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from tui.linking import Unit
+from tui.tokens import STOPWORDS
+
+if TYPE_CHECKING:
+    from tui.absence import Found
+
+_WEIGHED_KEPT = 1 << 16  # units whose weights are kept
+
+# Upper bounds are compared with this much room, so that rounding in a sum never skips a score that counts.
+MARGIN = 1e-6
+
+
+class Scores:
+    """Similarity of a group's versions to passages, with each unit's discounted weights worked out once: a
+    group's versions are scored against many passages, and each passage against many groups."""
+
+    def __init__(self, discount: dict[str, float]):
+        self.discount = discount
+        # By the unit's id, the unit kept alongside so that the id is never reused by another.
+        self.weighed: OrderedDict[int, tuple] = OrderedDict()
+
+    def similarity(self, version: tuple, passage: tuple, together: int, floor: float = -1.0) -> float:
+        """The best of in-order, inside-a-longer-passage and any-order similarity of two prepared units (see
+        `prepared`; `together`: meaningful words both carry); a part whose upper bound cannot beat `floor` or
+        the parts already scored is not worked out, so a result at or below `floor` may be lower than the true
+        one, and one above it is exact."""
+        unit_a, content_a, weights_a, total_a, function_a, heaviest_a = version
+        unit_b, _, weights_b, total_b, function_b, heaviest_b = passage
+        code_a, code_b = unit_a.code, unit_b.code
+        score = fuzz.ratio(code_a, code_b)
+        total = total_a + total_b
+        # The words both carry weigh at most the lighter side, and at most the `together` heaviest meaningful
+        # words of either side plus the lighter side's function words.
+        top = min(heaviest_a[min(together, len(heaviest_a) - 1)], heaviest_b[min(together, len(heaviest_b) - 1)])
+        bound = min(total_a, total_b, top + min(function_a, function_b))
+        if total and 200.0 * bound / total + MARGIN > max(score, floor):
+            # Summed in the version's word order: over a set the order, and so the last digit of the sum and
+            # which of two equally close passages is named, would change from one run to the next.
+            shared = sum(min(weight, weights_b[w]) for w, weight in weights_a.items() if w in weights_b)
+            score = max(score, 200.0 * shared / total)
+        if 4 <= len(code_a) < len(code_b):
+            share = min(1.0, together / max(1, len(content_a)))
+            if 100.0 * share + MARGIN > max(score, floor):
+                score = max(score, fuzz.partial_ratio(code_a, code_b) * share)
+        return score
+
+    def ceilings(self, versions: list[tuple], passages: list[Unit], found: Found) -> np.ndarray:
+        """For each passage (row) and prepared version (column), a bound that `similarity` never exceeds: the
+        in-order score itself, and bounds on the other two parts."""
+        if not passages:
+            return np.zeros(found.together.shape)
+        ratio = process.cdist([p.code for p in passages], [v[0].code for v in versions], scorer=fuzz.ratio,
+                              dtype=np.float64)
+        return np.maximum(ratio, np.maximum(_overlap_ceilings(versions, found),
+                                            _partial_ceilings(versions, passages, found.together))) + MARGIN
+
+    def prepared(self, unit: Unit) -> tuple:
+        """The unit, its meaningful words, its discounted weights, their total, its function words' total, and
+        the totals of its k heaviest meaningful words for every k."""
+        found = self.weighed.get(id(unit))
+        if found is not None:
+            self.weighed.move_to_end(id(unit))
+        else:
+            if len(self.weighed) >= _WEIGHED_KEPT:
+                # A corpus has hundreds of thousands of units: those of the articles searched last are kept.
+                self.weighed.popitem(last=False)
+            weights = {word: weight * self.discount.get(word, 1.0) for word, weight in unit.weights.items()}
+            function = sum(weight for word, weight in weights.items() if word in STOPWORDS)
+            heaviest = list(accumulate(sorted((w for word, w in weights.items() if word not in STOPWORDS), reverse=True),
+                                       initial=0.0))
+            found = self.weighed[id(unit)] = (unit, unit.content, weights, sum(weights.values()), function, heaviest)
+        return found
+
+
+def _overlap_ceilings(versions: list[tuple], found: Found) -> np.ndarray:
+    """Bounds on the weighted overlap of each pair: the words both carry weigh at most the lighter side, and at
+    most their meaningful words' weights in the version plus the lighter side's function words."""
+    total_v, function_v = np.array([(v[3], v[4]) for v in versions]).T
+    total_p, function_p = found.totals[:, None], found.functions[:, None]
+    shared = np.minimum(np.minimum(total_v, total_p), found.weight + np.minimum(function_v, function_p))
+    return 200.0 * shared / (total_v + total_p)
+
+
+def _partial_ceilings(versions: list[tuple], passages: list[Unit], together: np.ndarray) -> np.ndarray:
+    """Bounds on the inside-a-longer-passage score of each pair: the share of the version's meaningful words
+    the passage carries, where that score is worked out (a version of 4 words or more, in a longer passage)."""
+    length_v, content_v = np.array([(len(v[0].code), len(v[1])) for v in versions]).T
+    length_p = np.array([len(p.code) for p in passages])[:, None]
+    share = np.minimum(1.0, together / np.maximum(1, content_v))
+    return np.where((4 <= length_v) & (length_v < length_p), 100.0 * share, 0.0)
