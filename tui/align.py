@@ -16,7 +16,7 @@ from tui.grouping import build_groups
 from tui.candidates import ARRAYS_FROM, candidates, prefix_array
 from tui.linking import Link, Unit, Units, rarity, weighted_overlap
 from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
-from tui.phrases import phrase_groups
+from tui.phrases import candidate_codes, phrase_groups
 from tui.scoring import UNMARKED_SHARE, UNMARKED_WORDS, AlignSettings, Scorer, unmarked_score
 
 __all__ = ["AlignSettings", "align"]
@@ -57,6 +57,8 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     # The articles' figures depend on nothing else: a large input's are found by a forked copy while this
     # process groups, which only it can do.
     figures = Part(lambda: all_figures(articles), fork=len(articles) >= FORK_FROM)
+    # ... as are the pairs of sentences that may share wording, which depend only on the sentences.
+    phrase_pairs = Part(lambda: candidate_codes(factory, sentences), fork=len(articles) >= FORK_FROM)
     sentence_links = _in_context(units, sentence_links)
     sentence_links += _links_through_quotes(quotes, quote_links, units, settings)
     sentence_links += unmarked.value()
@@ -65,7 +67,7 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     context = _Context(groups, sentences, discount)
     quote_links = _links(quotes, Scorer(quotes, settings, discount, context), reorder=False)
     groups += build_groups(quotes, quote_links, GroupKind.QUOTE, apart)
-    groups += phrase_groups(factory, sentences, groups)
+    groups += phrase_groups(factory, sentences, groups, phrase_pairs.value)
     groups.sort(key=lambda g: (_KIND_ORDER[g.kind], min((m.article, m.start) for m in g.members)))
     for number, group in enumerate(groups):
         group.id = number + 1

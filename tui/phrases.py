@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Callable
 from difflib import SequenceMatcher
+from typing import Any
 
 from rapidfuzz.distance import LCSseq
 
@@ -23,8 +25,10 @@ PHRASE_GAP = 3  # words one side may have that the other lacks, inside the run
 PHRASE_RATIO = 0.75  # share of the run's words that both sides have
 
 
-def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group]) -> list[Group]:
-    """Groups of shared runs of words between sentences that no sentence or quotation group already pairs."""
+def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group],
+                  pairs: Callable[[], Any] | None = None) -> list[Group]:
+    """Groups of shared runs of words between sentences that no sentence or quotation group already pairs
+    (`pairs`: the sentences' `candidate_codes`, where worked out elsewhere)."""
     grouped = _Grouped(groups)
 
     def shared_runs(pairs) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
@@ -40,7 +44,7 @@ def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group]) ->
                 found.append(run)
         return found
 
-    codes = _candidate_codes(factory, sentences)
+    codes = pairs() if pairs is not None else candidate_codes(factory, sentences)
     if codes is None:
         found = shared_runs(candidates(sentences, reorder=False))
     else:  # a large input's pairs, a slice at a time, on two cores from FORK_FROM articles
@@ -62,7 +66,7 @@ BOUNDS_FROM = ARRAYS_FROM
 _AT_ONCE = 1 << 16  # pairs checked, and then compared, at a time (a corpus has tens of millions)
 
 
-def _candidate_codes(factory: Units, sentences: list[Unit]):
+def candidate_codes(factory: Units, sentences: list[Unit]):
     """A large input's candidate pairs (codes i * count + j, in order) that may share enough meaningful words (most
     pairs of a corpus share only a run of common words); None for a small input."""
     if len(sentences) < BOUNDS_FROM:
