@@ -49,19 +49,24 @@ def _articles(workload: str, size: int):
 
 
 def _count_calls(counts: dict) -> None:
-    """Count candidate pairs and scored links by wrapping the engine's own functions (this process only)."""
+    """Count candidate pairs and scored links by wrapping the engine's own functions, in counters that the
+    copies the engine forks share (they find some of the pairs)."""
     import tui.align
     import tui.phrases
 
     original_candidates, original_groups = tui.align.candidates, tui.align.build_groups
 
+    def add(name: str, count: int) -> None:
+        with counts[name].get_lock():
+            counts[name].value += count
+
     def counted_candidates(units, **options):
         pairs = original_candidates(units, **options)
-        counts["candidates"] += len(pairs)
+        add("candidates", len(pairs))
         return pairs
 
     def counted_groups(units, links, *args, **options):
-        counts["links"] += len(links)
+        add("links", len(links))
         return original_groups(units, links, *args, **options)
 
     tui.align.candidates = tui.phrases.candidates = counted_candidates
@@ -88,7 +93,9 @@ def measure(workload: str, size: int, exhaustive: bool) -> dict:
     import tui.align
     import tui.phrases
 
-    counts = {"candidates": 0, "links": 0}
+    import multiprocessing
+
+    counts = {name: multiprocessing.Value("q", 0) for name in ("candidates", "links")}  # in shared memory
     if exhaustive:
         tui.align.candidates = tui.phrases.candidates = _every_pair
     else:
@@ -102,7 +109,8 @@ def measure(workload: str, size: int, exhaustive: bool) -> dict:
     result = {"articles": len(articles), "sentences": sum(len(a.sentences) for a in articles),
               "segment_wall": built_wall - wall, "segment_cpu": built_cpu - cpu,
               "align_wall": done_wall - built_wall, "align_cpu": done_cpu - built_cpu, "peak_mb": _peak_mb(),
-              "groups": len(alignment.groups), "grouped_pairs": len(found), **counts}
+              "groups": len(alignment.groups), "grouped_pairs": len(found),
+              **{name: counter.value for name, counter in counts.items()}}
     if corpus is not None:
         planted = corpus.planted_pairs()
         result["planted"] = len(planted)
