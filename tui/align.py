@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-from itertools import groupby
-
-from tui.absence import ClosestSearch, find_closest
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
+from tui.absence import ClosestSearch, find_closest
 from tui.batch import collector_paused
 from tui.conflicts import all_figures, find_conflicts
 from tui.corrections import JOIN, Correction
 from tui.forking import FORK_FROM, ForkFailed, Part, Shares, can_fork, in_chunks
 from tui.grouping import build_groups
 from tui.candidates import ARRAYS_FROM, candidates, prefix_array
-from tui.linking import Link, Unit, Units, rarity, weighted_overlap
+from tui.linking import Link, Unit, Units, rarity
 from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
 from tui.phrases import candidate_codes, phrase_groups
+from tui.quote_context import QuoteContext
 from tui.scoring import UNMARKED_SHARE, UNMARKED_WORDS, AlignSettings, Scorer, unmarked_score
 
 __all__ = ["AlignSettings", "align"]
 
 _KIND_ORDER = {GroupKind.SENTENCE: 0, GroupKind.QUOTE: 1, GroupKind.PHRASE: 2}
 
-# Sentences around two short quotations tell the same thing when they share this many meaningful words and
-# this weighted share of their words.
-CONTEXT_WORDS = 3
-CONTEXT_SCORE = 35.0
 
 
 def align(articles: list[Article], settings: AlignSettings | None = None,
@@ -64,7 +59,7 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     sentence_links += unmarked.value()
     joins, apart, applied = _corrections(articles, units, corrections)
     groups = build_groups(units, sentence_links + joins, GroupKind.SENTENCE, apart)
-    context = _Context(groups, sentences, discount)
+    context = QuoteContext(groups, sentences, discount)
     quote_links = _links(quotes, Scorer(quotes, settings, discount, context), reorder=False)
     groups += build_groups(quotes, quote_links, GroupKind.QUOTE, apart)
     groups += phrase_groups(factory, sentences, groups, phrase_pairs.value)
@@ -113,47 +108,6 @@ def _corrections(articles: list[Article], units: list[Unit], corrections: Sequen
         else:
             apart.add(frozenset({a, b}))
     return joins, apart, applied
-
-
-class _Context:
-    """Whether the sentences holding two quotations are grouped, or tell of the same thing in other words."""
-
-    def __init__(self, groups: list, sentences: list[Unit], discount: dict[str, float]):
-        self.group_of = {(m.article, s): g.id or id(g) for g in groups for m in g.members for s in m.spans}
-        self.sentence = {(u.article, u.sentence): u for u in sentences}
-        self.discount = discount
-        # The meaningful words some article uses in two of its sentences or more (one article at a time: a
-        # corpus's every article's words at once would take a hundred megabytes).
-        self.repeated: set[str] = set()
-        by_article = sorted(range(len(sentences)), key=lambda n: sentences[n].article)
-        for _, numbers in groupby(by_article, key=lambda n: sentences[n].article):
-            seen: set[str] = set()
-            for n in numbers:
-                content = sentences[n].content
-                self.repeated.update(content.intersection(seen))
-                seen.update(content)
-
-    def __call__(self, a: Unit, b: Unit, *, same_words: bool = True) -> bool:
-        # A word the outlets use nowhere else than in this quotation ("malarkey"; no article uses it in two
-        # sentences) is the same quotation; it says nothing where the two quotations differ by a word
-        # (`same_words` False).
-        if same_words and not a.content <= self.repeated:
-            return True
-        ka, kb = (a.article, a.sentence), (b.article, b.sentence)
-        if self._grouped(ka, kb):
-            return True
-        # A quotation printed as a sentence of its own ("We reject his visit.") is placed by its neighbours:
-        # the sentence before both, or after both, is one passage.
-        if any(self._grouped((a.article, a.sentence + step), (b.article, b.sentence + step)) for step in (-1, 1)):
-            return True
-        sa, sb = self.sentence.get(ka), self.sentence.get(kb)
-        if sa is None or sb is None or len(sa.content & sb.content) < CONTEXT_WORDS:
-            return False
-        return weighted_overlap(sa, sb, self.discount) >= CONTEXT_SCORE
-
-
-    def _grouped(self, ka: tuple[int, int], kb: tuple[int, int]) -> bool:
-        return ka in self.group_of and self.group_of.get(ka) == self.group_of.get(kb)
 
 
 def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection[str] | None = None,
