@@ -23,7 +23,6 @@ __all__ = ["AlignSettings", "align"]
 _KIND_ORDER = {GroupKind.SENTENCE: 0, GroupKind.QUOTE: 1, GroupKind.PHRASE: 2}
 
 
-
 def align(articles: list[Article], settings: AlignSettings | None = None,
           corrections: Sequence[Correction] = ()) -> Alignment:
     """Group the sentences and quotations that the articles share, wherever each article placed them, with
@@ -38,22 +37,23 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     factory = Units(articles)
     sentences = factory.sentences()
     units = sentences + factory.runs()
+    fork = len(articles) >= FORK_FROM  # a large input: parts of the work are done by forked copies
     # For a large input the order-free rule's candidate pairs, the slowest to find, are found meanwhile by a
     # forked copy of this process (with the units' sketches, for its bounds, made there) ...
     prefix = Part(lambda: prefix_array(units, settings.min_reordered, _sketches(units, factory.vocabulary.stop)),
-                  fork=len(articles) >= FORK_FROM) if len(units) >= ARRAYS_FROM else None
+                  fork=fork) if len(units) >= ARRAYS_FROM else None
     quotes = factory.quotes(shortest=2)
     # ... and the sentences that carry a quotation without its marks, which need only the units, by another.
-    unmarked = Part(lambda: _quoted_without_marks(quotes, units, factory.vocabulary.stop), fork=len(articles) >= FORK_FROM)
+    unmarked = Part(lambda: _quoted_without_marks(quotes, units, factory.vocabulary.stop), fork=fork)
     discount = rarity(sentences)
     quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop,
-                            prefix=prefix.value if prefix is not None else None, fork=len(articles) >= FORK_FROM)
+                            prefix=prefix.value if prefix is not None else None, fork=fork)
     # The articles' figures depend on nothing else: a large input's are found by a forked copy while this
     # process groups, which only it can do.
-    figures = Part(lambda: all_figures(articles), fork=len(articles) >= FORK_FROM)
+    figures = Part(lambda: all_figures(articles), fork=fork)
     # ... as are the pairs of sentences that may share wording, which depend only on the sentences.
-    phrase_pairs = Part(lambda: candidate_codes(factory, sentences), fork=len(articles) >= FORK_FROM)
+    phrase_pairs = Part(lambda: candidate_codes(factory, sentences), fork=fork)
     sentence_links = _in_context(units, sentence_links)
     sentence_links += _links_through_quotes(quotes, quote_links, units, settings)
     sentence_links += unmarked.value()

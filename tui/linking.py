@@ -94,23 +94,12 @@ class Unit:
     def weights(self) -> dict[str, float]:
         """Each distinct word with its weight (see `tui.tokens.weights`): numbers and names most, function
         words least; the first word is not taken for a name for its capital."""
-        vocabulary = self._vocabulary
-        word_of, base = vocabulary.word_of, vocabulary.base_weight
-        names = self._capitals >> 1
-        if not names:
-            return {word_of[c]: base[c] for c in self.code}
-        found: dict[str, float] = {}
-        for n, c in enumerate(self.code):
-            weight = base[c]
-            if weight == 1.0 and n and self._capitals >> n & 1:
-                weight = NAME_WEIGHT
-            word = word_of[c]
-            found[word] = max(found.get(word, 0.0), weight)
-        return found
+        word_of = self._vocabulary.word_of
+        return {word_of[c]: weight for c, weight in self.code_weights().items()}
 
     def code_weights(self, discount: dict[str, float] | None = None) -> dict[str, float]:
         """`weights` keyed by the words' codes (one code is one word), in the order the words come, each times
-        its word's `discount` where given; cheaper than `weights` for a corpus's hundreds of thousands of units."""
+        its word's `discount` where given."""
         vocabulary, code = self._vocabulary, self.code
         base = vocabulary.base_weight
         found = {c: base[c] for c in code}
@@ -315,16 +304,9 @@ def shared_words(a: Unit, b: Unit, limit: int = 8) -> tuple[str, ...]:
         both = [w for w in dict.fromkeys(a.words) if w in weights_b and w not in STOPWORDS]
         both.sort(key=lambda w: -weights_a.get(w, 0.0))
         return tuple(both[:limit])
-    # By code, and only the shared words weighed: one word is one code, and a function word one of `stop`'s.
-    base, stop, other, code = vocabulary.base_weight, vocabulary.stop, set(b.code), a.code
-    weight = {c: base[c] for c in code if c in other and c not in stop}  # in the first unit's order
-    names = a._capitals >> 1  # the first word is not taken for a name for its capital
-    while names and weight:
-        low = names & -names
-        names ^= low
-        n = low.bit_length()  # the place of a word written with a capital
-        if n < len(code) and weight.get(code[n]) == 1.0:
-            weight[code[n]] = NAME_WEIGHT
+    # By code: one word is one code, and a function word one of `stop`'s.
+    stop, other = vocabulary.stop, set(b.code)
+    weight = {c: w for c, w in a.code_weights().items() if c in other and c not in stop}  # in the first unit's order
     # Heaviest first; a stable sort, so words of one weight stay in the first unit's order.
     both = sorted(weight, key=weight.__getitem__, reverse=True)[:limit]
     return tuple(map(vocabulary.word_of.__getitem__, both))

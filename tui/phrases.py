@@ -26,9 +26,9 @@ PHRASE_RATIO = 0.75  # share of the run's words that both sides have
 
 
 def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group],
-                  pairs: Callable[[], Any] | None = None) -> list[Group]:
+                  codes_of: Callable[[], Any] | None = None) -> list[Group]:
     """Groups of shared runs of words between sentences that no sentence or quotation group already pairs
-    (`pairs`: the sentences' `candidate_codes`, where worked out elsewhere)."""
+    (`codes_of`: the sentences' `candidate_codes`, where worked out elsewhere)."""
     grouped = _Grouped(groups)
 
     def shared_runs(pairs) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
@@ -44,7 +44,7 @@ def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group],
                 found.append(run)
         return found
 
-    codes = pairs() if pairs is not None else candidate_codes(factory, sentences)
+    codes = codes_of() if codes_of is not None else candidate_codes(factory, sentences)
     if codes is None:
         found = shared_runs(candidates(sentences, reorder=False))
     else:  # a large input's pairs, a slice at a time, on two cores from FORK_FROM articles
