@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
-from tui.absence import ClosestSearch, find_closest
 from tui.batch import collector_paused
 from tui.conflicts import all_figures, find_conflicts
 from tui.corrections import JOIN, Correction
@@ -74,6 +73,9 @@ def _closest_and_conflicts(factory: Units, groups: list, sentences: list[Unit], 
                            figures: list) -> list:
     """Each group's closest passages (filled in) and the figure conflicts; for a large input, on two cores: a
     forked copy works out the conflicts and then takes groups as this process does, a few at a time."""
+    # Imported here: the search needs NumPy, which the reader need not load to open a story from the cache.
+    from tui.absence import ClosestSearch, find_closest
+
     articles = factory.articles
     if len(articles) < FORK_FROM or not can_fork():
         find_closest(factory, groups, sentences, discount)
