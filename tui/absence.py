@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, chain, pairwise
+from itertools import chain, islice
 
 import numpy as np
 
@@ -54,10 +54,12 @@ class ClosestSearch:
     def fill(self, which: Iterable[int]) -> dict[int, dict[int, Closest]]:
         """Fill `Group.closest` of the groups numbered in `which`; return them by number."""
         filled: dict[int, dict[int, Closest]] = {}
-        for number in which:
-            group = self.groups[number]
-            self._fill(group)
-            filled[number] = group.closest
+        numbers = iter(which)
+        # A few groups at a time: groups next to each other in the search order search mostly the same
+        # articles, and ranking their passages together costs little more than ranking one group's.
+        while batch := list(islice(numbers, _BATCH)):
+            self._fill([self.groups[number] for number in batch])
+            filled.update((number, self.groups[number].closest) for number in batch)
         return filled
 
     def in_order(self, positions: Iterable[int]) -> Iterator[int]:
@@ -68,7 +70,20 @@ class ClosestSearch:
             self.order = _by_story(self.groups, len(self.factory.articles))
         return (self.order[k] for k in positions)
 
-    def _fill(self, group: Group) -> None:
+    def _fill(self, groups: list[Group]) -> None:
+        wanted = [self._wanted(group) for group in groups]
+        for group, (versions, searched), (rankings, found) in zip(groups, wanted, self.words.ranked(wanted)):
+            pairs = _Pairs(versions, found, self.sentences, self.scores)
+            start = 0
+            for article, ranked in zip(searched, rankings):
+                best = pairs.closest(range(start, start + len(ranked)))
+                start += len(ranked)
+                if best is not None:
+                    unit, score = best
+                    group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
+
+    def _wanted(self, group: Group) -> tuple[list[tuple], list[int]]:
+        """The group's versions, prepared for scoring, and the articles searched for it (in order)."""
         factory, whole = self.factory, self.whole
         made = (whole.get((m.article, m.sentence, m.start, m.end)) if m.quote is None and m.spans[-1] == m.sentence
                 else None for m in group.members)
@@ -77,17 +92,7 @@ class ClosestSearch:
         versions = list({v.code: v for v in made}.values())  # outlets that print the same words count once
         present = group.articles
         near = self.readable if self.near is None else _nearest(self.near, present)
-        searched = [article for article in near if article not in present]
-        prepared = [self.scores.prepared(v) for v in versions]
-        rankings, found = self.words.ranked(prepared, searched)
-        pairs = _Pairs(prepared, found, self.sentences, self.scores)
-        start = 0
-        for article, ranked in zip(searched, rankings):
-            best = pairs.closest(range(start, start + len(ranked)))
-            start += len(ranked)
-            if best is not None:
-                unit, score = best
-                group.closest[article] = Closest(article, unit.sentence, unit.start, unit.end, round(score, 1))
+        return [self.scores.prepared(v) for v in versions], [article for article in near if article not in present]
 
 
 def _by_story(groups: list[Group], articles: int) -> list[int]:
@@ -202,38 +207,82 @@ class _Words:
         # groups, and only a few of those score it).
         self.weights = np.full((len(sentences), 2), np.nan)
 
-    def ranked(self, versions: list[tuple], articles: list[int]) -> tuple[list[list[int]], Found]:
-        """For each article, its sentences sharing the most (version, meaningful word) pairs with a group, at
-        most `_SCORED`, in that order and ties in reading order (the closest passage shares the most words, and
-        a group that 100 outlets carry would otherwise score every sentence); and what they share with it."""
+    def ranked(self, wanted: list[tuple[list[tuple], list[int]]]) -> list[tuple[list[list[int]], Found]]:
+        """For each group (its prepared versions and the articles it searches, in ascending order): for each
+        article, its sentences sharing the most (version, meaningful word) pairs with the group, at most
+        `_SCORED`, in that order and ties in reading order (the closest passage shares the most words, and a
+        group that 100 outlets carry would otherwise score every sentence); and what they share with it.
+        The groups' articles are read, and their sentences ranked, together."""
+        articles = sorted(set().union(*(searched for _, searched in wanted)))
         parts = [self._article(a) for a in articles]
         numbers, codes, owners = (np.concatenate(p) for p in zip(*parts, _NONE))
         sizes = np.array([len(part[0]) for part in parts], dtype=np.int64)
-        starts = np.cumsum(sizes) - sizes
-        owners += np.repeat(starts, [len(part[1]) for part in parts])  # the article's first sentence
+        owners += np.repeat(np.cumsum(sizes) - sizes, [len(part[1]) for part in parts])  # the article's first
+        versions = [v for group, _ in wanted for v in group]
         carried, light, columns = self._columns(versions, codes)
-        shared = np.bincount(owners, weights=carried.sum(axis=0)[columns], minlength=len(numbers))
+        # Only the words some group carries count; `owners` stays sorted.
+        useful = np.flatnonzero(columns >= 0)
+        owners, columns = owners[useful], columns[useful]
+        # For each group (row) and word (column), how many of the group's versions carry it.
+        of_group = np.repeat(np.arange(len(wanted)), [len(group) for group, _ in wanted])
+        counts = (of_group == np.arange(len(wanted))[:, None]).astype(np.float64) @ carried
+        shared = np.zeros((len(wanted), len(numbers)))
+        if len(owners):
+            holders, first = np.unique(owners, return_index=True)
+            shared[:, holders] = np.add.reduceat(counts[:, columns], first, axis=1)
         article = np.repeat(np.arange(len(articles)), sizes)
-        order = np.lexsort((-shared, article))  # by article, then sharing most first; ties stay in reading order
-        kept = order[(np.arange(len(order)) - np.repeat(starts, sizes) < _SCORED) & (shared[order] > 0)]
-        ranked, ends = numbers[kept].tolist(), accumulate(np.bincount(article[kept], minlength=len(articles)).tolist())
-        # Each kept passage's words among the group's, to be summed passage by passage.
-        row = np.full(len(numbers), -1, dtype=np.int64)
-        row[kept] = np.arange(len(kept))
-        words = np.flatnonzero((row[owners] >= 0) & (columns >= 0))
-        into = np.zeros((len(kept), len(words)))
-        into[row[owners[words]], np.arange(len(words))] = 1.0
-        found = self._found(numbers[kept], into, carried[:, columns[words]], light[:, columns[words]])
-        return [ranked[start:end] for start, end in pairwise(chain((0,), ends))], found
+        searched = np.zeros((len(wanted), len(articles)), dtype=bool)
+        at = {a: k for k, a in enumerate(articles)}
+        for row, (_, group_articles) in enumerate(wanted):
+            searched[row, [at[a] for a in group_articles]] = True
+        rows, sentence = np.nonzero((shared > 0) & searched[:, article])  # by group, then in reading order
+        score = shared[rows, sentence]
+        # By group, article, sharing most first; ties stay in reading order. At most `_SCORED` of each article.
+        order = np.lexsort((-score, article[sentence], rows))
+        rows, sentence = rows[order], sentence[order]
+        block = rows * len(articles) + article[sentence]
+        first = np.flatnonzero(np.r_[True, block[1:] != block[:-1]]) if len(block) else np.zeros(0, dtype=np.int64)
+        rank = np.arange(len(block)) - np.repeat(first, np.diff(np.r_[first, len(block)]))
+        rows, sentence = rows[rank < _SCORED], sentence[rank < _SCORED]
+        together, weight = self._together(carried, light, of_group, rows, sentence, owners, columns)
+        return self._by_group(wanted, at, numbers, article, rows, sentence, together, weight)
 
-    def _found(self, ranked: np.ndarray, into: np.ndarray, carried: np.ndarray, light: np.ndarray) -> Found:
-        """What the ranked passages share with the group, from which passage (row of `into`) each of their
-        words (column) is, and whether each version carries that word and with what weight."""
+    def _together(self, carried, light, of_group, rows, sentence, owners, columns):
+        """For each kept (group, passage) and each of that group's versions (padded to the most any group
+        has), the meaningful words both carry and their weight in the version."""
+        per_group = np.bincount(of_group)
+        widest = int(per_group.max(initial=0))
+        if not len(rows):
+            return np.zeros((0, widest)), np.zeros((0, widest))
+        base = np.cumsum(per_group) - per_group  # each group's first version
+        # A passage's words, once for each group it is kept for (rows are in order, so are their words).
+        place = np.searchsorted(owners, sentence)
+        length = np.searchsorted(owners, sentence, side="right") - place
+        entry = np.repeat(place - np.cumsum(length) + length, length) + np.arange(int(length.sum()))
+        # Each row's versions; past a group's last, a row of nothing.
+        version = np.where(np.arange(widest) < per_group[rows][:, None], base[rows][:, None] + np.arange(widest),
+                           len(of_group))
+        carried = np.vstack([carried, np.zeros((1, carried.shape[1]), dtype=bool)])
+        light = np.vstack([light, np.zeros((1, light.shape[1]))])
+        cells = (np.repeat(version, length, axis=0), columns[entry][:, None])
+        cut = np.cumsum(length) - length
+        return np.add.reduceat(carried[cells].astype(np.int64), cut, axis=0), np.add.reduceat(light[cells], cut, axis=0)
+
+    def _by_group(self, wanted, at, numbers, article, rows, sentence, together, weight):
+        """The rankings and what each group's ranked passages share with it, group by group."""
+        ranked = numbers[sentence]
         for n in ranked[np.isnan(self.weights[ranked, 0])].tolist():
             self.weights[n] = self.scores.prepared(self.sentences[n])[3:5]
-        totals, functions = self.weights[ranked].T
-        # A word both carry weighs at most its weight in the version (the lighter of the two is summed later).
-        return Found(ranked.tolist(), totals, functions, into @ carried.T, into @ light.T)
+        cuts = np.searchsorted(rows, np.arange(len(wanted) + 1)).tolist()
+        out = []
+        for row, (versions, group_articles) in enumerate(wanted):
+            kept = slice(cuts[row], cuts[row + 1])
+            mine = ranked[kept]
+            totals, functions = self.weights[mine].T
+            ends = np.searchsorted(article[sentence[kept]], [at[a] for a in group_articles], side="right").tolist()
+            found = Found(mine.tolist(), totals, functions, together[kept, : len(versions)], weight[kept, : len(versions)])
+            out.append(([found.numbers[start:end] for start, end in zip([0] + ends[:-1], ends)], found))
+        return out
 
     def _columns(self, versions: list[tuple], codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each version (row) and the group's meaningful words (columns, and a last one for no such word),
@@ -271,5 +320,6 @@ class _Words:
         return found
 
 
+_BATCH = 16  # groups whose passages are ranked together
 _INDEXES_KEPT = 4096  # articles whose words are kept (a few kilobytes each)
 _NONE = (np.zeros(0, dtype=np.int64),) * 3  # no sentences
