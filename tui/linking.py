@@ -13,7 +13,7 @@ from tui.tokens import NAME_WEIGHT, STOPWORDS, Vocabulary, capitalised, coded_wo
 
 _FUNCTION = "\x00"  # stands for any function word in `Unit.loose`
 _MAX_RUN = 3
-_RECENT = 4096  # units whose meaningful words are kept once worked out (see `Unit.content`)
+_RECENT = 1 << 15  # units whose meaningful words are kept once worked out (see `Unit.content`)
 _CLAUSES_FROM = 12  # words: longer quotations are also matched clause by clause
 _CLAUSE_WORDS = 5
 # Clause breaks inside a quotation; an ellipsis marks words the outlet left out, so the parts stand apart.
