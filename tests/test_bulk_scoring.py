@@ -18,7 +18,7 @@ import tui.align
 from tui import closest_scores, phrases
 from tui.align import align
 from tui import candidates as candidate_module
-from tui.candidates import candidates
+from tui.candidates import candidates, prefix_array
 from tui.linking import Units, rarity, weighted_overlap
 from tui.pair_bounds import Sketches
 from tui.model import GroupKind, LinkKind, Outlet
@@ -215,6 +215,13 @@ def test_the_word_bounds_keep_every_pair_the_scorer_links_and_leave_out_most_oth
     assert sum(linked) > 100
     assert all(k for k, link in zip(kept, linked) if link)
     assert kept.sum() < 0.6 * len(pairs)
+    # Pairs found otherwise than by their rarest words are kept only where a rule other than the order-free
+    # one could link them: every pair linked is kept so, or is among the order-free rule's own pairs.
+    sketches = Sketches(units, factory.vocabulary.stop)
+    other_rules = sketches.could_link(codes, len(units), AlignSettings(), any_order=False)
+    any_order = set(prefix_array(units).tolist())
+    assert all(k or code in any_order for k, code, link in zip(other_rules, codes.tolist(), linked) if link)
+    assert other_rules.sum() < kept.sum()
 
 
 @pytest.mark.parametrize("corpus", ["realistic corpus", "one pool retold by every article"])

@@ -41,9 +41,9 @@ def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: floa
     the three-word run is crowded), the same wording of one or two words, or (with `reorder`) three meaningful
     words none of which is crowded. Large inputs get them as a compact array read as tuples (in order); their
     pairs for the order-free rule (`prefix_array`) may be worked out elsewhere and handed in by `prefix`, and
-    `keep` (sorted codes in, those worth scoring out) sifts their pairs as they are found, so those that are
-    not kept are never all held at once; with `below`, a large input's run pairs are only made where one unit
-    is numbered below it (others may come too)."""
+    `keep` (sorted codes in, those worth scoring out; with `any_order`, by every rule) sifts their pairs as they
+    are found, so those that are not kept are never all held at once; with `below`, a large input's run pairs
+    are only made where one unit is numbered below it (others may come too)."""
     articles = [u.article for u in units]
     tiny: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
@@ -56,12 +56,13 @@ def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: floa
         return pairs | word_pairs(units, articles) | _prefix_pairs(units, articles, min_reordered) if reorder else pairs
     from tui import candidate_arrays, pair_codes
 
-    keep = keep or (lambda codes: codes)
+    keep = keep or (lambda codes, any_order=False: codes)
     found = [keep(pair_codes.codes_of(pairs, len(units))),
              candidate_arrays.run_pairs([u.code for u in units], articles, keep, below)]
     if reorder:
         found.append(keep(candidate_arrays.word_pairs(("" if u.is_run else "".join(u.content) for u in units), articles)))
-        found.append(keep(prefix() if prefix is not None else prefix_array(units, min_reordered)))
+        # Only these pairs can be linked in any order: the others are kept where another rule could link them.
+        found.append(keep(prefix() if prefix is not None else prefix_array(units, min_reordered), any_order=True))
     return pair_codes.Pairs.union(found, len(units))
 
 

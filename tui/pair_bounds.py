@@ -60,13 +60,14 @@ class Sketches:
         union = np.bitwise_count(self.sketch[a] | self.sketch[b]).sum(axis=1, dtype=np.int64)
         return self.meaningful[a] + self.meaningful[b] - union
 
-    def could_link(self, codes: np.ndarray, count: int, settings: AlignSettings) -> np.ndarray:
+    def could_link(self, codes: np.ndarray, count: int, settings: AlignSettings, any_order: bool = True) -> np.ndarray:
         """For pair codes i * count + j of sentences and runs, False where no rule of the scorer could link
-        the pair: a run against a run, or too few words in common for any rule."""
-        return np.concatenate([self._could_link(codes[at : at + _AT_ONCE], count, settings)
+        the pair: a run against a run, or too few words in common for any rule (with `any_order` False, for any
+        rule but the order-free one)."""
+        return np.concatenate([self._could_link(codes[at : at + _AT_ONCE], count, settings, any_order)
                                for at in range(0, len(codes), _AT_ONCE)] or [np.zeros(0, dtype=bool)])
 
-    def _could_link(self, codes: np.ndarray, count: int, settings: AlignSettings) -> np.ndarray:
+    def _could_link(self, codes: np.ndarray, count: int, settings: AlignSettings, any_order: bool) -> np.ndarray:
         a, b = codes // count, codes % count
         shared = np.minimum(self.shared_bound(a, b), np.minimum(self.meaningful[a], self.meaningful[b]))
         # Words in common, repeats counted: the function words of the side with fewer, and of the meaningful
@@ -87,7 +88,8 @@ class Sketches:
         single = np.where(self.run[a], b, a)  # the sentence of a run's pair
         run_pair = one_run & whole & (self.length[single] >= settings.min_words)
         tiny = sentences & (short_len < settings.min_words) & exact
-        full = sentences & (short_len >= settings.min_words) & (whole | fragment | (shared >= _REORDERED_WORDS))
+        reordered = (shared >= _REORDERED_WORDS) & any_order
+        full = sentences & (short_len >= settings.min_words) & (whole | fragment | reordered)
         return run_pair | tiny | full
 
 
@@ -99,15 +101,17 @@ def _stop_table(stop: Collection[str], size: int) -> np.ndarray:
 
 
 def worth_scoring(units: Sequence, stop: Collection[str], settings: AlignSettings):
-    """For sorted pair codes of sentences and runs, those that some rule of the scorer could link."""
+    """For sorted pair codes of sentences and runs, those that some rule of the scorer could link; with
+    `any_order` False, only those that a rule other than the order-free one could link (that rule links only
+    pairs that `tui.candidates.prefix_array` finds, which are sifted with `any_order`)."""
     sketches, count = Sketches(units, stop), len(units)
-    return lambda codes: codes[sketches.could_link(codes, count, settings)]
+    return lambda codes, any_order=False: codes[sketches.could_link(codes, count, settings, any_order)]
 
 
 def kept_in_order(found, keep, count: int) -> list[tuple[int, int]]:
     """The pairs of a set that `keep` keeps, in the set's own order."""
     codes = np.fromiter((a * count + b for a, b in found), dtype=np.int64)
-    kept = set(keep(np.sort(codes)).tolist())
+    kept = set(keep(np.sort(codes), any_order=True).tolist())  # a small input's set holds every rule's pairs
     return [(c // count, c % count) for c in codes.tolist() if c in kept]
 
 
