@@ -10,7 +10,7 @@ from tui.conflicts import all_figures, find_conflicts
 from tui.corrections import JOIN, Correction
 from tui.forking import FORK_FROM, ForkFailed, Part, Shares, can_fork, in_chunks
 from tui.grouping import build_groups
-from tui.candidates import ARRAYS_FROM, candidates, prefix_array
+from tui.candidates import ARRAYS_FROM, candidates, prefix_array, word_array
 from tui.linking import Link, Unit, Units, rarity
 from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
 from tui.phrases import candidate_codes, phrase_groups
@@ -42,12 +42,15 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     prefix = Part(lambda: prefix_array(units, settings.min_reordered, _sketches(units, factory.vocabulary.stop)),
                   fork=fork) if len(units) >= ARRAYS_FROM else None
     quotes = factory.quotes(shortest=2)
-    # ... and the sentences that carry a quotation without its marks, which need only the units, by another.
+    # ... and the sentences that carry a quotation without its marks, which need only the units, by another,
+    # as do the pairs of units sharing meaningful words.
     unmarked = Part(lambda: _quoted_without_marks(quotes, units, factory.vocabulary.stop), fork=fork)
+    words = Part(lambda: word_array(units), fork=fork) if len(units) >= ARRAYS_FROM else None
     discount = rarity(sentences)
     quote_links = _links(quotes, Scorer(quotes, settings, discount), reorder=False)
     sentence_links = _links(units, Scorer(units, settings, discount), reorder=True, stop=factory.vocabulary.stop,
-                            prefix=prefix.value if prefix is not None else None, fork=fork)
+                            prefix=prefix.value if prefix is not None else None, fork=fork,
+                            words=words.value if words is not None else None)
     # The articles' figures depend on nothing else: a large input's are found by a forked copy while this
     # process groups, which only it can do.
     figures = Part(lambda: all_figures(articles), fork=fork)
@@ -113,7 +116,7 @@ def _corrections(articles: list[Article], units: list[Unit], corrections: Sequen
 
 
 def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection[str] | None = None,
-           prefix: Callable[[], Any] | None = None, fork: bool = False) -> list[Link]:
+           prefix: Callable[[], Any] | None = None, fork: bool = False, words: Callable[[], Any] | None = None) -> list[Link]:
     """Every candidate pair that scores as a match; runs are scored against single sentences only. With the
     function words' codes (`stop`), sentences and runs are scored only where some rule could link them."""
     where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}
@@ -123,7 +126,8 @@ def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection
         from tui.pair_bounds import kept_in_order, worth_scoring
 
         keep = worth_scoring(units, stop, scorer.settings)
-    found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered, prefix=prefix, keep=keep)
+    found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered, prefix=prefix, keep=keep,
+                       words=words)
     if keep is not None and not hasattr(found, "codes"):  # a small input's set, sifted the same way (in tests)
         found = kept_in_order(found, keep, len(units))
     # In the candidates' own order: links of equal strength are grouped in the order they come. A large

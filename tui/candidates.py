@@ -36,11 +36,12 @@ class Matchable(Protocol):
 
 def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: float = MIN_REORDERED,
                prefix: Callable[[], Any] | None = None, keep: Callable[[Any], Any] | None = None,
-               below: int | None = None) -> Collection[tuple[int, int]]:
+               below: int | None = None, words: Callable[[], Any] | None = None) -> Collection[tuple[int, int]]:
     """Pairs (i < j) of units from different articles that share a run of three words (or a longer run, where
     the three-word run is crowded), the same wording of one or two words, or (with `reorder`) three meaningful
     words none of which is crowded. Large inputs get them as a compact array read as tuples (in order); their
-    pairs for the order-free rule (`prefix_array`) may be worked out elsewhere and handed in by `prefix`, and
+    pairs for the order-free rule (`prefix_array`) and those sharing meaningful words (`word_array`) may be
+    worked out elsewhere and handed in by `prefix` and `words`, and
     `keep` (sorted codes in, those worth scoring out; with `any_order`, by every rule) sifts their pairs as they
     are found, so those that are not kept are never all held at once; with `below`, a large input's run pairs
     are only made where one unit is numbered below it (others may come too)."""
@@ -60,7 +61,7 @@ def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: floa
     found = [keep(pair_codes.codes_of(pairs, len(units))),
              candidate_arrays.run_pairs([u.code for u in units], articles, keep, below)]
     if reorder:
-        found.append(keep(candidate_arrays.word_pairs(("" if u.is_run else "".join(u.content) for u in units), articles)))
+        found.append(keep(words() if words is not None else word_array(units)))
         # Only these pairs can be linked in any order: the others are kept where another rule could link them.
         found.append(keep(prefix() if prefix is not None else prefix_array(units, min_reordered), any_order=True))
     return pair_codes.Pairs.union(found, len(units))
@@ -73,6 +74,13 @@ def prefix_array(units: Sequence[Matchable], min_reordered: float = MIN_REORDERE
 
     return candidate_arrays.prefix_pairs(*prefix_lists(units, min_reordered), [u.article for u in units],
                                          sketches.shared_bound if sketches is not None else None)
+
+
+def word_array(units: Sequence[Matchable]):
+    """A large input's pairs of single units sharing three meaningful words (see `word_pairs`), as codes."""
+    from tui import candidate_arrays
+
+    return candidate_arrays.word_pairs(("" if u.is_run else "".join(u.content) for u in units), [u.article for u in units])
 
 
 def _run_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:
