@@ -195,12 +195,15 @@ def _best_links(kept: list[Link]) -> dict[int, tuple[tuple[bool, float], Link, i
     """Each linked unit's strongest kept link, and the unit at its other end; a user's join is the reason a
     member is in its group, whatever the scores say."""
     best: dict[int, tuple[tuple[bool, float], Link, int]] = {}
-    for link in kept:
-        strength = (link.kind is _USER, link.score)
-        for own, other in ((link.a, link.b), (link.b, link.a)):
-            held = best.get(own)
-            if held is None or strength > held[0]:
-                best[own] = (strength, link, other)
+    get = best.get
+    for link in kept:  # both ends written out: a corpus has hundreds of thousands of links
+        strength, a, b = (link.kind is _USER, link.score), link.a, link.b
+        held = get(a)
+        if held is None or strength > held[0]:
+            best[a] = (strength, link, b)
+        held = get(b)
+        if held is None or strength > held[0]:
+            best[b] = (strength, link, a)
     return best
 
 
