@@ -28,9 +28,9 @@ _UPPER = {"up to", "fewer than", "less than", "under"}
 _APPROX = {"about", "around", "nearly", "almost", "roughly", "approximately", "an estimated", "estimated", "some"}
 
 
-def all_figures(articles: list[Article]) -> list[Figure]:
-    """Every figure of the articles, article by article in reading order."""
-    return [f for i, article in enumerate(articles) for f in find_figures(article, i)]
+def all_figures(articles: list[Article], first: int = 0) -> list[Figure]:
+    """Every figure of the articles (numbered from `first`), article by article in reading order."""
+    return [f for i, article in enumerate(articles, first) for f in find_figures(article, i)]
 
 
 def find_conflicts(articles: list[Article], groups: list[Group] | None = None,
