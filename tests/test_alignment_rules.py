@@ -92,6 +92,10 @@ def test_identical_short_sentences_link_only_when_their_context_links_too():
     in_context = align(articles(f"{shared} That is false.", f"{shared} That is false."))
     group = group_holding(in_context, 0, "That is false.")
     assert group is not None and group.articles == {0, 1}
+    # The neighbour that follows counts too, and in the second outlet the short sentence may come elsewhere.
+    followed = align(articles(f"Officials were calm. That is false. {shared}", f"That is false. {shared}"))
+    group = group_holding(followed, 0, "That is false.")
+    assert group is not None and group.articles == {0, 1}
 
 
 def test_fragments_of_two_different_parts_of_one_long_passage_are_not_grouped_together():
