@@ -67,36 +67,40 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     context = QuoteContext(groups, sentences, discount)
     quote_links = _links(quotes, Scorer(quotes, settings, discount, context), reorder=False)
     groups += build_groups(quotes, quote_links, GroupKind.QUOTE, apart)
+    # The figure conflicts need only these groups, in their final order (shared wording tells no story and
+    # places no figure): a large input's are worked out by a forked copy while this process finds the wording.
+    told, all_figures_found = sorted(groups, key=_reading_order), early_figures.value() + figures.value()
+    conflicts = Part(lambda: find_conflicts(articles, told, all_figures_found), fork=fork)
     groups += phrase_groups(factory, sentences, groups, phrase_pairs.value)
-    groups.sort(key=lambda g: (_KIND_ORDER[g.kind], min((m.article, m.start) for m in g.members)))
+    groups.sort(key=_reading_order)
     for number, group in enumerate(groups):
         group.id = number + 1
-    conflicts = _closest_and_conflicts(factory, groups, sentences, discount, early_figures.value() + figures.value())
-    return Alignment(articles=articles, groups=groups, conflicts=conflicts, corrections=applied)
+    _closest(factory, groups, sentences, discount)
+    return Alignment(articles=articles, groups=groups, conflicts=conflicts.value(), corrections=applied)
 
 
-def _closest_and_conflicts(factory: Units, groups: list, sentences: list[Unit], discount: dict[str, float],
-                           figures: list) -> list:
-    """Each group's closest passages (filled in) and the figure conflicts; for a large input, on two cores: a
-    forked copy works out the conflicts and then takes groups as this process does, a few at a time."""
+def _reading_order(group) -> tuple:
+    return _KIND_ORDER[group.kind], min((m.article, m.start) for m in group.members)
+
+
+def _closest(factory: Units, groups: list, sentences: list[Unit], discount: dict[str, float]) -> None:
+    """Fill each group's closest passages; for a large input, on two cores: a forked copy takes groups as this
+    process does, a few at a time."""
     # Imported here: the search needs NumPy, which the reader need not load to open a story from the cache.
     from tui.absence import ClosestSearch, find_closest
 
-    articles = factory.articles
-    if len(articles) < FORK_FROM or not can_fork():
+    if len(factory.articles) < FORK_FROM or not can_fork():
         find_closest(factory, groups, sentences, discount)
-        return find_conflicts(articles, groups, figures)
+        return
     search, shares = ClosestSearch(factory, groups, sentences, discount), Shares(len(groups))
-    other = Part(lambda: (find_conflicts(articles, groups, figures), search.fill(search.in_order(shares))), fork=True)
+    other = Part(lambda: search.fill(search.in_order(shares)), fork=True)
     mine = search.fill(search.in_order(shares))
     try:
-        conflicts, theirs = other.result()
+        theirs = other.result()
     except ForkFailed:  # the copy ended early (out of memory): its part is worked out here
         theirs = search.fill(n for n in range(len(groups)) if n not in mine)
-        conflicts = find_conflicts(articles, groups, figures)
     for number, closest in theirs.items():
         groups[number].closest = closest
-    return conflicts
 
 
 def _corrections(articles: list[Article], units: list[Unit], corrections: Sequence[Correction]):
