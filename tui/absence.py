@@ -44,7 +44,7 @@ class ClosestSearch:
         for index, unit in enumerate(sentences):
             of_article[unit.article].append(index)
         self.scores = Scores(discount)
-        self.words = _Words(sentences, of_article, self.scores, factory.vocabulary.word_of)
+        self.words = _Words(sentences, of_article, self.scores, factory.vocabulary)
         self.readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
         self.near = _neighbours(groups, factory.articles) if len(self.readable) > EVERY_ARTICLE_UP_TO else None
         # A member that is one whole sentence is that sentence's unit: only runs and quotations are made anew.
@@ -182,30 +182,28 @@ class _Pairs:
 
 @dataclass
 class Found:
-    """The passages ranked for a group (their numbers in `sentences`), each one's total weight and function
-    words' weight, and for each passage (row) and version (column) the meaningful words both carry and their
-    weight in the version."""
+    """The passages ranked for a group (their numbers in `sentences`), each one's total weight, and for each
+    passage (row) and version (column) the meaningful words both carry and the weight of all the words both
+    carry (the lighter side's weight of each, as `Scores.similarity` sums it, but summed in another order)."""
 
     numbers: list[int]
     totals: np.ndarray
-    functions: np.ndarray
     together: np.ndarray
-    weight: np.ndarray
+    overlap: np.ndarray
+    tokens: np.ndarray  # the version's words (repeats counted) that the passage carries too
 
 
 class _Words:
-    """The meaningful words of each article's sentences as arrays of codes, so that what each sentence shares
-    with a group is worked out for all the articles the group searches at once."""
+    """The words of each article's sentences as arrays of codes with their weights, so that what each sentence
+    shares with a group is worked out for all the articles the group searches at once."""
 
-    def __init__(self, sentences: list[Unit], of_article: dict[int, list[int]], scores: Scores,
-                 word_of: dict[str, str]):
-        self.sentences, self.of_article, self.scores, self.word_of = sentences, of_article, scores, word_of
+    def __init__(self, sentences: list[Unit], of_article: dict[int, list[int]], scores: Scores, vocabulary):
+        self.sentences, self.of_article, self.scores = sentences, of_article, scores
+        self.word_of, self.stop = vocabulary.word_of, vocabulary.stop
         # Kept for the articles searched last: one story's groups search the same few articles.
         self.kept: OrderedDict[int, tuple[np.ndarray, ...]] = OrderedDict()
         self.column = np.zeros(0, dtype=np.int64)  # by code: the word's column among the group's, or -1
-        # Each sentence's total weight and its function words' once worked out (a passage is ranked for many
-        # groups, and only a few of those score it).
-        self.weights = np.full((len(sentences), 2), np.nan)
+        self.totals = np.full(len(sentences), np.nan)  # each sentence's total weight, once its article is read
 
     def ranked(self, wanted: list[tuple[list[tuple], list[int]]]) -> list[tuple[list[list[int]], Found]]:
         """For each group (its prepared versions and the articles it searches, in ascending order): for each
@@ -215,14 +213,14 @@ class _Words:
         The groups' articles are read, and their sentences ranked, together."""
         articles = sorted(set().union(*(searched for _, searched in wanted)))
         parts = [self._article(a) for a in articles]
-        numbers, codes, owners = (np.concatenate(p) for p in zip(*parts, _NONE))
+        numbers, codes, owners, weights = (np.concatenate(p) for p in zip(*parts, _NONE))
         sizes = np.array([len(part[0]) for part in parts], dtype=np.int64)
         owners += np.repeat(np.cumsum(sizes) - sizes, [len(part[1]) for part in parts])  # the article's first
         versions = [v for group, _ in wanted for v in group]
-        carried, light, columns = self._columns(versions, codes)
+        carried, full, counted, columns = self._columns(versions, codes)
         # Only the words some group carries count; `owners` stays sorted.
         useful = np.flatnonzero(columns >= 0)
-        owners, columns = owners[useful], columns[useful]
+        owners, columns, weights = owners[useful], columns[useful], weights[useful]
         # For each group (row) and word (column), how many of the group's versions carry it.
         of_group = np.repeat(np.arange(len(wanted)), [len(group) for group, _ in wanted])
         counts = (of_group == np.arange(len(wanted))[:, None]).astype(np.float64) @ carried
@@ -244,16 +242,19 @@ class _Words:
         first = np.flatnonzero(np.r_[True, block[1:] != block[:-1]]) if len(block) else np.zeros(0, dtype=np.int64)
         rank = np.arange(len(block)) - np.repeat(first, np.diff(np.r_[first, len(block)]))
         rows, sentence = rows[rank < _SCORED], sentence[rank < _SCORED]
-        together, weight = self._together(carried, light, of_group, rows, sentence, owners, columns)
-        return self._by_group(wanted, at, numbers, article, rows, sentence, together, weight)
+        shares = self._together((carried, full, counted), of_group, rows, sentence, owners, columns, weights)
+        return self._by_group(wanted, at, numbers, article, rows, sentence, *shares)
 
-    def _together(self, carried, light, of_group, rows, sentence, owners, columns):
+    def _together(self, matrices, of_group, rows, sentence, owners, columns, weights):
         """For each kept (group, passage) and each of that group's versions (padded to the most any group
-        has), the meaningful words both carry and their weight in the version."""
+        has), the meaningful words both carry, and the weight of all the words both carry (the lighter side's
+        weight of each; `weights`: the passages' weight of each word), and the version's words the passage
+        carries, repeats counted (`matrices`: whether each version carries each word as a meaningful one, its
+        weight there and how often)."""
         per_group = np.bincount(of_group)
         widest = int(per_group.max(initial=0))
         if not len(rows):
-            return np.zeros((0, widest)), np.zeros((0, widest))
+            return (np.zeros((0, widest)),) * 3
         base = np.cumsum(per_group) - per_group  # each group's first version
         # A passage's words, once for each group it is kept for (rows are in order, so are their words).
         place = np.searchsorted(owners, sentence)
@@ -262,59 +263,65 @@ class _Words:
         # Each row's versions; past a group's last, a row of nothing.
         version = np.where(np.arange(widest) < per_group[rows][:, None], base[rows][:, None] + np.arange(widest),
                            len(of_group))
-        carried = np.vstack([carried, np.zeros((1, carried.shape[1]), dtype=bool)])
-        light = np.vstack([light, np.zeros((1, light.shape[1]))])
+        carried, full, counted = (np.vstack([m, np.zeros((1, m.shape[1]), dtype=m.dtype)]) for m in matrices)
         cells = (np.repeat(version, length, axis=0), columns[entry][:, None])
         cut = np.cumsum(length) - length
-        return np.add.reduceat(carried[cells].astype(np.int64), cut, axis=0), np.add.reduceat(light[cells], cut, axis=0)
+        lighter = np.minimum(full[cells], weights[entry][:, None])
+        return (np.add.reduceat(carried[cells].astype(np.int64), cut, axis=0), np.add.reduceat(lighter, cut, axis=0),
+                np.add.reduceat(counted[cells], cut, axis=0))
 
-    def _by_group(self, wanted, at, numbers, article, rows, sentence, together, weight):
+    def _by_group(self, wanted, at, numbers, article, rows, sentence, together, overlap, tokens):
         """The rankings and what each group's ranked passages share with it, group by group."""
         ranked = numbers[sentence]
-        for n in ranked[np.isnan(self.weights[ranked, 0])].tolist():
-            self.weights[n] = self.scores.prepared(self.sentences[n])[3:5]
         cuts = np.searchsorted(rows, np.arange(len(wanted) + 1)).tolist()
         out = []
         for row, (versions, group_articles) in enumerate(wanted):
             kept = slice(cuts[row], cuts[row + 1])
             mine = ranked[kept]
-            totals, functions = self.weights[mine].T
             ends = np.searchsorted(article[sentence[kept]], [at[a] for a in group_articles], side="right").tolist()
-            found = Found(mine.tolist(), totals, functions, together[kept, : len(versions)], weight[kept, : len(versions)])
+            mine_only = (kept, slice(0, len(versions)))
+            found = Found(mine.tolist(), self.totals[mine], together[mine_only], overlap[mine_only], tokens[mine_only])
             out.append(([found.numbers[start:end] for start, end in zip([0] + ends[:-1], ends)], found))
         return out
 
-    def _columns(self, versions: list[tuple], codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """For each version (row) and the group's meaningful words (columns, and a last one for no such word),
-        whether the version carries it and its weight there; and the column of each of `codes`."""
-        group = list(dict.fromkeys(code for v in versions for code in v[1]))
+    def _columns(self, versions: list[tuple], codes: np.ndarray) -> tuple[np.ndarray, ...]:
+        """For each version (row) and the groups' words (columns, and a last one for no such word), whether the
+        version carries it as a meaningful word, its weight there and how often it comes (0 where it does not
+        carry it); and the column of each of `codes`."""
+        group = list(dict.fromkeys(code for v in versions for code in v[0].code))
         keys = np.fromiter(map(ord, group), dtype=np.int64, count=len(group))
         top = max(keys.max(initial=0), codes.max(initial=0))
         if len(self.column) <= top:
             self.column = np.full(2 * top + 1, -1, dtype=np.int64)
         where = dict(zip(group, range(len(group))))
-        cells = [(j, where[c], v[2][self.word_of[c]]) for j, v in enumerate(versions) for c in v[1]]
-        carried, light = np.zeros((len(versions), len(group) + 1), dtype=bool), np.zeros((len(versions), len(group) + 1))
+        word_of, stop = self.word_of, self.stop
+        cells = [(j, where[c], v[2][word_of[c]], c not in stop, n) for j, v in enumerate(versions)
+                 for c, n in Counter(v[0].code).items()]
+        shape = (len(versions), len(group) + 1)
+        carried, full, counted = np.zeros(shape, dtype=bool), np.zeros(shape), np.zeros(shape, dtype=np.int64)
         if cells:
-            rows, cols, weights = zip(*cells)
-            carried[rows, cols], light[rows, cols] = True, weights
+            rows, cols, weights, meaningful, counts = (np.array(column) for column in zip(*cells))
+            carried[rows[meaningful], cols[meaningful]], full[rows, cols], counted[rows, cols] = True, weights, counts
         self.column[keys] = np.arange(len(group))
         columns = self.column[codes]
         self.column[keys] = -1
-        return carried, light, columns
+        return carried, full, counted, columns
 
     def _article(self, article: int) -> tuple[np.ndarray, ...]:
-        """The article's sentences (their numbers), their meaningful words' codes, and whose (the sentence's
-        place in the article) each code is."""
+        """The article's sentences (their numbers), their words' codes (each word once), whose (the sentence's
+        place in the article) each code is, and its weight there."""
         found = self.kept.get(article)
         if found is not None:
             self.kept.move_to_end(article)
             return found
         numbers = self.of_article.get(article, [])
-        contents = [self.sentences[n].content for n in numbers]
-        codes = np.fromiter(map(ord, chain.from_iterable(contents)), dtype=np.int64)
-        owners = np.repeat(np.arange(len(contents), dtype=np.int64), [len(c) for c in contents])
-        found = self.kept[article] = (np.array(numbers, dtype=np.int64), codes, owners)
+        weighed = [self.sentences[n].code_weights(self.scores.discount) for n in numbers]
+        codes = np.fromiter(map(ord, chain.from_iterable(weighed)), dtype=np.int64)
+        owners = np.repeat(np.arange(len(weighed), dtype=np.int64), [len(w) for w in weighed])
+        weights = np.fromiter(chain.from_iterable(w.values() for w in weighed), dtype=np.float64, count=len(codes))
+        # Summed as `Scores.prepared` sums them.
+        self.totals[numbers] = [sum(w.values()) for w in weighed]
+        found = self.kept[article] = (np.array(numbers, dtype=np.int64), codes, owners, weights)
         if len(self.kept) > _INDEXES_KEPT:
             self.kept.popitem(last=False)
         return found
@@ -322,4 +329,4 @@ class _Words:
 
 _BATCH = 16  # groups whose passages are ranked together
 _INDEXES_KEPT = 4096  # articles whose words are kept (a few kilobytes each)
-_NONE = (np.zeros(0, dtype=np.int64),) * 3  # no sentences
+_NONE = (np.zeros(0, dtype=np.int64),) * 3 + (np.zeros(0),)  # no sentences

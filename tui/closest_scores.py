@@ -63,8 +63,8 @@ class Scores:
             return np.zeros(found.together.shape)
         ratio = process.cdist([p.code for p in passages], [v[0].code for v in versions], scorer=fuzz.ratio,
                               dtype=np.float64)
-        return np.maximum(ratio, np.maximum(_overlap_ceilings(versions, found),
-                                            _partial_ceilings(versions, passages, found.together))) + MARGIN
+        parts = _overlap_ceilings(versions, found), _partial_ceilings(versions, passages, found)
+        return np.maximum(ratio, np.maximum(*parts)) + MARGIN
 
     def prepared(self, unit: Unit) -> tuple:
         """The unit, its meaningful words, its discounted weights, their total, its function words' total, and
@@ -85,18 +85,20 @@ class Scores:
 
 
 def _overlap_ceilings(versions: list[tuple], found: Found) -> np.ndarray:
-    """Bounds on the weighted overlap of each pair: the words both carry weigh at most the lighter side, and at
-    most their meaningful words' weights in the version plus the lighter side's function words."""
-    total_v, function_v = np.array([(v[3], v[4]) for v in versions]).T
-    total_p, function_p = found.totals[:, None], found.functions[:, None]
-    shared = np.minimum(np.minimum(total_v, total_p), found.weight + np.minimum(function_v, function_p))
-    return 200.0 * shared / (total_v + total_p)
+    """The weighted overlap of each pair, summed in another order than `Scores.similarity` sums it (so it
+    may differ in the last digits, which `MARGIN` covers)."""
+    total = np.array([v[3] for v in versions]) + found.totals[:, None]
+    return np.divide(200.0 * found.overlap, total, out=np.zeros(found.overlap.shape), where=total > 0)
 
 
-def _partial_ceilings(versions: list[tuple], passages: list[Unit], together: np.ndarray) -> np.ndarray:
-    """Bounds on the inside-a-longer-passage score of each pair: the share of the version's meaningful words
-    the passage carries, where that score is worked out (a version of 4 words or more, in a longer passage)."""
+def _partial_ceilings(versions: list[tuple], passages: list[Unit], found: Found) -> np.ndarray:
+    """Bounds on the inside-a-longer-passage score of each pair, where that score is worked out (a version of 4
+    words or more, in a longer passage): the share of the version's meaningful words the passage carries,
+    times the best similarity any stretch of the passage can have with the version. That similarity is 2m / (n
+    + w) for a stretch of w words matching m of the version's n (w < n only at the passage's ends), so at
+    most 2m / (n + m), with m no more than the version's words (repeats counted) that the passage carries."""
     length_v, content_v = np.array([(len(v[0].code), len(v[1])) for v in versions]).T
     length_p = np.array([len(p.code) for p in passages])[:, None]
-    share = np.minimum(1.0, together / np.maximum(1, content_v))
-    return np.where((4 <= length_v) & (length_v < length_p), 100.0 * share, 0.0)
+    share = np.minimum(1.0, found.together / np.maximum(1, content_v))
+    fit = np.minimum(1.0, 2.0 * found.tokens / np.maximum(1, length_v + found.tokens))
+    return np.where((4 <= length_v) & (length_v < length_p), 100.0 * share * fit, 0.0)
