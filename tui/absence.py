@@ -263,12 +263,18 @@ class _Words:
         # Each row's versions; past a group's last, a row of nothing.
         version = np.where(np.arange(widest) < per_group[rows][:, None], base[rows][:, None] + np.arange(widest),
                            len(of_group))
-        carried, full, counted = (np.vstack([m, np.zeros((1, m.shape[1]), dtype=m.dtype)]) for m in matrices)
-        cells = (np.repeat(version, length, axis=0), columns[entry][:, None])
-        cut = np.cumsum(length) - length
-        lighter = np.minimum(full[cells], weights[entry][:, None])
-        return (np.add.reduceat(carried[cells].astype(np.int64), cut, axis=0), np.add.reduceat(lighter, cut, axis=0),
-                np.add.reduceat(counted[cells], cut, axis=0))
+        matrices = [np.vstack([m, np.zeros((1, m.shape[1]), dtype=m.dtype)]) for m in matrices]
+        ends, parts, first = np.cumsum(length), [], 0
+        while first < len(rows):
+            # A few rows at a time, so that their words times the versions stay a few million cells (a group
+            # that 80 outlets carry has 80 versions).
+            room = ends[first] - length[first] + _CELLS // widest
+            last = max(first + 1, int(np.searchsorted(ends, room, side="right")))
+            words = slice(ends[first] - length[first], ends[last - 1])
+            parts.append(_sums(matrices, version[first:last], length[first:last], columns[entry[words]],
+                               weights[entry[words]]))
+            first = last
+        return tuple(np.concatenate(part) for part in zip(*parts))
 
     def _by_group(self, wanted, at, numbers, article, rows, sentence, together, overlap, tokens):
         """The rankings and what each group's ranked passages share with it, group by group."""
@@ -327,6 +333,19 @@ class _Words:
         return found
 
 
+def _sums(matrices: list[np.ndarray], version: np.ndarray, length: np.ndarray, columns: np.ndarray,
+          weights: np.ndarray) -> tuple[np.ndarray, ...]:
+    """`_Words._together` for some rows: each row's versions, its number of words, and its words' columns in
+    the groups' matrices and weights in the passage."""
+    carried, full, counted = matrices
+    cells = (np.repeat(version, length, axis=0), columns[:, None])
+    cut = np.cumsum(length) - length
+    lighter = np.minimum(full[cells], weights[:, None])
+    return (np.add.reduceat(carried[cells].astype(np.int64), cut, axis=0), np.add.reduceat(lighter, cut, axis=0),
+            np.add.reduceat(counted[cells], cut, axis=0))
+
+
 _BATCH = 16  # groups whose passages are ranked together
+_CELLS = 1 << 21  # (word, version) cells worked out at once
 _INDEXES_KEPT = 4096  # articles whose words are kept (a few kilobytes each)
 _NONE = (np.zeros(0, dtype=np.int64),) * 3 + (np.zeros(0),)  # no sentences
