@@ -14,7 +14,7 @@ from tui.linking import Unit
 from tui.tokens import STOPWORDS
 
 if TYPE_CHECKING:
-    from tui.absence import Found
+    from tui.closest_words import Found
 
 _WEIGHED_KEPT = 1 << 16  # units whose weights are kept
 
