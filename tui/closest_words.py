@@ -3,7 +3,7 @@ many groups at once (`tui.absence` then scores only the pairs that may be closes
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
 
@@ -11,6 +11,7 @@ import numpy as np
 
 from tui.closest_scores import Scores
 from tui.linking import Unit
+from tui.pair_codes import distinct
 
 SCORED = 12  # passages of an outlet scored against a group, those sharing the most words first
 BATCH = 16  # groups whose passages are ranked together
@@ -39,6 +40,7 @@ class Words:
         # Kept for the articles searched last: one story's groups search the same few articles.
         self.kept: OrderedDict[int, tuple[np.ndarray, ...]] = OrderedDict()
         self.column = np.zeros(0, dtype=np.int64)  # by code: the word's column among the group's, or -1
+        self.function = np.zeros(0, dtype=bool)  # by code: whether it is a function word's
         self.totals = np.full(len(sentences), np.nan)  # each sentence's total weight, once its article is read
 
     def ranked(self, wanted: list[tuple[list[tuple], list[int]]]) -> list[tuple[list[list[int]], Found]]:
@@ -130,23 +132,28 @@ class Words:
         """For each version (row) and the groups' words (columns, and a last one for no such word), whether the
         version carries it as a meaningful word, its weight there and how often it comes (0 where it does not
         carry it); and the column of each of `codes`."""
-        group = list(dict.fromkeys(code for v in versions for code in v[0].code))
-        keys = np.fromiter(map(ord, group), dtype=np.int64, count=len(group))
-        top = max(keys.max(initial=0), codes.max(initial=0))
+        texts = [v[0].code for v in versions]
+        words = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        owner = np.repeat(np.arange(len(texts), dtype=np.int64), [len(text) for text in texts])
+        # Each version's distinct words (a code is below 2 ** 21), in the order of their codes, and how often.
+        found, counts = distinct((owner << 21) | words, counts=True)
+        rows, words = found >> 21, found & ((1 << 21) - 1)
+        group = distinct(words)
+        top = int(max(group.max(initial=0), codes.max(initial=0)))
         if len(self.column) <= top:
             self.column = np.full(2 * top + 1, -1, dtype=np.int64)
-        where = dict(zip(group, range(len(group))))
-        word_of, stop = self.word_of, self.stop
-        cells = [(j, where[c], v[2][word_of[c]], c not in stop, n) for j, v in enumerate(versions)
-                 for c, n in Counter(v[0].code).items()]
+            self.function = np.zeros(2 * top + 1, dtype=bool)
+            self.function[[ord(c) for c in self.stop if ord(c) <= 2 * top]] = True
+        word_of = self.word_of
+        weights = np.fromiter((v[2][word_of[c]] for v in versions for c in sorted(set(v[0].code))), dtype=np.float64,
+                              count=len(found))
+        cols, meaningful = np.searchsorted(group, words), ~self.function[words]
         shape = (len(versions), len(group) + 1)
         carried, full, counted = np.zeros(shape, dtype=bool), np.zeros(shape), np.zeros(shape, dtype=np.int64)
-        if cells:
-            rows, cols, weights, meaningful, counts = (np.array(column) for column in zip(*cells))
-            carried[rows[meaningful], cols[meaningful]], full[rows, cols], counted[rows, cols] = True, weights, counts
-        self.column[keys] = np.arange(len(group))
+        carried[rows[meaningful], cols[meaningful]], full[rows, cols], counted[rows, cols] = True, weights, counts
+        self.column[group] = np.arange(len(group))
         columns = self.column[codes]
-        self.column[keys] = -1
+        self.column[group] = -1
         return carried, full, counted, columns
 
     def _article(self, article: int) -> tuple[np.ndarray, ...]:
