@@ -150,7 +150,8 @@ class _Pairs:
         self.best = np.where(together.max(axis=1, initial=0) >= CLOSE_WORDS, best, -np.inf).tolist()
         # Flat, row after row: a list for every passage would be garbage to collect.
         self.together, self.ceilings = together.ravel().tolist(), ceilings.ravel().tolist()
-        self.chosen, self.width = (chosen + len(versions) * np.arange(len(chosen))[:, None]).ravel().tolist(), chosen.shape[1]
+        self.width = chosen.shape[1]
+        self.chosen = (chosen + len(versions) * np.arange(len(chosen))[:, None]).ravel().tolist()
 
     def closest(self, which: range) -> tuple[Unit, float] | None:
         """Of the passages numbered in `which` (one article's), the closest to the group with its score, if one

@@ -123,7 +123,8 @@ def _corrections(articles: list[Article], units: list[Unit], corrections: Sequen
 
 
 def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection[str] | None = None,
-           prefix: Callable[[], Any] | None = None, fork: bool = False, words: Callable[[], Any] | None = None) -> list[Link]:
+           prefix: Callable[[], Any] | None = None, fork: bool = False,
+           words: Callable[[], Any] | None = None) -> list[Link]:
     """Every candidate pair that scores as a match; runs are scored against single sentences only. With the
     function words' codes (`stop`), sentences and runs are scored only where some rule could link them."""
     where = {(u.article, u.sentence): i for i, u in enumerate(units) if not u.is_run and u.quote is None}

@@ -41,10 +41,10 @@ def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: floa
     the three-word run is crowded), the same wording of one or two words, or (with `reorder`) three meaningful
     words none of which is crowded. Large inputs get them as a compact array read as tuples (in order); their
     pairs for the order-free rule (`prefix_array`) and those sharing meaningful words (`word_array`) may be
-    worked out elsewhere and handed in by `prefix` and `words`, and
-    `keep` (sorted codes in, those worth scoring out; with `any_order`, by every rule) sifts their pairs as they
-    are found, so those that are not kept are never all held at once; with `below`, a large input's run pairs
-    are only made where one unit is numbered below it (others may come too)."""
+    worked out elsewhere and handed in by `prefix` and `words`, and `keep` (sorted codes in, those worth
+    scoring out; with `any_order`, by every rule) sifts their pairs as they are found, so those that are not
+    kept are never all held at once; with `below`, a large input's run pairs are only made where one unit is
+    numbered below it (others may come too)."""
     articles = [u.article for u in units]
     tiny: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
@@ -80,7 +80,8 @@ def word_array(units: Sequence[Matchable]):
     """A large input's pairs of single units sharing three meaningful words (see `word_pairs`), as codes."""
     from tui import candidate_arrays
 
-    return candidate_arrays.word_pairs(("" if u.is_run else "".join(u.content) for u in units), [u.article for u in units])
+    content = ("" if u.is_run else "".join(u.content) for u in units)
+    return candidate_arrays.word_pairs(content, [u.article for u in units])
 
 
 def _run_pairs(units: Sequence[Matchable], articles: list[int]) -> set[tuple[int, int]]:

@@ -11,6 +11,7 @@ import numpy as np
 
 from tui.closest_scores import Scores
 from tui.linking import Unit
+from tui.pair_bounds import stop_table
 from tui.pair_codes import distinct
 
 SCORED = 12  # passages of an outlet scored against a group, those sharing the most words first
@@ -142,8 +143,7 @@ class Words:
         top = int(max(group.max(initial=0), codes.max(initial=0)))
         if len(self.column) <= top:
             self.column = np.full(2 * top + 1, -1, dtype=np.int64)
-            self.function = np.zeros(2 * top + 1, dtype=bool)
-            self.function[[ord(c) for c in self.stop if ord(c) <= 2 * top]] = True
+            self.function = stop_table(self.stop, 2 * top + 1)
         word_of = self.word_of
         weights = np.fromiter((v[2][word_of[c]] for v in versions for c in sorted(set(v[0].code))), dtype=np.float64,
                               count=len(found))

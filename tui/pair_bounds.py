@@ -38,7 +38,7 @@ class Sketches:
         self.run = np.fromiter((u.is_run for u in units), dtype=bool, count=count)
         words = np.frombuffer("".join(codes).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         owner = np.repeat(np.arange(count, dtype=np.int64), self.length)
-        stop = _stop_table(stop, int(words.max()) + 1 if len(words) else 1)
+        stop = stop_table(stop, int(words.max()) + 1 if len(words) else 1)
         meaningful = ~stop[words]
         self.content_tokens = np.bincount(owner[meaningful], minlength=count)
         self.function_tokens = self.length - self.content_tokens
@@ -93,7 +93,7 @@ class Sketches:
         return run_pair | tiny | full
 
 
-def _stop_table(stop: Collection[str], size: int) -> np.ndarray:
+def stop_table(stop: Collection[str], size: int) -> np.ndarray:
     """Whether each word code is a function word (`stop` holds their characters), indexed by the code."""
     table = np.zeros(size, dtype=bool)
     table[[ord(c) for c in stop if ord(c) < size]] = True
