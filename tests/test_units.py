@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
+
+from tui.closest_words import weighed_words
 
 from tui.linking import Units
 from tui.model import Outlet
@@ -45,3 +48,28 @@ def test_the_same_words_in_two_articles_encode_alike():
     same = [u for u in units if u.key == "the army said 62 were killed"]
     assert [u.article for u in same] == [0, 1] and same[0].code == same[1].code
     assert same[0] != same[1]  # two articles' sentences are two units
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=90), min_size=1, max_size=5),
+       st.dictionaries(st.sampled_from([normalise(w)[0] for w in _WORDS]), st.sampled_from([0.25, 0.5, 1.0])))
+def test_the_closest_passage_search_weighs_every_sentence_as_the_sentence_does(sentences, discount):
+    _weighed_alike(sentences, discount)
+
+
+def test_a_name_late_in_a_long_sentence_weighs_as_a_name():
+    # Past the 62nd word, capitals are read apart from the first words'.
+    _weighed_alike([["the"] * 70 + ["Kerry", "said", "Deir"]], {"kerry": 0.5})
+
+
+def _weighed_alike(sentences: list[list[str]], discount: dict[str, float]) -> None:
+    raw = "Headline\n\n" + " ".join(_sentence(s) for s in sentences)
+    article = build_article("a", "a.txt", Outlet("a", "A"), raw)
+    factory = Units([article])
+    units = factory.sentences()
+    starts, codes, weights, totals = weighed_words(units, factory.vocabulary, discount)
+    for n, unit in enumerate(units):
+        expected = unit.code_weights(discount)
+        table = dict(zip(map(chr, codes[starts[n]:starts[n + 1]].tolist()), weights[starts[n]:starts[n + 1]].tolist()))
+        assert table == expected
+        assert totals[n] == pytest.approx(sum(expected.values()), rel=1e-12)

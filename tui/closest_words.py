@@ -3,7 +3,6 @@ many groups at once (`tui.absence` then scores only the pairs that may be closes
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
 
@@ -13,6 +12,7 @@ from tui.closest_scores import Scores
 from tui.linking import Unit
 from tui.pair_bounds import stop_table
 from tui.pair_codes import distinct
+from tui.tokens import NAME_WEIGHT
 
 SCORED = 12  # passages of an outlet scored against a group, those sharing the most words first
 BATCH = 16  # groups whose passages are ranked together
@@ -36,13 +36,10 @@ class Words:
     shares with a group is worked out for all the articles the group searches at once."""
 
     def __init__(self, sentences: list[Unit], of_article: dict[int, list[int]], scores: Scores, vocabulary):
-        self.sentences, self.of_article, self.scores = sentences, of_article, scores
-        self.word_of, self.stop = vocabulary.word_of, vocabulary.stop
-        # Kept for the articles searched last: one story's groups search the same few articles.
-        self.kept: OrderedDict[int, tuple[np.ndarray, ...]] = OrderedDict()
+        self.of_article, self.stop, self.word_of = of_article, vocabulary.stop, vocabulary.word_of
+        self.starts, self.codes, self.weights, self.totals = weighed_words(sentences, vocabulary, scores.discount)
         self.column = np.zeros(0, dtype=np.int64)  # by code: the word's column among the group's, or -1
         self.function = np.zeros(0, dtype=bool)  # by code: whether it is a function word's
-        self.totals = np.full(len(sentences), np.nan)  # each sentence's total weight, once its article is read
 
     def ranked(self, wanted: list[tuple[list[tuple], list[int]]]) -> list[tuple[list[list[int]], Found]]:
         """For each group (its prepared versions and the articles it searches, in ascending order): for each
@@ -51,10 +48,15 @@ class Words:
         group that 100 outlets carry would otherwise score every sentence); and what they share with it.
         The groups' articles are read, and their sentences ranked, together."""
         articles = sorted(set().union(*(searched for _, searched in wanted)))
-        parts = [self._article(a) for a in articles]
-        numbers, codes, owners, weights = (np.concatenate(p) for p in zip(*parts, _NONE))
-        sizes = np.array([len(part[0]) for part in parts], dtype=np.int64)
-        owners += np.repeat(np.cumsum(sizes) - sizes, [len(part[1]) for part in parts])  # the article's first
+        # Their sentences (numbers), each sentence's words (codes) and weights, and whose (`owners`: the
+        # sentence's place among `numbers`) each word is.
+        lists = [self.of_article.get(a, []) for a in articles]
+        sizes = np.array([len(numbers) for numbers in lists], dtype=np.int64)
+        numbers = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(sizes.sum()))
+        first, length = self.starts[numbers], self.starts[numbers + 1] - self.starts[numbers]
+        entry = np.repeat(first - np.cumsum(length) + length, length) + np.arange(int(length.sum()))
+        codes, weights = self.codes[entry], self.weights[entry]
+        owners = np.repeat(np.arange(len(numbers), dtype=np.int64), length)
         versions = [v for group, _ in wanted for v in group]
         carried, full, counted, columns = self._columns(versions, codes)
         # Only the words some group carries count; `owners` stays sorted.
@@ -156,25 +158,6 @@ class Words:
         self.column[group] = -1
         return carried, full, counted, columns
 
-    def _article(self, article: int) -> tuple[np.ndarray, ...]:
-        """The article's sentences (their numbers), their words' codes (each word once), whose (the sentence's
-        place in the article) each code is, and its weight there."""
-        found = self.kept.get(article)
-        if found is not None:
-            self.kept.move_to_end(article)
-            return found
-        numbers = self.of_article.get(article, [])
-        weighed = [self.sentences[n].code_weights(self.scores.discount) for n in numbers]
-        codes = np.fromiter(map(ord, chain.from_iterable(weighed)), dtype=np.int64)
-        owners = np.repeat(np.arange(len(weighed), dtype=np.int64), [len(w) for w in weighed])
-        weights = np.fromiter(chain.from_iterable(w.values() for w in weighed), dtype=np.float64, count=len(codes))
-        # Summed as `Scores.prepared` sums them.
-        self.totals[numbers] = [sum(w.values()) for w in weighed]
-        found = self.kept[article] = (np.array(numbers, dtype=np.int64), codes, owners, weights)
-        if len(self.kept) > _INDEXES_KEPT:
-            self.kept.popitem(last=False)
-        return found
-
 
 def _sums(matrices: list[np.ndarray], version: np.ndarray, length: np.ndarray, columns: np.ndarray,
           weights: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -189,5 +172,51 @@ def _sums(matrices: list[np.ndarray], version: np.ndarray, length: np.ndarray, c
 
 
 _CELLS = 1 << 21  # (word, version) cells worked out at once
-_INDEXES_KEPT = 4096  # articles whose words are kept (a few kilobytes each)
-_NONE = (np.zeros(0, dtype=np.int64),) * 3 + (np.zeros(0),)  # no sentences
+
+
+def weighed_words(sentences: list[Unit], vocabulary, discount: dict[str, float]) -> tuple[np.ndarray, ...]:
+    """Every sentence's distinct words as codes (`codes[starts[n]:starts[n + 1]]` are sentence n's, in the order
+    of their codes), each with the weight `Unit.code_weights(discount)` gives it, and each sentence's total
+    weight (summed in another order than `Scores.prepared` sums it, so it may differ in the last digits),
+    worked out with arrays a block of sentences at a time."""
+    size = max(map(ord, vocabulary.word_of), default=0) + 1
+    base, factor = np.zeros(size), np.ones(size)
+    for code, word in vocabulary.word_of.items():
+        base[ord(code)] = vocabulary.base_weight[code]
+        factor[ord(code)] = discount.get(word, 1.0)
+    parts = [_weighed_block(sentences[first:first + _BLOCK], base, factor) for first in range(0, len(sentences), _BLOCK)]
+    counts = np.concatenate([np.zeros(1, dtype=np.int64)] + [np.diff(starts) for starts, _, _ in parts])
+    starts, codes, weights = np.cumsum(counts), *(np.concatenate([p[k] for p in parts] or [np.zeros(0)]) for k in (1, 2))
+    owners = np.repeat(np.arange(len(sentences)), counts[1:])
+    return starts, codes.astype(np.int32), weights, np.bincount(owners, weights, minlength=len(sentences))
+
+
+def _weighed_block(block: list[Unit], base: np.ndarray, factor: np.ndarray) -> tuple[np.ndarray, ...]:
+    texts = [unit.code for unit in block]
+    length = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    words = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), length)
+    position = np.arange(len(words)) - np.repeat(np.cumsum(length) - length, length)
+    # A word written with a capital, not the first, is a name where its word has the plain weight.
+    bits = [unit.capital_bits for unit in block]
+    low = np.fromiter((b & _LOW_BITS for b in bits), dtype=np.int64, count=len(bits))
+    capital = (position < _LOW) & ((low[owner] >> np.minimum(position, _LOW - 1)) & 1).astype(bool)
+    for n, b in enumerate(bits):
+        if b >> _LOW:  # a capital past the first 62 words: rare enough to be looked up one by one
+            start = int(np.searchsorted(owner, n))
+            for at in range(_LOW, len(texts[n])):
+                capital[start + at] = bool(b >> at & 1)
+    name = capital & (position >= 1) & (base[words] == 1.0)
+    keys = (owner << 21) | words  # a code is below 2 ** 21
+    order = np.argsort(keys, kind="stable")
+    keys, name = keys[order], name[order]
+    first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=np.int64)
+    keys, named = keys[first], np.logical_or.reduceat(name, first) if len(first) else np.zeros(0, dtype=bool)
+    codes = keys & ((1 << 21) - 1)
+    weights = np.where(named, NAME_WEIGHT, base[codes]) * factor[codes]
+    return np.searchsorted(keys >> 21, np.arange(len(block) + 1)), codes, weights
+
+
+_BLOCK = 1 << 15  # sentences whose words are weighed at once
+_LOW = 62  # capitals of the first words, read as one number's bits
+_LOW_BITS = (1 << _LOW) - 1

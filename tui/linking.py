@@ -91,6 +91,11 @@ class Unit:
         return frozenset(word_of[code[n]] for n in range(min(bits.bit_length(), len(code))) if bits >> n & 1)
 
     @property
+    def capital_bits(self) -> int:
+        """Bit n set: the n-th word is written with a capital letter."""
+        return self._capitals
+
+    @property
     def weights(self) -> dict[str, float]:
         """Each distinct word with its weight (see `tui.tokens.weights`): numbers and names most, function
         words least; the first word is not taken for a name for its capital."""
