@@ -35,10 +35,10 @@ def _everything(alignment) -> list:
     return [groups, [repr(c) for c in alignment.conflicts]]
 
 
-def _full_similarity(self, version, passage, together, floor=-1.0):
-    """The closest-passage score worked out in full for every pair, as it was before any bound (each side comes
-    with its unit first)."""
-    version, unit = version[0], passage[0]
+def _full_similarity(self, version, unit, together, floor, bounds):
+    """The closest-passage score worked out in full for every pair, as it was before any bound (the version
+    comes with its unit first)."""
+    version = version[0]
     scores = [fuzz.ratio(version.code, unit.code), _overlap(version, unit, self.discount)]
     if 4 <= len(version.code) < len(unit.code):
         share = len(version.content & unit.content) / max(1, len(version.content))
@@ -48,7 +48,7 @@ def _full_similarity(self, version, passage, together, floor=-1.0):
 
 def _no_ceilings(self, versions, passages, found):
     """No bound on any pair's closest-passage score: every pair is scored."""
-    return np.full(found.together.shape, np.inf)
+    return (np.full(found.together.shape, np.inf),) * 3
 
 
 def _overlap(a, b, discount) -> float:

@@ -42,7 +42,7 @@ class ClosestSearch:
         of_article: dict[int, list[int]] = defaultdict(list)  # each article's sentences (numbers), in order
         for index, unit in enumerate(sentences):
             of_article[unit.article].append(index)
-        self.scores = Scores(discount)
+        self.scores = Scores(discount, factory.vocabulary.word_of)
         self.words = Words(sentences, of_article, self.scores, factory.vocabulary)
         self.readable = [i for i, article in enumerate(factory.articles) if article.ok and article.sentences]
         self.near = _neighbours(groups, factory.articles) if len(self.readable) > EVERY_ARTICLE_UP_TO else None
@@ -144,12 +144,13 @@ class _Pairs:
         together = found.together.astype(np.int64)
         # The versions sharing the most meaningful words with a passage are the ones that can score highest.
         chosen = np.argsort(-together, axis=1, kind="stable")[:, :_VERSIONS]
-        ceilings = scores.ceilings(versions, self.passages, found)
+        ceilings, overlap, partial = scores.ceilings(versions, self.passages, found)
         # A passage sharing fewer than CLOSE_WORDS with every version is not close, whatever its score.
         best = np.take_along_axis(ceilings, chosen, axis=1).max(axis=1, initial=-np.inf)
         self.best = np.where(together.max(axis=1, initial=0) >= CLOSE_WORDS, best, -np.inf).tolist()
         # Flat, row after row: a list for every passage would be garbage to collect.
         self.together, self.ceilings = together.ravel().tolist(), ceilings.ravel().tolist()
+        self.bounds = list(zip(overlap.ravel().tolist(), partial.ravel().tolist()))
         self.width = chosen.shape[1]
         self.chosen = (chosen + len(versions) * np.arange(len(chosen))[:, None]).ravel().tolist()
 
@@ -169,12 +170,12 @@ class _Pairs:
 
     def _score(self, i: int, floor: float) -> float:
         """The passage's similarity to the group (its best with a chosen version), exact if above `floor`."""
-        passage, versions, width = self.scores.prepared(self.passages[i]), len(self.versions), self.width
+        passage, versions, width = self.passages[i], len(self.versions), self.width
         score = -1.0
         for cell in self.chosen[i * width:(i + 1) * width]:  # each a (passage, version) pair's place
             # ... nor a version's score at or below the passage's best so far.
             limit = max(floor, score)
             if self.ceilings[cell] > limit:
                 version = self.versions[cell % versions]
-                score = max(score, self.scores.similarity(version, passage, self.together[cell], limit))
+                score = max(score, self.scores.similarity(version, passage, self.together[cell], limit, self.bounds[cell]))
         return score

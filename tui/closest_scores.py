@@ -4,14 +4,12 @@ of it worked out for many pairs at once, so that only pairs that may beat the be
 from __future__ import annotations
 
 from collections import OrderedDict
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from tui.linking import Unit
-from tui.tokens import STOPWORDS
 
 if TYPE_CHECKING:
     from tui.closest_words import Found
@@ -26,49 +24,45 @@ class Scores:
     """Similarity of a group's versions to passages, with each unit's discounted weights worked out once: a
     group's versions are scored against many passages, and each passage against many groups."""
 
-    def __init__(self, discount: dict[str, float]):
-        self.discount = discount
+    def __init__(self, discount: dict[str, float], word_of: dict[str, str]):
+        self.discount, self.word_of = discount, word_of  # `word_of`: the word of each code
         # By the unit's id, the unit kept alongside so that the id is never reused by another.
         self.weighed: OrderedDict[int, tuple] = OrderedDict()
 
-    def similarity(self, version: tuple, passage: tuple, together: int, floor: float = -1.0) -> float:
-        """The best of in-order, inside-a-longer-passage and any-order similarity of two prepared units (see
-        `prepared`; `together`: meaningful words both carry); a part whose upper bound cannot beat `floor` or
-        the parts already scored is not worked out, so a result at or below `floor` may be lower than the true
-        one, and one above it is exact."""
-        unit_a, content_a, weights_a, total_a, function_a, heaviest_a = version
-        unit_b, _, weights_b, total_b, function_b, heaviest_b = passage
-        code_a, code_b = unit_a.code, unit_b.code
+    def similarity(self, version: tuple, passage: Unit, together: int, floor: float, bounds: tuple[float, float]) -> float:
+        """The best of in-order, inside-a-longer-passage and any-order similarity of a prepared version (see
+        `prepared`) and a passage (`together`: meaningful words both carry; `bounds`: of its any-order and
+        inside-a-longer-passage parts, see `ceilings`); a part whose bound cannot beat `floor` or the parts
+        already scored is not worked out, so a result at or below `floor` may be lower than the true one, and
+        one above it is exact."""
+        unit_a, content_a, weights_a, total_a = version
+        code_a, code_b = unit_a.code, passage.code
         score = fuzz.ratio(code_a, code_b)
-        total = total_a + total_b
-        # The words both carry weigh at most the lighter side, and at most the `together` heaviest meaningful
-        # words of either side plus the lighter side's function words.
-        top = min(heaviest_a[min(together, len(heaviest_a) - 1)], heaviest_b[min(together, len(heaviest_b) - 1)])
-        bound = min(total_a, total_b, top + min(function_a, function_b))
-        if total and 200.0 * bound / total + MARGIN > max(score, floor):
+        overlap, partial = bounds
+        if overlap > max(score, floor):
+            _, _, weights_b, total_b = self.prepared(passage)  # only then: most passages need no weights
+            total = total_a + total_b
             # Summed in the version's word order: over a set the order, and so the last digit of the sum and
             # which of two equally close passages is named, would change from one run to the next.
             shared = sum(min(weight, weights_b[w]) for w, weight in weights_a.items() if w in weights_b)
-            score = max(score, 200.0 * shared / total)
-        if 4 <= len(code_a) < len(code_b):
-            share = min(1.0, together / max(1, len(content_a)))
-            if 100.0 * share + MARGIN > max(score, floor):
-                score = max(score, fuzz.partial_ratio(code_a, code_b) * share)
+            score = max(score, 200.0 * shared / total if total else 0.0)
+        if 4 <= len(code_a) < len(code_b) and partial > max(score, floor):
+            score = max(score, fuzz.partial_ratio(code_a, code_b) * min(1.0, together / max(1, len(content_a))))
         return score
 
-    def ceilings(self, versions: list[tuple], passages: list[Unit], found: Found) -> np.ndarray:
-        """For each passage (row) and prepared version (column), a bound that `similarity` never exceeds: the
-        in-order score itself, and bounds on the other two parts."""
+    def ceilings(self, versions: list[tuple], passages: list[Unit], found: Found) -> tuple[np.ndarray, ...]:
+        """For each passage (row) and prepared version (column), a bound that `similarity` never exceeds (the
+        in-order score itself, and bounds on the other two parts), and the bounds on those two parts."""
         if not passages:
-            return np.zeros(found.together.shape)
+            return (np.zeros(found.together.shape),) * 3
         ratio = process.cdist([p.code for p in passages], [v[0].code for v in versions], scorer=fuzz.ratio,
                               dtype=np.float64)
-        parts = _overlap_ceilings(versions, found), _partial_ceilings(versions, passages, found)
-        return np.maximum(ratio, np.maximum(*parts)) + MARGIN
+        overlap = _overlap_ceilings(versions, found) + MARGIN
+        partial = _partial_ceilings(versions, passages, found) + MARGIN
+        return np.maximum(ratio + MARGIN, np.maximum(overlap, partial)), overlap, partial
 
     def prepared(self, unit: Unit) -> tuple:
-        """The unit, its meaningful words, its discounted weights, their total, its function words' total, and
-        the totals of its k heaviest meaningful words for every k."""
+        """The unit, its meaningful words, its discounted weights and their total."""
         found = self.weighed.get(id(unit))
         if found is not None:
             self.weighed.move_to_end(id(unit))
@@ -76,13 +70,11 @@ class Scores:
             if len(self.weighed) >= _WEIGHED_KEPT:
                 # A corpus has hundreds of thousands of units: those of the articles searched last are kept.
                 self.weighed.popitem(last=False)
-            weights = {word: weight * self.discount.get(word, 1.0) for word, weight in unit.weights.items()}
-            function = sum(weight for word, weight in weights.items() if word in STOPWORDS)
-            heaviest = list(accumulate(sorted((w for word, w in weights.items() if word not in STOPWORDS), reverse=True),
-                                       initial=0.0))
-            found = self.weighed[id(unit)] = (unit, unit.content, weights, sum(weights.values()), function, heaviest)
+            discount, word_of = self.discount, self.word_of
+            weights = {(word := word_of[code]): weight * discount.get(word, 1.0)
+                       for code, weight in unit.code_weights().items()}
+            found = self.weighed[id(unit)] = (unit, unit.content, weights, sum(weights.values()))
         return found
-
 
 def _overlap_ceilings(versions: list[tuple], found: Found) -> np.ndarray:
     """The weighted overlap of each pair, summed in another order than `Scores.similarity` sums it (so it
