@@ -34,21 +34,26 @@ class Sketches:
     def __init__(self, units: Sequence, stop: Collection[str]) -> None:
         codes = [u.code for u in units]
         count = len(codes)
-        self.length = np.fromiter(map(len, codes), dtype=np.int64, count=count)
+        # Each unit's numbers as 32-bit integers: millions of pairs look them up, and the smaller the arrays,
+        # the faster that is.
+        self.length = np.fromiter(map(len, codes), dtype=np.int32, count=count)
         self.run = np.fromiter((u.is_run for u in units), dtype=bool, count=count)
         words = np.frombuffer("".join(codes).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         owner = np.repeat(np.arange(count, dtype=np.int64), self.length)
         stop = stop_table(stop, int(words.max()) + 1 if len(words) else 1)
         meaningful = ~stop[words]
-        self.content_tokens = np.bincount(owner[meaningful], minlength=count)
+        self.content_tokens = np.bincount(owner[meaningful], minlength=count).astype(np.int32)
         self.function_tokens = self.length - self.content_tokens
         # Distinct meaningful words of each unit, and the bit each sets in the unit's sketch.
         keys = distinct((owner[meaningful] << 32) | words[meaningful])
         unit, word = keys >> 32, keys & 0xFFFFFFFF
-        self.meaningful = np.bincount(unit, minlength=count)
+        self.meaningful = np.bincount(unit, minlength=count).astype(np.int32)
+        self.repeats = self.content_tokens - self.meaningful  # tokens of meaningful words beyond each one's first
         bit = ((word.astype(np.uint64) * _MIX) >> np.uint64(56)).astype(np.int64)  # 0..255
-        self.sketch = np.zeros((count, _LANES), dtype=np.uint64)
-        np.bitwise_or.at(self.sketch, (unit, bit >> 6), np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64)))
+        # A lane (64 bits of every unit's sketch) after another: looked up lane by lane, the sketches of
+        # millions of pairs are read twice as fast as row by row.
+        self.sketch = np.zeros((_LANES, count), dtype=np.uint64)
+        np.bitwise_or.at(self.sketch, (bit >> 6, unit), np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64)))
 
     def shared_bound(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """At most this many meaningful words are in both units: each word of the union sets one bit at most,
@@ -56,9 +61,16 @@ class Sketches:
         return np.concatenate([self._shared_bound(a[at : at + _AT_ONCE], b[at : at + _AT_ONCE])
                                for at in range(0, len(a), _AT_ONCE)] or [np.zeros(0, dtype=np.int64)])
 
-    def _shared_bound(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        union = np.bitwise_count(self.sketch[a] | self.sketch[b]).sum(axis=1, dtype=np.int64)
-        return self.meaningful[a] + self.meaningful[b] - union
+    def _shared_bound(self, a: np.ndarray, b: np.ndarray, meaningful_a: np.ndarray | None = None,
+                      meaningful_b: np.ndarray | None = None) -> np.ndarray:
+        if meaningful_a is None:
+            meaningful_a, meaningful_b = self.meaningful[a], self.meaningful[b]
+        shared = meaningful_a + meaningful_b
+        for lane in self.sketch:
+            union = lane[a]
+            union |= lane[b]
+            shared -= np.bitwise_count(union)
+        return shared
 
     def could_link(self, codes: np.ndarray, count: int, settings: AlignSettings, any_order: bool = True) -> np.ndarray:
         """For pair codes i * count + j of sentences and runs, False where no rule of the scorer could link
@@ -68,25 +80,27 @@ class Sketches:
                                for at in range(0, len(codes), _AT_ONCE)] or [np.zeros(0, dtype=bool)])
 
     def _could_link(self, codes: np.ndarray, count: int, settings: AlignSettings, any_order: bool) -> np.ndarray:
-        a, b = codes // count, codes % count
-        shared = np.minimum(self.shared_bound(a, b), np.minimum(self.meaningful[a], self.meaningful[b]))
+        a, b = np.divmod(codes, count)
+        # Each side's numbers looked up once.
+        length_a, length_b, meaningful_a, meaningful_b = self.length[a], self.length[b], self.meaningful[a], self.meaningful[b]
+        run_a, run_b = self.run[a], self.run[b]
+        shared = np.minimum(self._shared_bound(a, b, meaningful_a, meaningful_b), np.minimum(meaningful_a, meaningful_b))
         # Words in common, repeats counted: the function words of the side with fewer, and of the meaningful
         # words each side's tokens of the shared ones (every other distinct word takes at least one token).
         tokens = np.minimum(self.function_tokens[a], self.function_tokens[b]) + np.minimum(
-            self.content_tokens[a] - self.meaningful[a], self.content_tokens[b] - self.meaningful[b]) + shared
-        common = np.minimum(tokens, np.minimum(self.length[a], self.length[b]))
-        total = self.length[a] + self.length[b]
+            self.repeats[a], self.repeats[b]) + shared
+        common = np.minimum(tokens, np.minimum(length_a, length_b))
+        total = length_a + length_b
         # A ratio of r needs r / 200 of both units' words in common, in order.
         whole = common >= settings.min_score / 200 * total - _MARGIN
         exact = common >= settings.exact_score / 200 * total - _MARGIN
-        short_a = self.length[a] <= self.length[b]
-        short_len = np.where(short_a, self.length[a], self.length[b])
-        short_meaningful = np.where(short_a, self.meaningful[a], self.meaningful[b])
+        short_a = length_a <= length_b
+        short_len = np.minimum(length_a, length_b)
+        short_meaningful = np.where(short_a, meaningful_a, meaningful_b)
         fragment = (shared >= _FRAGMENT_WORDS) & (shared >= _FRAGMENT_SHARE * short_meaningful - _MARGIN)
-        sentences = ~self.run[a] & ~self.run[b]
-        one_run = self.run[a] ^ self.run[b]
-        single = np.where(self.run[a], b, a)  # the sentence of a run's pair
-        run_pair = one_run & whole & (self.length[single] >= settings.min_words)
+        sentences = ~run_a & ~run_b
+        single_length = np.where(run_a, length_b, length_a)  # the sentence's, of a run's pair
+        run_pair = (run_a ^ run_b) & whole & (single_length >= settings.min_words)
         tiny = sentences & (short_len < settings.min_words) & exact
         reordered = (shared >= _REORDERED_WORDS) & any_order
         full = sentences & (short_len >= settings.min_words) & (whole | fragment | reordered)
