@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from tui.candidate_prefix import Profiles, passes
+from tui.candidate_prefix import ProfileArrays, passes
 from tui.pair_codes import Union, distinct as _distinct
 from tui.candidates import CROWDED_UNITS, PAIR_BUDGET, RUN_LEVELS, SHARED_WORDS
 
@@ -60,17 +60,17 @@ def word_pairs(content: Iterable[str], articles: Sequence[int]) -> np.ndarray:
     return np.sort(np.concatenate(shared))
 
 
-def prefix_pairs(lists: dict[str, list[int]], profiles: Profiles, articles: Sequence[int],
+def prefix_pairs(words: np.ndarray, units: np.ndarray, profiles: ProfileArrays, articles: Sequence[int],
                  shared_bound: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None) -> np.ndarray:
-    """The pairs of units sharing one of their rarest words that the order-free rule could link
-    (`tui.candidate_prefix`), checked a slice at a time against the words they share; with `shared_bound` (at
-    most how many meaningful words units a and b share), pairs that cannot share enough are dropped first, by
-    a check far cheaper than the word-by-word one (half the pairs of a corpus share only one or two words)."""
+    """The pairs of units sharing one of their rarest words (`words` and `units`: which units hold which word
+    among them) that the order-free rule could link (`tui.candidate_prefix`), checked a slice at a time
+    against the words they share; with `shared_bound` (at most how many meaningful words units a and b
+    share), pairs that cannot share enough are dropped first, by a check far cheaper than the word-by-word one
+    (half the pairs of a corpus share only one or two words)."""
     count = len(articles)
-    lengths = np.fromiter((len(m) for m in lists.values()), dtype=np.int64, count=len(lists))
-    keys = np.repeat(_ords("".join(lists)).astype(np.uint64), lengths)
-    units = np.fromiter((i for m in lists.values() for i in m), dtype=np.int64, count=int(lengths.sum()))
-    words = _Words(profiles, count)
+    keys = words.astype(np.uint64)
+    lengths = np.bincount(words)  # of each word's list
+    checked = _Words(profiles, count)
     union = Union(count)
     # Sliced by the pairs the lists make, not by their length: a list of 80 units makes 3,160 pairs.
     for found, _ in _sliced_pairs(keys, units, np.asarray(articles, dtype=np.int64), None,
@@ -80,29 +80,25 @@ def prefix_pairs(lists: dict[str, list[int]], profiles: Profiles, articles: Sequ
         for start in range(0, len(found), step):
             codes = found[start : start + step]
             if shared_bound is not None:
-                codes = codes[words.may_link(codes, count, shared_bound)]
-            union.add(codes[words.could_link(codes, count)])
+                codes = codes[checked.may_link(codes, count, shared_bound)]
+            union.add(codes[checked.could_link(codes, count)])
     return union.result()
 
 
 class _Words:
     """The profiles' words as arrays: each unit's meaningful words (by code) and weights, sorted by unit."""
 
-    def __init__(self, profiles: Profiles, count: int):
+    def __init__(self, profiles: ProfileArrays, count: int):
         self.min_reordered = profiles.min_reordered
-        self.start, self.length = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
-        self.functions, self.totals = np.zeros(count, dtype=np.int64), np.zeros(count)
-        for index, (start, end) in profiles.slices.items():
-            self.start[index], self.length[index] = start, end - start
-            self.functions[index], self.totals[index] = profiles.functions[index], profiles.totals[index]
-        # Units are added in order and each unit's words sorted, so these keys are sorted too.
-        words = np.array(profiles.codes, dtype=np.int64)
-        self.keys = (np.repeat(np.arange(count, dtype=np.int64), self.length) << 21) | words
-        self.weights = np.array(profiles.weights, dtype=np.float64)
+        self.length = np.bincount(profiles.unit, minlength=count)
+        self.start = np.cumsum(self.length) - self.length
+        self.functions, self.totals = profiles.functions, profiles.totals
+        # Units come in order and each unit's words sorted, so these keys are sorted too.
+        self.keys = (profiles.unit << 21) | profiles.code
+        self.weights = profiles.weight
         # Each unit's weights heaviest first, summed: heaviest[start + k] - heaviest[start] is the weight of
         # its k heaviest words.
-        owner = np.repeat(np.arange(count, dtype=np.int64), self.length)
-        self.heaviest = np.r_[0.0, np.cumsum(self.weights[np.lexsort((-self.weights, owner))])]
+        self.heaviest = np.r_[0.0, np.cumsum(self.weights[np.lexsort((-self.weights, profiles.unit))])]
 
     def may_link(self, codes: np.ndarray, count: int, shared_bound) -> np.ndarray:
         """For pair codes, False where the rule cannot link the pair even if the words they may share (at most

@@ -13,9 +13,14 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tui.linking import Unit, rarity
 from tui.tokens import FUNCTION_WEIGHT
+
+if TYPE_CHECKING:  # NumPy is loaded only where arrays are made: the reader opening a story needs none
+    import numpy as np
 
 # The scorer's order-free rule (`tui.scoring`): a weighted share of the two units' words of at least
 # MIN_REORDERED (0-100), or at least MANY_SHARED meaningful words and MOST_SHARED of the longer unit's.
@@ -89,11 +94,93 @@ def prefix_lists(units: Sequence[Unit], min_reordered: float = MIN_REORDERED) ->
         ranked = sorted(sorted(content), key=seen.__getitem__)  # rarest first, ties by code
         every = unit.code_weights(discount)
         weight = {code: every[code] for code in every if code in content}
-        total = sum(every.values())
+        total = _total(every)
         for code in ranked[: max(_counted_prefix(len(ranked)), _weighted_prefix(ranked, weight, total, min_reordered))]:
             lists[code].append(index)
         profiles.add(index, weight, len(every) - len(content), total)
     return lists, profiles
+
+
+def _total(weights: dict[str, float]) -> float:
+    """A unit's total weight, added in the order of the codes, as `prefix_arrays` adds it."""
+    total = 0.0
+    for code in sorted(weights):
+        total += weights[code]
+    return total
+
+
+@dataclass
+class ProfileArrays:
+    """`Profiles` as arrays: the meaningful words (codes, each unit's in the order of their codes) of each
+    single unit with enough of them, whose (`unit`, ascending) each is, its weight; and for every unit, its
+    count of distinct function words and its total weight (0 for the others)."""
+
+    unit: np.ndarray
+    code: np.ndarray
+    weight: np.ndarray
+    functions: np.ndarray
+    totals: np.ndarray
+    min_reordered: float
+
+
+def prefix_arrays(units: Sequence[Unit], min_reordered: float = MIN_REORDERED) -> tuple[np.ndarray, np.ndarray, ProfileArrays]:
+    """`prefix_lists` for a large input, worked out with arrays: the lists as (word, unit) pairs, in two
+    arrays, and the profiles."""
+    import numpy as np
+
+    from tui.pair_bounds import stop_table
+    from tui.word_table import weighed_words
+
+    singles = np.array([i for i, u in enumerate(units) if not u.is_run], dtype=np.int64)
+    chosen = [units[i] for i in singles.tolist()]
+    if not chosen:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, ProfileArrays(empty, empty, np.zeros(0), np.zeros(len(units), dtype=np.int64),
+                                           np.zeros(len(units)), min_reordered)
+    vocabulary = chosen[0].vocabulary
+    starts, codes, weights, totals = weighed_words(chosen, vocabulary, rarity([u for u in chosen if u.quote is None]))
+    codes = codes.astype(np.int64)
+    owner = np.repeat(np.arange(len(chosen), dtype=np.int64), np.diff(starts))
+    meaningful = ~stop_table(vocabulary.stop, int(codes.max(initial=0)) + 1)[codes]
+    count = np.bincount(owner[meaningful], minlength=len(chosen))  # distinct meaningful words
+    functions = np.diff(starts) - count
+    seen = np.bincount(codes[meaningful])  # units holding each meaningful word
+    enough = count >= LEAST_SHARED
+    kept = meaningful & enough[owner]
+    owner, codes, weights = owner[kept], codes[kept], weights[kept]
+    first = np.searchsorted(owner, np.arange(len(chosen)))  # each unit's first word
+    ranked = np.lexsort((codes, seen[codes], owner))  # rarest first, ties by code
+    taken = np.maximum(_counted_prefixes(count), _weighted_prefixes(weights[ranked], first, count, totals, enough,
+                                                                     min_reordered))
+    in_prefix = np.arange(len(ranked)) - first[owner] < taken[owner]  # `ranked` keeps each unit's words together
+    profiles = ProfileArrays(singles[owner], codes, weights, np.zeros(len(units), dtype=np.int64),
+                             np.zeros(len(units)), min_reordered)
+    profiles.functions[singles[enough]], profiles.totals[singles[enough]] = functions[enough], totals[enough]
+    return codes[ranked][in_prefix], singles[owner[in_prefix]], profiles
+
+
+def _counted_prefixes(count: np.ndarray) -> np.ndarray:
+    """`_counted_prefix` of each count."""
+    import numpy as np
+
+    rest = np.maximum(MANY_SHARED, np.ceil(MOST_SHARED * count - MARGIN).astype(np.int64))
+    return np.where(count < MANY_SHARED, 0, count - rest + 1)
+
+
+def _weighted_prefixes(ranked: np.ndarray, first: np.ndarray, count: np.ndarray, totals: np.ndarray,
+                       enough: np.ndarray, min_reordered: float) -> np.ndarray:
+    """`_weighted_prefix` of each unit with enough words (`ranked`: their weights, each unit's rarest first from
+    `first`), the weights taken off one at a time as it takes them."""
+    import numpy as np
+
+    need = least_share(min_reordered) * totals * (1 - MARGIN)
+    left, taken = totals.copy(), np.zeros(len(totals), dtype=np.int64)
+    going = np.flatnonzero(enough & (left >= need))
+    while len(going):
+        left[going] -= ranked[first[going] + taken[going]]
+        taken[going] += 1
+        going = going[(taken[going] < count[going]) & (left[going] >= need[going])]
+    return taken
 
 
 def least_share(min_reordered: float = MIN_REORDERED) -> float:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, Protocol
 
-from tui.candidate_prefix import MIN_REORDERED, prefix_lists
+from tui.candidate_prefix import MIN_REORDERED, prefix_arrays, prefix_lists
 
 # A list of units sharing one key is crowded when it holds more than this many units and would add more than
 # its budget of pairs from different articles; crowded runs of words are replaced by longer ones.
@@ -72,7 +72,7 @@ def prefix_array(units: Sequence[Matchable], min_reordered: float = MIN_REORDERE
     `sketches`, a `tui.pair_bounds.Sketches` of the units, the pairs sharing too few words dropped early)."""
     from tui import candidate_arrays
 
-    return candidate_arrays.prefix_pairs(*prefix_lists(units, min_reordered), [u.article for u in units],
+    return candidate_arrays.prefix_pairs(*prefix_arrays(units, min_reordered), [u.article for u in units],
                                          sketches.shared_bound if sketches is not None else None)
 
 

@@ -91,6 +91,10 @@ class Unit:
         return frozenset(word_of[code[n]] for n in range(min(bits.bit_length(), len(code))) if bits >> n & 1)
 
     @property
+    def vocabulary(self) -> Vocabulary:
+        return self._vocabulary
+
+    @property
     def capital_bits(self) -> int:
         """Bit n set: the n-th word is written with a capital letter."""
         return self._capitals
