@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run in a process of its own: a test runner's process has threads, and such a process never forks.
 _ALIGN = """
 import os, sys
-import tui.align, tui.candidates, tui.forking, tui.phrases
+import tui.align, tui.candidate_arrays, tui.candidates, tui.forking, tui.phrases
 from benchmarks.scale_corpus import scale_corpus
 from benchmarks.synthetic import synthetic_articles
 
@@ -23,6 +23,7 @@ tui.align.FORK_FROM = 0
 # The arrays of a large input's candidate pairs, and the order-free rule's pairs found by the copy, for this one.
 tui.align.ARRAYS_FROM = tui.candidates.ARRAYS_FROM = tui.phrases.BOUNDS_FROM = 0
 tui.align._SLICE = tui.phrases._AT_ONCE = 64  # pairs scored, and compared for shared wording, as one share
+tui.candidate_arrays._SLICE = 256  # runs of words paired as one share
 forks, fork = [], os.fork
 def counted():
     forks.append(1)
@@ -36,6 +37,12 @@ if sys.argv[2] == "copy fails":  # the copy runs out of memory as it starts its 
             raise MemoryError
         return conflicts(*args)
     tui.align.find_conflicts = failing
+    slice_pairs = tui.candidate_arrays._slice_pairs
+    def failing_pairs(*args):
+        if os.getpid() != parent:
+            raise MemoryError
+        return slice_pairs(*args)
+    tui.candidate_arrays._slice_pairs = failing_pairs
 articles = scale_corpus(60).articles if sys.argv[1] == "realistic" else synthetic_articles(12)
 alignment = tui.align.align(articles)
 if os.getpid() == parent:

@@ -135,7 +135,7 @@ def _links(units: list[Unit], scorer: Scorer, *, reorder: bool, stop: Collection
 
         keep = worth_scoring(units, stop, scorer.settings)
     found = candidates(units, reorder=reorder, min_reordered=scorer.settings.min_reordered, prefix=prefix, keep=keep,
-                       words=words)
+                       words=words, fork=fork)
     if keep is not None and not hasattr(found, "codes"):  # a small input's set, sifted the same way (in tests)
         found = kept_in_order(found, keep, len(units))
     # In the candidates' own order: links of equal strength are grouped in the order they come. A large

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from tui.candidate_prefix import ProfileArrays, passes
+from tui.forking import shared_out
 from tui.pair_codes import Union, distinct as _distinct
 from tui.candidates import CROWDED_UNITS, PAIR_BUDGET, RUN_LEVELS, SHARED_WORDS
 
@@ -21,21 +22,33 @@ _SHIFT = np.uint64(29)
 
 
 def run_pairs(codes: Sequence[str], articles: Sequence[int], keep: Callable[[np.ndarray], np.ndarray] | None = None,
-              below: int | None = None) -> np.ndarray:
+              below: int | None = None, fork: bool = False) -> np.ndarray:
     """Pairs of units from different articles sharing a run of words, crowded runs replaced by longer ones;
     with `keep`, only those it keeps of each slice of them found; with `below`, only pairs made from runs that
-    a unit numbered below it holds (the others are never made)."""
+    a unit numbered below it holds (the others are never made); with `fork`, the slices shared out between
+    this process and a forked copy."""
     owners = np.asarray(articles, dtype=np.int64)
     chosen = np.arange(len(codes), dtype=np.int64)
     union = Union(len(codes))
     for length, budget in RUN_LEVELS:
-        crowded = [np.zeros(0, dtype=np.int64)]
-        for keys, units in _key_slices([codes[i] for i in chosen.tolist()], length):
-            pairs, crowd = _slice_pairs(keys, chosen[units], owners, budget, below)
-            pairs = _distinct(pairs)  # a pair shares many runs: its copies go as soon as they are found
-            union.add(keep(pairs) if keep is not None else pairs)
-            crowded.append(crowd)
-        chosen = _distinct(np.concatenate(crowded))
+        slices = list(_key_slices([codes[i] for i in chosen.tolist()], length))
+
+        def paired(numbers: Iterable[int]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+            """The pairs kept and the crowded runs' units of the slices numbered in `numbers`, and which."""
+            found, crowded, done = Union(len(codes)), [np.zeros(0, dtype=np.int64)], []
+            for number in numbers:
+                keys, units = slices[number]
+                pairs, crowd = _slice_pairs(keys, chosen[units], owners, budget, below)
+                pairs = _distinct(pairs)  # a pair shares many runs: its copies go as soon as they are found
+                found.add(keep(pairs) if keep is not None else pairs)
+                crowded.append(crowd)
+                done.append(number)
+            return found.result(), np.concatenate(crowded), done
+
+        parts = shared_out(len(slices), paired, fork)
+        for pairs, _, _ in parts:
+            union.add(pairs)
+        chosen = _distinct(np.concatenate([crowd for _, crowd, _ in parts]))
         if not len(chosen):
             break
     return union.result()

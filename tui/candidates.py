@@ -36,7 +36,8 @@ class Matchable(Protocol):
 
 def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: float = MIN_REORDERED,
                prefix: Callable[[], Any] | None = None, keep: Callable[[Any], Any] | None = None,
-               below: int | None = None, words: Callable[[], Any] | None = None) -> Collection[tuple[int, int]]:
+               below: int | None = None, words: Callable[[], Any] | None = None,
+               fork: bool = False) -> Collection[tuple[int, int]]:
     """Pairs (i < j) of units from different articles that share a run of three words (or a longer run, where
     the three-word run is crowded), the same wording of one or two words, or (with `reorder`) three meaningful
     words none of which is crowded. Large inputs get them as a compact array read as tuples (in order); their
@@ -44,7 +45,7 @@ def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: floa
     worked out elsewhere and handed in by `prefix` and `words`, and `keep` (sorted codes in, those worth
     scoring out; with `any_order`, by every rule) sifts their pairs as they are found, so those that are not
     kept are never all held at once; with `below`, a large input's run pairs are only made where one unit is
-    numbered below it (others may come too)."""
+    numbered below it (others may come too); with `fork`, a large input's run pairs are found on two cores."""
     articles = [u.article for u in units]
     tiny: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
@@ -59,7 +60,7 @@ def candidates(units: Sequence[Matchable], *, reorder: bool, min_reordered: floa
 
     keep = keep or (lambda codes, any_order=False: codes)
     found = [keep(pair_codes.codes_of(pairs, len(units))),
-             candidate_arrays.run_pairs([u.code for u in units], articles, keep, below)]
+             candidate_arrays.run_pairs([u.code for u in units], articles, keep, below, fork)]
     if reorder:
         found.append(keep(words() if words is not None else word_array(units)))
         # Only these pairs can be linked in any order: the others are kept where another rule could link them.

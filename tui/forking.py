@@ -12,7 +12,7 @@ import os
 import pickle
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 # Below this many articles a part takes less time than forking and pickling its result.
@@ -131,3 +131,20 @@ def in_chunks(chunks: int, work: Callable[[int], list], fork: bool) -> list:
     except ForkFailed:  # the copy ended early: its chunks are worked out here
         done.update({chunk: work(chunk) for chunk in range(chunks) if chunk not in done})
     return [item for chunk in range(chunks) for item in done[chunk]]
+
+
+def shared_out(count: int, work: Callable[[Iterable[int]], tuple], fork: bool) -> list[tuple]:
+    """work(numbers) for the numbers 0..count-1: here alone, or (with `fork`) shared out between this process
+    and a forked copy as each asks for the next, each working through its own; the last item of what work
+    returns says which numbers it did."""
+    if not fork or count < 2 or not can_fork():
+        return [work(range(count))]
+    shares = Shares(count, step=1)
+    other = Part(lambda: work(shares), fork=True)
+    mine = work(shares)
+    try:
+        theirs = other.result()
+    except ForkFailed:  # the copy ended early: its numbers are worked out here
+        done = set(mine[-1])
+        theirs = work(number for number in range(count) if number not in done)
+    return [mine, theirs]
