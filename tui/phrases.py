@@ -11,7 +11,7 @@ from typing import Any
 
 from rapidfuzz.distance import LCSseq
 
-from tui.forking import FORK_FROM, in_chunks
+from tui.forking import in_chunks
 from tui.grouping import build_groups
 from tui.candidates import ARRAYS_FROM, candidates
 from tui.linking import Link, Unit, Units
@@ -26,12 +26,27 @@ PHRASE_RATIO = 0.75  # share of the run's words that both sides have
 
 
 def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group],
-                  codes_of: Callable[[], Any] | None = None) -> list[Group]:
+                  runs_of: Callable[[], Any] | None = None) -> list[Group]:
     """Groups of shared runs of words between sentences that no sentence or quotation group already pairs
-    (`codes_of`: the sentences' `candidate_codes`, where worked out elsewhere)."""
+    (`runs_of`: the sentences' `shared_runs`, where worked out elsewhere, with some of the groups known)."""
+    found = runs_of() if runs_of is not None else shared_runs(factory, sentences, groups)
+    grouped = _Grouped(groups)
+    found = [(left, right) for i, j, (left, right) in found if not grouped.paired(sentences[i], sentences[j])
+             and not grouped.taken(left, right[0]) and not grouped.taken(right, left[0])]
+    if not found:
+        return []
+    units, links = _units_and_links(factory, found)
+    return build_groups(units, links, GroupKind.PHRASE)
+
+
+def shared_runs(factory: Units, sentences: list[Unit], groups: list[Group], codes: Any = None,
+                fork: bool = False) -> list[tuple[int, int, tuple]]:
+    """The shared run of words of each candidate pair of sentences (`codes`: their `candidate_codes`, where
+    worked out already) that the groups do not already pair, in the pairs' order, with the pair; with `fork`,
+    a large input's pairs on two cores."""
     grouped = _Grouped(groups)
 
-    def shared_runs(pairs) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
+    def runs(pairs) -> list[tuple[int, int, tuple]]:
         found = []
         for i, j in pairs:
             x, y = sentences[i], sentences[j]
@@ -41,24 +56,19 @@ def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group],
             a, b = sorted((x, y), key=lambda unit: (unit.key, unit.article))
             run = _shared_run(factory, a, b)
             if run is not None and not grouped.taken(run[0], b.article) and not grouped.taken(run[1], a.article):
-                found.append(run)
+                found.append((i, j, run))
         return found
 
-    codes = codes_of() if codes_of is not None else candidate_codes(factory, sentences)
+    codes = codes if codes is not None else candidate_codes(factory, sentences)
     if codes is None:
-        found = shared_runs(candidates(sentences, reorder=False))
-    else:  # a large input's pairs, a slice at a time, on two cores from FORK_FROM articles
-        count = len(sentences)
+        return runs(candidates(sentences, reorder=False))
+    count = len(sentences)  # a large input's pairs, a slice at a time
 
-        def runs_in(chunk: int):
-            part = codes[chunk * _AT_ONCE : (chunk + 1) * _AT_ONCE]
-            return shared_runs(zip((part // count).tolist(), (part % count).tolist()))
+    def runs_in(chunk: int):
+        part = codes[chunk * _AT_ONCE : (chunk + 1) * _AT_ONCE]
+        return runs(zip((part // count).tolist(), (part % count).tolist()))
 
-        found = in_chunks(-(-len(codes) // _AT_ONCE), runs_in, len(factory.articles) >= FORK_FROM)
-    if not found:
-        return []
-    units, links = _units_and_links(factory, found)
-    return build_groups(units, links, GroupKind.PHRASE)
+    return in_chunks(-(-len(codes) // _AT_ONCE), runs_in, fork)
 
 
 # From this many sentences on, candidate pairs are first checked in bulk for the meaningful words they must share.
