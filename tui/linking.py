@@ -112,16 +112,24 @@ class Unit:
         vocabulary, code = self._vocabulary, self.code
         base = vocabulary.base_weight
         found = {c: base[c] for c in code}
+        for c in self.name_codes():
+            found[c] = NAME_WEIGHT
+        if discount:
+            word_of = vocabulary.word_of
+            found = {c: weight * discount.get(word_of[c], 1.0) for c, weight in found.items()}
+        return found
+
+    def name_codes(self) -> set[str]:
+        """The codes of the words taken for names: written with a capital letter, not as the first word, and
+        neither a function word nor a number."""
+        code, base, found = self.code, self._vocabulary.base_weight, set()
         names = self._capitals >> 1  # bit n - 1: the n-th word is written with a capital (the first is no name)
         while names:
             low = names & -names
             names ^= low
             n = low.bit_length()
             if n < len(code) and base[code[n]] == 1.0:
-                found[code[n]] = NAME_WEIGHT
-        if discount:
-            word_of = vocabulary.word_of
-            found = {c: weight * discount.get(word_of[c], 1.0) for c, weight in found.items()}
+                found.add(code[n])
         return found
 
     @property
@@ -313,9 +321,11 @@ def shared_words(a: Unit, b: Unit, limit: int = 8) -> tuple[str, ...]:
         both = [w for w in dict.fromkeys(a.words) if w in weights_b and w not in STOPWORDS]
         both.sort(key=lambda w: -weights_a.get(w, 0.0))
         return tuple(both[:limit])
-    # By code: one word is one code, and a function word one of `stop`'s.
-    stop, other = vocabulary.stop, set(b.code)
-    weight = {c: w for c, w in a.code_weights().items() if c in other and c not in stop}  # in the first unit's order
+    # By code: one word is one code, and a function word one of `stop`'s. Weighed as `code_weights` weighs them,
+    # only the words both carry.
+    stop, other, base = vocabulary.stop, set(b.code), vocabulary.base_weight
+    names = a.name_codes()
+    weight = {c: NAME_WEIGHT if c in names else base[c] for c in dict.fromkeys(a.code) if c in other and c not in stop}
     # Heaviest first; a stable sort, so words of one weight stay in the first unit's order.
     both = sorted(weight, key=weight.__getitem__, reverse=True)[:limit]
     return tuple(map(vocabulary.word_of.__getitem__, both))
