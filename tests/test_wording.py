@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.wording import DiffOptions, Edit, WordDiff, apply_edits, diff_versions, diff_words, numbers_in, pieces, tokenize
+from tui.wording import (DiffOptions, Edit, WordDiff, apply_edits, diff_versions, diff_words, numbers_in, pieces, replaced,
+                         tokenize)
 
 SAMPLE = Path(__file__).resolve().parent.parent / "tui" / "data" / "sample"
 
@@ -213,3 +214,10 @@ def test_pure_modules_do_not_load_textual(module):
     # `parallax align` and the printers use these modules and must start without the interface.
     code = f"import sys, {module}; sys.exit('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@given(TEXT, TEXT, st.booleans(), st.booleans())
+def test_the_replaced_stretches_alone_are_those_of_the_whole_comparison(a, b, ignore_case, ignore_quotes):
+    whole = diff_words(a, b, ignore_case=ignore_case, ignore_quotes=ignore_quotes)
+    assert replaced(a, b, ignore_case=ignore_case, ignore_quotes=ignore_quotes) == [
+        e for e in whole.edits if e.tag == "replace"]

@@ -20,7 +20,7 @@ from tui.apart import apart_pairs, folded, headline_twins
 from tui.figures import find_figures
 from tui.model import Article, Figure, FigureConflict, Group, GroupKind
 from tui.tokens import normalise
-from tui.wording import diff_words
+from tui.wording import replaced
 
 _PERIOD = re.compile(r"\s+(?:in|over|during|across)\s+(?:the\s+)?(?:past\s+|last\s+)?", re.IGNORECASE)
 _LOWER = {"at least", "more than", "over", "between"}  # "between" opens a range: its lower end
@@ -126,8 +126,7 @@ def _changed_figures(articles, figures, by_article, x, y, longest, diffs):
         return  # the same words: nothing replaced
     edits = diffs.get((text_x, text_y))
     if edits is None:
-        edits = diffs[(text_x, text_y)] = [e for e in diff_words(text_x, text_y, ignore_case=True,
-                                                                 ignore_quotes=True).edits if e.tag == "replace"]
+        edits = diffs[(text_x, text_y)] = replaced(text_x, text_y, ignore_case=True, ignore_quotes=True)
     for edit in edits:
         left = _inside(figures, by_article[x.article], x.start + edit.a_start, x.start + edit.a_end, longest)
         right = _inside(figures, by_article[y.article], y.start + edit.b_start, y.start + edit.b_end, longest)

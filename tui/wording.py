@@ -149,6 +149,15 @@ def diff_words(
     return WordDiff(edits, figures, similarity)
 
 
+def replaced(a: str, b: str, *, ignore_case: bool = False, ignore_quotes: bool = False) -> list[Edit]:
+    """The "replace" edits of `diff_words(a, b, ...)` alone, without the figures and similarity it also works
+    out (figure conflicts ask for these only, for every two versions of a shared passage)."""
+    tokens_a, keys_a = _compared(a, ignore_case, ignore_quotes, False)
+    tokens_b, keys_b = _compared(b, ignore_case, ignore_quotes, False)
+    return [_to_chars(block, tokens_a, tokens_b) for block in _merged_blocks(Levenshtein.opcodes(keys_a, keys_b))
+            if block[0] == "replace"]
+
+
 def _merged_blocks(opcodes) -> list[tuple[str, int, int, int, int]]:
     """Join runs of equal steps, and runs of unequal steps into one insert, delete or replace."""
     blocks: list[list] = []
