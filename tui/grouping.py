@@ -34,6 +34,8 @@ class _Clusters:
         # Each group's versions (article and meaningful words), by root and in the order of its members: a
         # group's members are compared again at every merge, so their words are worked out once.
         self.versions: dict[int, list[tuple[int, frozenset[str]]]] = {}
+        # Each group's articles, by root: asked at every merge, of groups of hundreds of members.
+        self.articles: dict[int, set[int]] = {}
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -50,7 +52,7 @@ class _Clusters:
             return False
         versions = self._versions(ra), self._versions(rb)
         # The user's join stands whatever the words say; the engine's own links must share meaningful words.
-        if not self._one_version_per_outlet(left, right, versions) or (
+        if not self._one_version_per_outlet(left, right, versions, ra, rb) or (
                 link.kind is not _USER and not self._related(*versions)):
             return False
         if self.apart and self._kept_apart(left, right):
@@ -65,6 +67,10 @@ class _Clusters:
         self.members.pop(rb, None)
         self.versions[ra] = versions[0] + versions[1]
         self.versions.pop(rb, None)
+        larger, smaller = sorted((self._articles(ra), self._articles(rb)), key=len, reverse=True)
+        larger |= smaller  # the larger set takes the smaller's articles, whichever group it was
+        self.articles[ra] = larger
+        self.articles.pop(rb, None)
         for i in alone:
             unit = self.units[i]
             for sentence in range(unit.sentence, unit.last + 1):
@@ -104,12 +110,17 @@ class _Clusters:
             found = [(unit.article, unit.content)]
         return found
 
-    def _one_version_per_outlet(self, left: list[int], right: list[int], versions: tuple[list, list]) -> bool:
+    def _articles(self, root: int) -> set[int]:
+        found = self.articles.get(root)
+        return found if found is not None else {self.units[root].article}  # a unit on its own
+
+    def _one_version_per_outlet(self, left: list[int], right: list[int], versions: tuple[list, list], ra: int,
+                                rb: int) -> bool:
         """An outlet appears once in a group, unless it repeats the passage (whole or trimmed) elsewhere."""
         if len(versions[0]) == 1 and len(versions[1]) == 1 and versions[0][0][0] != versions[1][0][0]:
             return True  # the most common case: two units on their own, from two articles
-        articles = {article for article, _ in versions[0]}
-        if articles.isdisjoint([article for article, _ in versions[1]]):
+        articles = self._articles(ra)
+        if articles.isdisjoint(self._articles(rb)):
             return True
         units = self.units
         for j in right:
