@@ -43,6 +43,12 @@ if sys.argv[2] == "copy fails":  # the copy runs out of memory as it starts its 
             raise MemoryError
         return slice_pairs(*args)
     tui.candidate_arrays._slice_pairs = failing_pairs
+    may_share = tui.phrases._may_share
+    def failing_share(*args):
+        if os.getpid() != parent:
+            raise MemoryError
+        return may_share(*args)
+    tui.phrases._may_share = failing_share
 articles = scale_corpus(60).articles if sys.argv[1] == "realistic" else synthetic_articles(12)
 alignment = tui.align.align(articles)
 if os.getpid() == parent:

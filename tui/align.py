@@ -13,7 +13,7 @@ from tui.grouping import build_groups
 from tui.candidates import ARRAYS_FROM, candidates, prefix_array, word_array
 from tui.linking import Link, Unit, Units, rarity
 from tui.model import AppliedCorrection, Alignment, Article, GroupKind, LinkKind
-from tui.phrases import candidate_codes, phrase_groups, shared_runs
+from tui.phrases import SharedRuns, candidate_codes, phrase_groups
 from tui.quote_context import QuoteContext
 from tui.scoring import UNMARKED_SHARE, UNMARKED_WORDS, AlignSettings, Scorer, unmarked_score
 
@@ -64,10 +64,10 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     sentence_links += unmarked.value()
     joins, apart, applied = _corrections(articles, units, corrections)
     groups = build_groups(units, sentence_links + joins, GroupKind.SENTENCE, apart)
-    # The wording the sentences share is found by a forked copy while this process links the quotations (the
-    # quotation groups, not known yet, are left out after).
-    told_sentences, pairs = list(groups), phrase_pairs.value()
-    runs = Part(lambda: shared_runs(factory, sentences, told_sentences, pairs), fork=fork)
+    # A large input's shared wording is looked for by a forked copy while this process links the quotations
+    # (the quotation groups, not known yet, are left out after); this process takes what is left when it is done.
+    told_sentences, runs = list(groups), SharedRuns(factory, sentences, phrase_pairs.value())
+    runs_begun = Part(lambda: runs.work(told_sentences), fork=True) if fork and runs.large else None
     context = QuoteContext(groups, sentences, discount)
     quote_links = _links(quotes, Scorer(quotes, settings, discount, context), reorder=False)
     groups += build_groups(quotes, quote_links, GroupKind.QUOTE, apart)
@@ -75,7 +75,7 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     # places no figure): a large input's are worked out by a forked copy while this process finds the wording.
     told, all_figures_found = sorted(groups, key=_reading_order), early_figures.value() + figures.value()
     conflicts = Part(lambda: find_conflicts(articles, told, all_figures_found), fork=fork)
-    groups += phrase_groups(factory, sentences, groups, runs.value)
+    groups += phrase_groups(factory, sentences, groups, lambda known: runs.found(runs_begun, known))
     groups.sort(key=_reading_order)
     for number, group in enumerate(groups):
         group.id = number + 1

@@ -11,7 +11,7 @@ from typing import Any
 
 from rapidfuzz.distance import LCSseq
 
-from tui.forking import in_chunks
+from tui.forking import ForkFailed, Part, Shares
 from tui.grouping import build_groups
 from tui.candidates import ARRAYS_FROM, candidates
 from tui.linking import Link, Unit, Units
@@ -26,10 +26,10 @@ PHRASE_RATIO = 0.75  # share of the run's words that both sides have
 
 
 def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group],
-                  runs_of: Callable[[], Any] | None = None) -> list[Group]:
+                  runs: Callable[[list[Group]], list] | None = None) -> list[Group]:
     """Groups of shared runs of words between sentences that no sentence or quotation group already pairs
-    (`runs_of`: the sentences' `shared_runs`, where worked out elsewhere, with some of the groups known)."""
-    found = runs_of() if runs_of is not None else shared_runs(factory, sentences, groups)
+    (`runs`: `SharedRuns.found`, where some were worked out before every group was known)."""
+    found = runs(groups) if runs is not None else SharedRuns(factory, sentences).found(None, groups)
     grouped = _Grouped(groups)
     found = [(left, right) for i, j, (left, right) in found if not grouped.paired(sentences[i], sentences[j])
              and not grouped.taken(left, right[0]) and not grouped.taken(right, left[0])]
@@ -39,36 +39,56 @@ def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group],
     return build_groups(units, links, GroupKind.PHRASE)
 
 
-def shared_runs(factory: Units, sentences: list[Unit], groups: list[Group], codes: Any = None,
-                fork: bool = False) -> list[tuple[int, int, tuple]]:
+class SharedRuns:
     """The shared run of words of each candidate pair of sentences (`codes`: their `candidate_codes`, where
-    worked out already) that the groups do not already pair, in the pairs' order, with the pair; with `fork`,
-    a large input's pairs on two cores."""
-    grouped = _Grouped(groups)
+    worked out already) that the groups do not already pair, with the pair, in the pairs' order. A large
+    input's pairs go a slice at a time to whichever process asks first: a forked copy may start on them before
+    every group is known (`work`), and this process takes the rest when it needs them (`found`)."""
 
-    def runs(pairs) -> list[tuple[int, int, tuple]]:
+    def __init__(self, factory: Units, sentences: list[Unit], codes: Any = None):
+        self.factory, self.sentences = factory, sentences
+        self.codes = codes if codes is not None else candidate_codes(factory, sentences)
+        self.chunks = -(-len(self.codes) // _AT_ONCE) if self.codes is not None else 0
+        self.shares = Shares(self.chunks, step=1) if self.codes is not None else None
+
+    @property
+    def large(self) -> bool:
+        return self.shares is not None
+
+    def work(self, groups: list[Group]) -> dict[int, list]:
+        """The runs of the slices no process has taken yet, by slice, with these groups known."""
+        grouped = _Grouped(groups)
+        return {chunk: self._slice(chunk, grouped) for chunk in self.shares or ()}
+
+    def found(self, early: Part | None, groups: list[Group]) -> list[tuple[int, int, tuple]]:
+        """Every pair's run: those of the slices the copy `early` took, and the rest worked out here."""
+        if not self.large:
+            return self._runs(candidates(self.sentences, reorder=False), _Grouped(groups))
+        done = self.work(groups)
+        if early is not None:
+            try:
+                done.update(early.result())
+            except ForkFailed:  # the copy ended early: its slices are worked out here
+                grouped = _Grouped(groups)
+                done.update({chunk: self._slice(chunk, grouped) for chunk in range(self.chunks) if chunk not in done})
+        return [run for chunk in range(self.chunks) for run in done[chunk]]
+
+    def _slice(self, chunk: int, grouped: _Grouped) -> list[tuple[int, int, tuple]]:
+        part, count = self.codes[chunk * _AT_ONCE : (chunk + 1) * _AT_ONCE], len(self.sentences)
+        return self._runs(zip((part // count).tolist(), (part % count).tolist()), grouped)
+
+    def _runs(self, pairs, grouped: _Grouped) -> list[tuple[int, int, tuple]]:
         found = []
         for i, j in pairs:
-            x, y = sentences[i], sentences[j]
+            x, y = self.sentences[i], self.sentences[j]
             if grouped.paired(x, y) or not _may_share(x, y):
                 continue
             # The same orientation whatever the order of the articles, so the result does not depend on it.
             a, b = sorted((x, y), key=lambda unit: (unit.key, unit.article))
-            run = _shared_run(factory, a, b)
+            run = _shared_run(self.factory, a, b)
             if run is not None and not grouped.taken(run[0], b.article) and not grouped.taken(run[1], a.article):
                 found.append((i, j, run))
         return found
-
-    codes = codes if codes is not None else candidate_codes(factory, sentences)
-    if codes is None:
-        return runs(candidates(sentences, reorder=False))
-    count = len(sentences)  # a large input's pairs, a slice at a time
-
-    def runs_in(chunk: int):
-        part = codes[chunk * _AT_ONCE : (chunk + 1) * _AT_ONCE]
-        return runs(zip((part // count).tolist(), (part % count).tolist()))
-
-    return in_chunks(-(-len(codes) // _AT_ONCE), runs_in, fork)
 
 
 # From this many sentences on, candidate pairs are first checked in bulk for the meaningful words they must share.
