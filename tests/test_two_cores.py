@@ -30,25 +30,17 @@ def counted():
     return fork()
 os.fork = counted
 parent = os.getpid()
-if sys.argv[2] == "copy fails":  # the copy runs out of memory as it starts its part
-    conflicts = tui.align.find_conflicts
+def fails_in_copies(module, name):
+    original = getattr(module, name)
     def failing(*args):
         if os.getpid() != parent:
             raise MemoryError
-        return conflicts(*args)
-    tui.align.find_conflicts = failing
-    slice_pairs = tui.candidate_arrays._slice_pairs
-    def failing_pairs(*args):
-        if os.getpid() != parent:
-            raise MemoryError
-        return slice_pairs(*args)
-    tui.candidate_arrays._slice_pairs = failing_pairs
-    may_share = tui.phrases._may_share
-    def failing_share(*args):
-        if os.getpid() != parent:
-            raise MemoryError
-        return may_share(*args)
-    tui.phrases._may_share = failing_share
+        return original(*args)
+    setattr(module, name, failing)
+if sys.argv[2] == "copy fails":  # each copy runs out of memory as it starts its part
+    fails_in_copies(tui.align, "find_conflicts")
+    fails_in_copies(tui.candidate_arrays, "_slice_pairs")  # the pairs sharing runs of words, among others
+    fails_in_copies(tui.phrases, "_may_share")  # the shared wording
 articles = scale_corpus(60).articles if sys.argv[1] == "realistic" else synthetic_articles(12)
 alignment = tui.align.align(articles)
 if os.getpid() == parent:
