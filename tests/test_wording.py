@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.wording import (DiffOptions, Edit, WordDiff, apply_edits, diff_versions, diff_words, numbers_in, pieces, replaced,
-                         tokenize)
+from tui.wording import (DiffOptions, Edit, WordDiff, apply_edits, diff_versions, diff_words, numbers_in, pieces,
+                         replaced, tokenize)
 
 SAMPLE = Path(__file__).resolve().parent.parent / "tui" / "data" / "sample"
 

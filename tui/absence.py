@@ -177,5 +177,6 @@ class _Pairs:
             limit = max(floor, score)
             if self.ceilings[cell] > limit:
                 version = self.versions[cell % versions]
-                score = max(score, self.scores.similarity(version, passage, self.together[cell], limit, self.bounds[cell]))
+                score = max(score, self.scores.similarity(version, passage, self.together[cell], limit,
+                                                          self.bounds[cell]))
         return score

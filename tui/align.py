@@ -67,7 +67,7 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     # A large input's shared wording is looked for by a forked copy while this process links the quotations
     # (the quotation groups, not known yet, are left out after); this process takes what is left when it is done.
     told_sentences, runs = list(groups), SharedRuns(factory, sentences, phrase_pairs.value())
-    runs_begun = Part(lambda: runs.work(told_sentences), fork=True) if fork and runs.large else None
+    begun = Part(lambda: runs.begin(told_sentences), fork=True) if fork and runs.large and can_fork() else None
     context = QuoteContext(groups, sentences, discount)
     quote_links = _links(quotes, Scorer(quotes, settings, discount, context), reorder=False)
     groups += build_groups(quotes, quote_links, GroupKind.QUOTE, apart)
@@ -75,7 +75,7 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     # places no figure): a large input's are worked out by a forked copy while this process finds the wording.
     told, all_figures_found = sorted(groups, key=_reading_order), early_figures.value() + figures.value()
     conflicts = Part(lambda: find_conflicts(articles, told, all_figures_found), fork=fork)
-    groups += phrase_groups(factory, sentences, groups, lambda known: runs.found(runs_begun, known))
+    groups += phrase_groups(factory, sentences, groups, runs, begun)
     groups.sort(key=_reading_order)
     for number, group in enumerate(groups):
         group.id = number + 1

@@ -123,7 +123,8 @@ class ProfileArrays:
     min_reordered: float
 
 
-def prefix_arrays(units: Sequence[Unit], min_reordered: float = MIN_REORDERED) -> tuple[np.ndarray, np.ndarray, ProfileArrays]:
+def prefix_arrays(units: Sequence[Unit],
+                  min_reordered: float = MIN_REORDERED) -> tuple[np.ndarray, np.ndarray, ProfileArrays]:
     """`prefix_lists` for a large input, worked out with arrays: the lists as (word, unit) pairs, in two
     arrays, and the profiles."""
     import numpy as np

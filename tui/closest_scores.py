@@ -29,7 +29,8 @@ class Scores:
         # By the unit's id, the unit kept alongside so that the id is never reused by another.
         self.weighed: OrderedDict[int, tuple] = OrderedDict()
 
-    def similarity(self, version: tuple, passage: Unit, together: int, floor: float, bounds: tuple[float, float]) -> float:
+    def similarity(self, version: tuple, passage: Unit, together: int, floor: float,
+                   bounds: tuple[float, float]) -> float:
         """The best of in-order, inside-a-longer-passage and any-order similarity of a prepared version (see
         `prepared`) and a passage (`together`: meaningful words both carry; `bounds`: of its any-order and
         inside-a-longer-passage parts, see `ceilings`); a part whose bound cannot beat `floor` or the parts
@@ -75,6 +76,7 @@ class Scores:
                        for code, weight in unit.code_weights().items()}
             found = self.weighed[id(unit)] = (unit, unit.content, weights, sum(weights.values()))
         return found
+
 
 def _overlap_ceilings(versions: list[tuple], found: Found) -> np.ndarray:
     """The weighted overlap of each pair, summed in another order than `Scores.similarity` sums it (so it

@@ -82,9 +82,10 @@ class Sketches:
     def _could_link(self, codes: np.ndarray, count: int, settings: AlignSettings, any_order: bool) -> np.ndarray:
         a, b = np.divmod(codes, count)
         # Each side's numbers looked up once.
-        length_a, length_b, meaningful_a, meaningful_b = self.length[a], self.length[b], self.meaningful[a], self.meaningful[b]
-        run_a, run_b = self.run[a], self.run[b]
-        shared = np.minimum(self._shared_bound(a, b, meaningful_a, meaningful_b), np.minimum(meaningful_a, meaningful_b))
+        length_a, length_b, run_a, run_b = self.length[a], self.length[b], self.run[a], self.run[b]
+        meaningful_a, meaningful_b = self.meaningful[a], self.meaningful[b]
+        shared = np.minimum(self._shared_bound(a, b, meaningful_a, meaningful_b),
+                            np.minimum(meaningful_a, meaningful_b))
         # Words in common, repeats counted: the function words of the side with fewer, and of the meaningful
         # words each side's tokens of the shared ones (every other distinct word takes at least one token).
         tokens = np.minimum(self.function_tokens[a], self.function_tokens[b]) + np.minimum(

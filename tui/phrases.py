@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -25,12 +24,12 @@ PHRASE_GAP = 3  # words one side may have that the other lacks, inside the run
 PHRASE_RATIO = 0.75  # share of the run's words that both sides have
 
 
-def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group],
-                  runs: Callable[[list[Group]], list] | None = None) -> list[Group]:
+def phrase_groups(factory: Units, sentences: list[Unit], groups: list[Group], runs: SharedRuns | None = None,
+                  begun: Part | None = None) -> list[Group]:
     """Groups of shared runs of words between sentences that no sentence or quotation group already pairs
-    (`runs`: `SharedRuns.found`, where some were worked out before every group was known)."""
-    found = runs(groups) if runs is not None else SharedRuns(factory, sentences).found(None, groups)
+    (`runs`: the sentences' `SharedRuns`, where made already; `begun`: a forked copy's `SharedRuns.begin`)."""
     grouped = _Grouped(groups)
+    found = (runs or SharedRuns(factory, sentences)).found(begun, grouped)
     found = [(left, right) for i, j, (left, right) in found if not grouped.paired(sentences[i], sentences[j])
              and not grouped.taken(left, right[0]) and not grouped.taken(right, left[0])]
     if not found:
@@ -43,7 +42,7 @@ class SharedRuns:
     """The shared run of words of each candidate pair of sentences (`codes`: their `candidate_codes`, where
     worked out already) that the groups do not already pair, with the pair, in the pairs' order. A large
     input's pairs go a slice at a time to whichever process asks first: a forked copy may start on them before
-    every group is known (`work`), and this process takes the rest when it needs them (`found`)."""
+    every group is known (`begin`), and this process takes the rest when it needs them (`found`)."""
 
     def __init__(self, factory: Units, sentences: list[Unit], codes: Any = None):
         self.factory, self.sentences = factory, sentences
@@ -55,23 +54,24 @@ class SharedRuns:
     def large(self) -> bool:
         return self.shares is not None
 
-    def work(self, groups: list[Group]) -> dict[int, list]:
+    def begin(self, groups: list[Group]) -> dict[int, list]:
         """The runs of the slices no process has taken yet, by slice, with these groups known."""
-        grouped = _Grouped(groups)
-        return {chunk: self._slice(chunk, grouped) for chunk in self.shares or ()}
+        return self._work(_Grouped(groups))
 
-    def found(self, early: Part | None, groups: list[Group]) -> list[tuple[int, int, tuple]]:
-        """Every pair's run: those of the slices the copy `early` took, and the rest worked out here."""
+    def found(self, begun: Part | None, grouped: _Grouped) -> list[tuple[int, int, tuple]]:
+        """Every pair's run: those of the slices the copy `begun` took, and the rest worked out here."""
         if not self.large:
-            return self._runs(candidates(self.sentences, reorder=False), _Grouped(groups))
-        done = self.work(groups)
-        if early is not None:
+            return self._runs(candidates(self.sentences, reorder=False), grouped)
+        done = self._work(grouped)
+        if begun is not None:
             try:
-                done.update(early.result())
+                done.update(begun.result())
             except ForkFailed:  # the copy ended early: its slices are worked out here
-                grouped = _Grouped(groups)
                 done.update({chunk: self._slice(chunk, grouped) for chunk in range(self.chunks) if chunk not in done})
         return [run for chunk in range(self.chunks) for run in done[chunk]]
+
+    def _work(self, grouped: _Grouped) -> dict[int, list]:
+        return {chunk: self._slice(chunk, grouped) for chunk in self.shares or ()}
 
     def _slice(self, chunk: int, grouped: _Grouped) -> list[tuple[int, int, tuple]]:
         part, count = self.codes[chunk * _AT_ONCE : (chunk + 1) * _AT_ONCE], len(self.sentences)

@@ -21,9 +21,11 @@ def weighed_words(sentences: Sequence[Unit], vocabulary, discount: dict[str, flo
     for code, word in vocabulary.word_of.items():
         base[ord(code)] = vocabulary.base_weight[code]
         factor[ord(code)] = discount.get(word, 1.0)
-    parts = [_weighed_block(sentences[first:first + _BLOCK], base, factor) for first in range(0, len(sentences), _BLOCK)]
+    parts = [_weighed_block(sentences[first:first + _BLOCK], base, factor)
+             for first in range(0, len(sentences), _BLOCK)]
     counts = np.concatenate([np.zeros(1, dtype=np.int64)] + [np.diff(starts) for starts, _, _ in parts])
-    starts, codes, weights = np.cumsum(counts), *(np.concatenate([p[k] for p in parts] or [np.zeros(0)]) for k in (1, 2))
+    codes, weights = (np.concatenate([p[k] for p in parts] or [np.zeros(0)]) for k in (1, 2))
+    starts = np.cumsum(counts)
     return starts, codes.astype(np.int32), weights, sequential_sums(starts, weights)
 
 
