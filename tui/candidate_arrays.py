@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from tui.candidate_prefix import ProfileArrays, passes
-from tui.forking import shared_out
+from tui.forking import can_fork, shared_out
 from tui.pair_codes import Union, distinct as _distinct
 from tui.candidates import CROWDED_UNITS, PAIR_BUDGET, RUN_LEVELS, SHARED_WORDS
 
@@ -31,24 +31,40 @@ def run_pairs(codes: Sequence[str], articles: Sequence[int], keep: Callable[[np.
     chosen = np.arange(len(codes), dtype=np.int64)
     union = Union(len(codes))
     for length, budget in RUN_LEVELS:
-        slices = list(_key_slices([codes[i] for i in chosen.tolist()], length))
+        slices = _key_slices([codes[i] for i in chosen.tolist()], length)
 
-        def paired(numbers: Iterable[int]) -> tuple[np.ndarray, np.ndarray, list[int]]:
-            """The pairs kept and the crowded runs' units of the slices numbered in `numbers`, and which."""
-            found, crowded, done = Union(len(codes)), [np.zeros(0, dtype=np.int64)], []
-            for number in numbers:
-                keys, units = slices[number]
+        def paired(pieces: Iterable[tuple[np.ndarray, np.ndarray]], found: Union) -> np.ndarray:
+            """The pairs of these slices of runs, added to `found` (those kept), and the crowded runs' units."""
+            crowded = [np.zeros(0, dtype=np.int64)]
+            for keys, units in pieces:
                 pairs, crowd = _slice_pairs(keys, chosen[units], owners, budget, below)
                 pairs = _distinct(pairs)  # a pair shares many runs: its copies go as soon as they are found
                 found.add(keep(pairs) if keep is not None else pairs)
                 crowded.append(crowd)
-                done.append(number)
-            return found.result(), np.concatenate(crowded), done
+            return np.concatenate(crowded)
 
-        parts = shared_out(len(slices), paired, fork)
-        for pairs, _, _ in parts:
-            union.add(pairs)
-        chosen = _distinct(np.concatenate([crowd for _, crowd, _ in parts]))
+        if fork and can_fork():  # every slice is made first, then each goes to whichever process asks first
+            held = list(slices)
+
+            def share(numbers: Iterable[int]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+                """The pairs kept and the crowded runs' units of the slices numbered in `numbers`, and which."""
+                found, done = Union(len(codes)), []
+
+                def taken() -> Iterator[tuple[np.ndarray, np.ndarray]]:
+                    for number in numbers:
+                        done.append(number)
+                        yield held[number]
+
+                crowd = paired(taken(), found)
+                return found.result(), crowd, done
+
+            parts = shared_out(len(held), share, fork)
+            for pairs, _, _ in parts:
+                union.add(pairs)
+            crowd = np.concatenate([crowd for _, crowd, _ in parts])
+        else:  # a slice at a time, each let go once paired
+            crowd = paired(slices, union)
+        chosen = _distinct(crowd)
         if not len(chosen):
             break
     return union.result()
