@@ -104,3 +104,24 @@ def test_a_copy_ends_when_the_command_that_forked_it_ends():
     while not _gone(pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _gone(pid)
+
+
+def test_one_core_needs_no_lock_shared_between_processes(monkeypatch):
+    # Some sandboxes have no shared semaphores: a command kept on one core (or the reader) still aligns there.
+    import multiprocessing.context
+
+    import tui.align
+    import tui.candidates
+    import tui.phrases
+    from benchmarks.scale_corpus import scale_corpus
+
+    def no_lock(*args, **kwargs):
+        raise ImportError("This platform lacks a functioning sem_open implementation")
+
+    monkeypatch.setenv("PARALLAX_ONE_CORE", "1")
+    monkeypatch.setattr(multiprocessing.context.BaseContext, "Lock", no_lock)
+    monkeypatch.setattr(tui.align, "FORK_FROM", 0)  # a large input's ways, on a small one
+    for module, name in ((tui.align, "ARRAYS_FROM"), (tui.candidates, "ARRAYS_FROM"), (tui.phrases, "BOUNDS_FROM")):
+        monkeypatch.setattr(module, name, 0)
+    alignment = tui.align.align(scale_corpus(20).articles)
+    assert len(alignment.groups) > 5

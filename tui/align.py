@@ -67,7 +67,7 @@ def _align(articles: list[Article], settings: AlignSettings, corrections: Sequen
     # A large input's shared wording is looked for by a forked copy while this process links the quotations
     # (the quotation groups, not known yet, are left out after); this process takes what is left when it is done.
     told_sentences, runs = list(groups), SharedRuns(factory, sentences, phrase_pairs.value())
-    begun = Part(lambda: runs.begin(told_sentences), fork=True) if fork and runs.large and can_fork() else None
+    begun = runs.begin(told_sentences) if fork and runs.large and can_fork() else None
     context = QuoteContext(groups, sentences, discount)
     quote_links = _links(quotes, Scorer(quotes, settings, discount, context), reorder=False)
     groups += build_groups(quotes, quote_links, GroupKind.QUOTE, apart)

@@ -65,7 +65,7 @@ class Part:
         try:
             with os.fdopen(self.read, "rb") as pipe:
                 done, value = pickle.load(pipe)
-        except EOFError:
+        except (EOFError, pickle.UnpicklingError):  # ended before sending all of it (killed, out of memory)
             done, value = False, "it ended before sending its result"
         finally:
             os.waitpid(self.pid, 0)

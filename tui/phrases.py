@@ -42,21 +42,24 @@ class SharedRuns:
     """The shared run of words of each candidate pair of sentences (`codes`: their `candidate_codes`, where
     worked out already) that the groups do not already pair, with the pair, in the pairs' order. A large
     input's pairs go a slice at a time to whichever process asks first: a forked copy may start on them before
-    every group is known (`begin`), and this process takes the rest when it needs them (`found`)."""
+    every group is known (`begin`), and this process takes the rest when it needs them (`found`); without a
+    copy, this process takes them all."""
 
     def __init__(self, factory: Units, sentences: list[Unit], codes: Any = None):
         self.factory, self.sentences = factory, sentences
         self.codes = codes if codes is not None else candidate_codes(factory, sentences)
         self.chunks = -(-len(self.codes) // _AT_ONCE) if self.codes is not None else 0
-        self.shares = Shares(self.chunks, step=1) if self.codes is not None else None
+        self.shares: Shares | None = None  # made only where a copy takes part
 
     @property
     def large(self) -> bool:
-        return self.shares is not None
+        return self.codes is not None
 
-    def begin(self, groups: list[Group]) -> dict[int, list]:
-        """The runs of the slices no process has taken yet, by slice, with these groups known."""
-        return self._work(_Grouped(groups))
+    def begin(self, groups: list[Group]) -> Part:
+        """A forked copy working through the slices no process has taken yet, with these groups known; its
+        result is the runs of the slices it took, by slice."""
+        self.shares = Shares(self.chunks, step=1)
+        return Part(lambda: self._work(_Grouped(groups)), fork=True)
 
     def found(self, begun: Part | None, grouped: _Grouped) -> list[tuple[int, int, tuple]]:
         """Every pair's run: those of the slices the copy `begun` took, and the rest worked out here."""
@@ -71,7 +74,8 @@ class SharedRuns:
         return [run for chunk in range(self.chunks) for run in done[chunk]]
 
     def _work(self, grouped: _Grouped) -> dict[int, list]:
-        return {chunk: self._slice(chunk, grouped) for chunk in self.shares or ()}
+        numbers = self.shares if self.shares is not None else range(self.chunks)
+        return {chunk: self._slice(chunk, grouped) for chunk in numbers}
 
     def _slice(self, chunk: int, grouped: _Grouped) -> list[tuple[int, int, tuple]]:
         part, count = self.codes[chunk * _AT_ONCE : (chunk + 1) * _AT_ONCE], len(self.sentences)
