@@ -121,15 +121,14 @@ class Shares:
 def in_chunks(chunks: int, work: Callable[[int], list], fork: bool) -> list:
     """work(0) + work(1) + ... + work(chunks - 1), the chunks shared out between this process and a forked copy
     (when `fork`, and this process may fork) as each asks for the next; the same list either way."""
-    if not fork or chunks < 2 or not can_fork():
-        return [item for chunk in range(chunks) for item in work(chunk)]
-    shares = Shares(chunks, step=1)
-    other = Part(lambda: {chunk: work(chunk) for chunk in shares}, fork=True)
-    done = {chunk: work(chunk) for chunk in shares}
-    try:
-        done.update(other.result())
-    except ForkFailed:  # the copy ended early: its chunks are worked out here
-        done.update({chunk: work(chunk) for chunk in range(chunks) if chunk not in done})
+
+    def some(numbers: Iterable[int]) -> tuple[dict[int, list], list[int]]:
+        done = {chunk: work(chunk) for chunk in numbers}
+        return done, list(done)
+
+    done: dict[int, list] = {}
+    for part, _ in shared_out(chunks, some, fork):
+        done.update(part)
     return [item for chunk in range(chunks) for item in done[chunk]]
 
 
