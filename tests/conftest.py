@@ -231,6 +231,28 @@ class Reader:
     async def type(self, text: str) -> None:
         await self.pilot.press(*text)
 
+    async def type_ahead(self, *keys: str) -> Shown:
+        """Keys arriving in one burst, as a terminal delivers them when typed (or pasted, or sent by a script)
+        faster than the reader handles them: none waits for the one before to be handled."""
+        import unicodedata
+
+        from textual.events import Key
+        from textual.keys import _character_to_key, _get_unicode_name_from_key
+
+        self.heard = []
+        for key in keys:
+            if len(key) == 1 and not key.isalnum():
+                key = _character_to_key(key)
+            try:
+                character = unicodedata.lookup(_get_unicode_name_from_key(key))
+            except KeyError:
+                character = key if len(key) == 1 else None
+            event = Key(key, character)
+            event.set_sender(self.app)
+            self.app._driver.send_message(event)
+        await self.settled()
+        return self.shown()
+
     async def click(self, pane: str, text: str) -> Shown:
         """Click on the first character of a text shown in a pane."""
         self.heard = []

@@ -283,6 +283,28 @@ def test_narrow_terminal_shows_fewer_panes_and_tab_cycles_them(open_reader):
     run(scenario())
 
 
+def test_keys_typed_ahead_of_the_reader_are_handled_in_the_order_typed(open_reader):
+    async def scenario():
+        async with open_reader(size=(80, 24)) as reader:
+            # The jump comes first: every outlet goes to its version of the first shared quotation, then the
+            # focus moves on to Beirut, which shows its version, and Wash. pol., which lacks it, says so.
+            shown = await reader.type_ahead("]", "tab", "tab", "tab")
+            assert shown.names == ["Wash. pol.", "Beirut"] and "outlets 3–4 of 5" in shown.title
+            assert shown.pane("Beirut").cursor_text == "unintentional loss of life"
+            assert shown.pane("Wash. pol.").notice_row is not None
+
+    run(scenario())
+
+
+def test_outlets_ticked_just_before_enter_are_compared(open_reader):
+    async def scenario():
+        async with open_reader(app=sample_app()) as reader:
+            shown = await reader.type_ahead(*["down", "space"] * 3, "enter")
+            assert shown.names == ["CNN", "Def. mag."]
+
+    run(scenario())
+
+
 def test_an_80_column_screen_shows_every_footer_key_and_names_the_base_in_each_pane(open_reader):
     async def scenario():
         async with open_reader(size=(80, 24)) as reader:

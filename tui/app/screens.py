@@ -101,11 +101,27 @@ class LoadingScreen(Screen):
         self.query_one("#loading-progress", Static).update(Content(progress))
 
 
+class OutletList(SelectionList[int]):
+    """The outlets to tick, in the order the keys were typed.
+
+    Enter compares rather than ticks, through an ordinary binding: a priority one runs the moment its key
+    arrives, before the ticks typed just ahead of it. Space ticks the highlighted outlet at once; Textual's
+    list ticks whichever is highlighted when a message it posts comes round, which after "down space down
+    space" typed in a burst is the last one, twice.
+    """
+
+    BINDINGS = [Binding("enter", "screen.confirm", "Compare", id="confirm")]
+
+    def action_select(self) -> None:
+        if self.highlighted is not None and not self.get_option_at_index(self.highlighted).disabled:
+            self.toggle(self.get_option_at_index(self.highlighted))
+
+
 class PickerScreen(Screen):
     """Tick the outlets to compare."""
 
     BINDINGS = [
-        Binding("enter", "confirm", "Compare", id="confirm", priority=True),
+        Binding("enter", "confirm", "Compare", id="confirm"),
         Binding("a", "all", "All", id="select_all"),
         Binding("escape", "stories", "Stories", id="stories"),
         Binding("q", "app.quit", "Quit", id="quit"),
@@ -132,7 +148,7 @@ class PickerScreen(Screen):
         with Vertical(classes="centre-box picker-box"):
             yield Static(Content(inert(self.story.title or self.story.id)).stylize("bold"), classes="box-title")
             yield Static(Content("Tick two or more outlets (space), then press enter to compare."), id="picker-hint")
-            yield SelectionList[int](*self._selections(), id="outlets")
+            yield OutletList(*self._selections(), id="outlets")
             yield Static(Content(""), id="picker-error")
         yield KeyBar()
 
