@@ -276,6 +276,25 @@ def cross_story_conflicts(stories: list[str]) -> tuple[int, int, list[str]]:
     return pairs, len(found), found
 
 
+def sample_cross_conflicts(stories: list[str]) -> tuple[int, int, list[str]]:
+    """Figure conflicts between an article of the sample story (an airstrike and its death toll) and one of a
+    corpus story, every one false: the corpus's political stories seldom count the dead, the sample does."""
+    from tui.pipeline import load_articles
+    from tui.sources import load_catalog, sample_sources_path
+
+    catalog = load_catalog(sample_sources_path())
+    sample = load_articles(catalog.stories[0], catalog.outlets)
+    pairs, found = 0, []
+    for story in stories:
+        for outlet, article in zip(OUTLETS, load_story(story)):
+            for own in sample:
+                pairs += 1
+                both = [own, article]
+                found += [f"sample {own.outlet.id} ~ {story} {outlet} [{c.label}] " + " · ".join(
+                    both[f.article].text[f.start : f.end] for f in c.figures) for c in find_conflicts(both)]
+    return pairs, len(found), found
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "n/a"
 
@@ -349,6 +368,10 @@ def main() -> None:
     if not args.no_cross:
         pairs, count, found = cross_story_conflicts(stories)
         print(f"figure conflicts across stories (false): {count} in {pairs} article pairs")
+        for line in found if "figures" in what else []:
+            print(f"  {line}")
+        pairs, count, found = sample_cross_conflicts(stories)
+        print(f"... the sample story against them (false): {count} in {pairs} article pairs")
         for line in found if "figures" in what else []:
             print(f"  {line}")
     if not args.no_msrp:

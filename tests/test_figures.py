@@ -55,6 +55,21 @@ def test_the_killed_of_different_groups_are_different_subjects():
     assert found == [["12", "15"]]
 
 
+def test_tolls_of_articles_sharing_nothing_conflict_only_when_their_sentences_tell_of_one_event():
+    storm = "A storm swept through the harbour town on Tuesday. Officials said 62 people died and many more were hurt."
+    strike = "The monitoring group put the death toll at 83 after the airstrike on the army base."
+    # Nothing is shared and nothing says the two are one event: a storm's toll is not an airstrike's.
+    assert conflicts_of(storm, strike)[0] == []
+    # The same event told apart (no passage shared): the sentences name the same strike and base.
+    found, _ = conflicts_of("The airstrike on the army base near the airport killed 62 soldiers, the ministry said.",
+                            strike)
+    assert found == [["62", "83"]]
+    # Articles that share a passage are of one story: its tolls conflict whatever their sentences say.
+    shared = "The coalition said the strike was halted at once when it was told the troops were Syrian."
+    found, _ = conflicts_of(f"{shared} Officials said 62 people died.", f"{shared} {strike}")
+    assert found == [["62", "83"]]
+
+
 def test_a_changed_number_in_a_shared_passage_is_a_conflict_with_its_subject_named():
     found, result = conflicts_of(
         "Prosecutors said the congressman spent $43,350 of campaign money on a gold Rolex watch in 2007.",

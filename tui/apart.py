@@ -78,7 +78,8 @@ def apart_pairs(articles: list[Article], figures: list[Figure], stories: Sequenc
                 continue
             shared_names = names[a] & names[b] if a in alone and b in alone else set()
             headline = a in heads or b in heads
-            if fa.article != fb.article and _comparable(fa, fb, words[a], words[b], shared_names, headline) and \
+            known = stories is not None and stories[fa.article] != -1 and stories[fa.article] == stories[fb.article]
+            if fa.article != fb.article and _comparable(fa, fb, words[a], words[b], shared_names, headline, known) and \
                     _headline_holds(fa, words[b], a in heads) and _headline_holds(fb, words[a], b in heads):
                 yield a, b
 
@@ -141,9 +142,13 @@ def _headline_holds(figure: Figure, other: set[str], headline: bool) -> bool:
 
 
 def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], names: set[str],
-                headline: bool = False) -> bool:
+                headline: bool = False, known: bool = False) -> bool:
     """Figures told apart from shared passages: counts and sums of one subject in like sentences, and the
-    years one named person held an office.
+    years one named person held an office. `known`: the two articles share a passage, so are of one story.
+
+    Deaths and injuries of one story are one toll whatever the sentences around them say ("62 soldiers were
+    killed", "the death toll rose to 83"). Between articles that share nothing, nothing says they tell of one
+    event (a storm's toll and an airstrike's read alike): their sentences must name the same things too.
 
     Shares, ages, durations and other years are compared only inside shared passages: apart from them, a tax
     rate of one year and an average rate, or an age and a term in office, read alike too often.
@@ -155,7 +160,9 @@ def _comparable(a: Figure, b: Figure, words_a: set[str], words_b: set[str], name
         # The years a person held an office are one fact about them, however the sentences around differ.
         return bool(a.subject) and a.subject == b.subject and len(shared - {a.subject.lower()}) >= _CONTEXT_WORDS
     if a.measure in _CASUALTIES:
-        return not a.subject or not b.subject or a.subject == b.subject
+        if a.subject and b.subject and a.subject != b.subject:
+            return False
+        return known or len(shared) >= _CONTEXT_WORDS
     if a.kind not in {"count", "money"}:
         return False
     if not same_subject(a, b):
