@@ -204,6 +204,24 @@ def test_an_outlet_with_a_weaker_match_is_close_not_absent():
     assert group.state(3) == "absent" and 3 not in group.closest
 
 
+def test_an_outlet_quoting_a_few_words_of_a_quotation_carries_a_trim_of_it_not_nothing():
+    quoted = 'The senator answered: "With all due respect, that is just a bunch of malarkey and everyone knows it."'
+    result = align(articles(
+        quoted, quoted,
+        'Relishing the exchange, the senator called his rival "my friend" but dismissed the plan as "malarkey."',
+        'The senator called his rival "my friend" before the debate ended with a long discussion of taxes.',
+    ))
+    group = group_holding(result, 0, "bunch of malarkey", GroupKind.QUOTE)
+    assert group is not None and group.articles == {0, 1}
+    # The third outlet quotes the quotation's one telling word: its sentence is the closest passage, so the
+    # reader says "closest in this outlet" there, never "not in this outlet".
+    assert group.state(2) == "close"
+    close = group.closest[2]
+    assert "malarkey" in result.articles[2].text[close.start : close.end]
+    # "my friend" is two short words anyone may quote: the fourth outlet shares nothing of the quotation.
+    assert group.state(3) == "absent"
+
+
 def test_a_failed_article_is_neither_close_nor_absent_but_unread():
     good = articles("The coalition said the airstrike on the airfield was halted immediately when officials were told.",
                     "The coalition said the airstrike on the airfield was halted immediately when officials were told.")

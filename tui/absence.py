@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+import math
 from itertools import islice
 
 import numpy as np
@@ -11,7 +12,8 @@ import numpy as np
 from tui.closest_scores import MARGIN as _MARGIN, Scores
 from tui.closest_words import BATCH as _BATCH, Found, Words
 from tui.linking import Unit, Units
-from tui.model import Closest, Group
+from tui.model import Closest, Group, GroupKind
+from tui.tokens import STOPWORDS, normalise
 
 # Below this similarity (0-100) nothing in the outlet is close, and "not in this outlet" may be said.
 CLOSE_SCORE = 20.0
@@ -92,6 +94,53 @@ class ClosestSearch:
         present = group.articles
         near = self.readable if self.near is None else _nearest(self.near, present)
         return [self.scores.prepared(v) for v in versions], [article for article in near if article not in present]
+
+
+def find_trims(factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]) -> None:
+    """An outlet that quotes a few words of a group's quotation ("malarkey", "destructive") carries a trim of
+    it: the sentence that quotes them is close, however little else it shares, and "not in this outlet" would
+    be false. Only within one story (a corpus's groups look for closest passages among their neighbours)."""
+    articles = factory.articles
+    readable = [i for i, article in enumerate(articles) if article.ok and article.sentences]
+    if len(readable) > EVERY_ARTICLE_UP_TO:
+        return
+    quoted = {i: [(q.sentence, _run(articles[i].quote_text(n))) for n, q in enumerate(articles[i].quotes)]
+              for i in readable}
+    units = {(u.article, u.sentence): u for u in sentences if u.start == articles[u.article].sentences[u.sentence].start}
+    scores = Scores(discount, factory.vocabulary.word_of)
+    for group in groups:
+        if group.kind is GroupKind.PHRASE:
+            continue
+        said = [_run(articles[m.article].quote_text(q.index)) for m in group.members for q in _quotes_in(articles[m.article], m)]
+        if not any(said):
+            continue
+        for article in readable:
+            if article in group.articles or article in group.closest:
+                continue
+            trims = [sentence for sentence, words in quoted[article] if _telling(words) and any(words in run for run in said)]
+            passage = units.get((article, trims[0])) if trims else None
+            if passage is None:
+                continue
+            best = max(scores.similarity(version, passage, len(version[1] & passage.content), -1.0, (math.inf, math.inf))
+                       for version in (scores.prepared(factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end))
+                                       for m in group.members))
+            group.closest[article] = Closest(article, passage.sentence, passage.start, passage.end, round(best, 1))
+
+
+def _run(text: str) -> str:
+    """Normalised words between spaces: one run is inside another exactly when its words are, in order."""
+    return f" {' '.join(normalise(text))} "
+
+
+def _telling(run: str) -> bool:
+    """A quoted trim that says something of its own: a word of five letters or more that is not a function
+    word, or three words ("my friend" alone could be anyone's)."""
+    words = run.split()
+    return len(words) >= 3 or any(len(w) >= 5 and w not in STOPWORDS for w in words)
+
+
+def _quotes_in(article, member) -> list:
+    return [q for q in article.quotes if member.start <= q.start and q.end <= member.end]
 
 
 def _by_story(groups: list[Group], articles: int) -> list[int]:

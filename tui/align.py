@@ -91,10 +91,11 @@ def _closest(factory: Units, groups: list, sentences: list[Unit], discount: dict
     """Fill each group's closest passages; for a large input, on two cores: a forked copy takes groups as this
     process does, a few at a time."""
     # Imported here: the search needs NumPy, which the reader need not load to open a story from the cache.
-    from tui.absence import ClosestSearch, find_closest
+    from tui.absence import ClosestSearch, find_closest, find_trims
 
     if len(factory.articles) < FORK_FROM or not can_fork():
         find_closest(factory, groups, sentences, discount)
+        find_trims(factory, groups, sentences, discount)  # within one story only: a corpus is larger
         return
     search, shares = ClosestSearch(factory, groups, sentences, discount), Shares(len(groups))
     other = Part(lambda: search.fill(search.in_order(shares)), fork=True)
