@@ -132,6 +132,16 @@ def test_he_after_a_sentence_naming_two_people_is_left_unresolved():
     assert credits(body)[-1] is None
 
 
+def test_he_after_a_sentence_opening_on_a_clause_is_the_person_of_its_main_clause():
+    # The name in the opening "When ..." clause is not who the sentence is about: "he" is Ms. Baker.
+    body = ("When Mr. Adams went after the mayor’s remark at a fund-raiser about the “budget hole,” Ms. Baker "
+            "reminded him of his own record. “I think he very well knows what the council voted for,” she said.")
+    assert credits(body)[-1] == ("Ms. Baker", "said")
+    body = ("After Mr. Adams finished his statement, Mr. Baker delivered what aides called a warning.\n\n"
+            "“We have work to do,” he said.")
+    assert credits(body)[-1] == ("Mr. Baker", "said")
+
+
 def test_a_clause_on_who_the_speaker_is_may_stand_before_the_verb():
     body = "“I am appalled,” diGenova, who has advised the president, said in a statement."
     assert credits(body) == [("diGenova", "said")]

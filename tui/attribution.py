@@ -249,6 +249,13 @@ class _Finder:
         return None
 
 
+# A clause a sentence opens on, up to the comma that ends it (a closing quotation mark may stand after the
+# comma): its subject is not the sentence's.
+_OPENING_CLAUSE = re.compile(r"\s*(?:When|While|After|Before|As|Although|Though|Because|Since|If|Once|Until)\s"
+                             r"[^,;:!?]*?\s(?:\w+ed|went|was|were|had|did|said|spoke|made|took|came|told|gave|got)\b"
+                             r"[^;:!?]*?,[”\"’']?\s+")
+
+
 def _closes_unopened(sentence: str) -> bool:
     """Whether a sentence ends a quotation it does not open (the rest of it is in an earlier paragraph)."""
     close = sentence.find("”")
@@ -266,12 +273,17 @@ def _is_title(words: str) -> bool:
 
 def _subject(sentence: str, opening: bool, people: set[str] | None = None) -> str | None:
     """The speaker of the sentence's first speech verb, or (in an earlier sentence) the name it opens with;
-    when looking for a person (`people` given), a person it opens with comes first."""
-    first = forward_phrase(sentence, len(sentence) - len(sentence.lstrip())) if opening else []
+    when looking for a person (`people` given), a person it opens with comes first. A sentence opening on a
+    clause of its own ("When Mr. Biden went after ..., Mr. Ryan reminded ...") opens after that clause."""
+    start = len(sentence) - len(sentence.lstrip())
+    clause = _OPENING_CLAUSE.match(sentence) if opening else None
+    if clause is not None:
+        start = clause.end()
+    first = forward_phrase(sentence, start) if opening else []
     while first and first[0].group().lower() in OPENERS:
         first = first[1:]
     if people is not None and first and is_person(sentence[first[0].start() : first[-1].end()], people):
-        if first[0].group().lower() not in {"the", "a", "an"} | PERSON_PRONOUNS and first[0].start() < 3:
+        if first[0].group().lower() not in {"the", "a", "an"} | PERSON_PRONOUNS and first[0].start() < start + 3:
             return sentence[first[0].start() : first[-1].end()]
     for verb in _VERB.finditer(sentence):
         found = phrase_before(sentence, verb.start())
