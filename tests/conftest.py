@@ -135,6 +135,11 @@ class PaneShown:
     def text(self) -> str:
         return "\n".join(self.rows)
 
+    def reads(self, words: str) -> bool:
+        """Whether the pane shows these words, read on from row to row: a line may break anywhere in them (a
+        path longer than the pane breaks inside a word, and a test's folder name varies in length)."""
+        return "".join(words.split()) in "".join(self.text.split())
+
     def background_of(self, text: str) -> set[str]:
         """The background colours under the first occurrence of `text` in the text area."""
         row = self.row_of(text)
