@@ -142,6 +142,25 @@ def test_he_after_a_sentence_opening_on_a_clause_is_the_person_of_its_main_claus
     assert credits(body)[-1] == ("Mr. Baker", "said")
 
 
+def test_he_after_a_sentence_about_he_goes_back_to_whom_that_he_stands_for():
+    # The sentence before names only Obama, but it is about "he", the Perry of the sentence before it.
+    body = ("Republican presidential candidate Rick Perry pledges to end President Barack Obama’s policies.\n\n"
+            "Perry has stepped up his attacks on Obama over cultural issues. In a statement released Tuesday, he "
+            "decried the Obama administration’s decision on foreign aid.\n\n"
+            "“This is just the most recent example of an administration at war with people of faith,” he said.")
+    assert credits(body)[-1] == ("Perry", "said")
+
+
+def test_a_speech_verb_inside_the_quotation_names_nobody():
+    # "President Obama has said" is Netanyahu's words, not who says them.
+    body = ("Prime Minister Benjamin Netanyahu of Israel pressed President Barack Obama on Iran.\n\n"
+            "Netanyahu also made an appearance on NBC’s “Meet the Press” last Sunday, urging Obama to take a "
+            "tougher line with Iran.\n\n"
+            "“President Obama has said that he is determined to prevent Iran from getting nuclear weapons,” he said "
+            "on the Sunday morning show.")
+    assert credits(body)[-1] == ("Netanyahu", "said")
+
+
 def test_a_clause_on_who_the_speaker_is_may_stand_before_the_verb():
     body = "“I am appalled,” diGenova, who has advised the president, said in a statement."
     assert credits(body) == [("diGenova", "said")]

@@ -238,6 +238,8 @@ class _Finder:
             # unless it opens on the quotation itself.
             opening = back < index or (inside is None and words.lstrip()[:1] not in "“\"'‘")
             subject = _subject(words, opening, self.surnames if wanted_person else None)
+            if subject is not None and subject.lower() in PERSON_PRONOUNS:
+                continue  # ``In a statement, he decried the Obama administration``: still about the one before
             person = subject is not None and is_person(subject, self.surnames)
             if wanted_person and back < index and not person:
                 named = people_named(words, self.surnames)  # the one person the sentence names, if only one
@@ -254,6 +256,14 @@ class _Finder:
 _OPENING_CLAUSE = re.compile(r"\s*(?:When|While|After|Before|As|Although|Though|Because|Since|If|Once|Until)\s"
                              r"[^,;:!?]*?\s(?:\w+ed|went|was|were|had|did|said|spoke|made|took|came|told|gave|got)\b"
                              r"[^;:!?]*?,[”\"’']?\s+")
+
+
+# A sentence whose main clause, after an opening phrase or clause, is about "he" or "she" ("In a statement
+# released Tuesday, he decried ...").
+_PRONOUN_AFTER_OPENING = re.compile(r"\s*(\w+)\b[^;:!?]{0,120}?,[”\"’']?\s+([Hh]e|[Ss]he)\s+[a-z]")
+
+
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 
 def _closes_unopened(sentence: str) -> bool:
@@ -282,11 +292,17 @@ def _subject(sentence: str, opening: bool, people: set[str] | None = None) -> st
     first = forward_phrase(sentence, start) if opening else []
     while first and first[0].group().lower() in OPENERS:
         first = first[1:]
+    pronoun = _PRONOUN_AFTER_OPENING.match(sentence) if opening else None
+    if pronoun is not None and pronoun.group(1).lower() in OPENERS:
+        return pronoun.group(2)  # the main clause's subject is "he": the sentence is about whom it stands for
     if people is not None and first and is_person(sentence[first[0].start() : first[-1].end()], people):
         if first[0].group().lower() not in {"the", "a", "an"} | PERSON_PRONOUNS and first[0].start() < start + 3:
             return sentence[first[0].start() : first[-1].end()]
-    for verb in _VERB.finditer(sentence):
-        found = phrase_before(sentence, verb.start())
+    # A speech verb inside a quotation is the quoted speaker's words ("“President Obama has said ...,” he
+    # said"): only the sentence's own words are read for one.
+    own = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), sentence)
+    for verb in _VERB.finditer(own):
+        found = phrase_before(own, verb.start())
         if found is not None:
             return found[0]
     if first and first[0].group()[:1].isupper() and first[0].group().lower() not in {"the", "a", "an"}:
