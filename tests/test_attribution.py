@@ -77,6 +77,13 @@ def test_a_relaying_outlet_does_not_replace_the_speaker_named_before():
     assert credits(body) == [("The Syrian Foreign Ministry", "said")]
 
 
+def test_a_quotation_that_names_a_day_is_not_a_title():
+    # A show's title capitalises its longer words; a day or a month is capitalised in any sentence.
+    body = ("In an interview, Mr. Baker delivered what aides called a wake-up call.\n\n"
+            "“We will vote on Monday,” he said.")
+    assert credits(body) == [("Mr. Baker", "said")]
+
+
 @pytest.mark.parametrize("body", [
     "There was no casualty figure yet, and no one knew more about “the incident” at all.",
     "Gen. Herbert “Hawk” Carlisle spoke to reporters.",  # a nickname

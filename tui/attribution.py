@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from tui.model import Article, Quote
-from tui.speakers import (OPENERS, PERSON_PRONOUNS, THING_PRONOUNS, forward_phrase, is_person, phrase_after, phrase_before,
-                          people_named, surnames)
+from tui.speakers import (OPENERS, PERSON_PRONOUNS, THING_PRONOUNS, TIMES, forward_phrase, is_person, phrase_after,
+                          phrase_before, people_named, surnames)
 
 SPEECH_VERBS = (
     "said|says|say|told|added|adds|stated|wrote|writes|noted|asks|argues|insists|warns|recalls|explains|"
@@ -275,7 +275,8 @@ def _closes_unopened(sentence: str) -> bool:
 def _is_title(words: str) -> bool:
     """A short quotation whose every longer word is capitalised names a show, a book or an operation."""
     found = re.findall(r"[\w’'-]+", words)
-    long = [w for w in found if len(w) >= 5]
+    # A day or a month is capitalised in any sentence ("We will vote on Monday"): it makes no title.
+    long = [w for w in found if len(w) >= 5 and w.lower() not in TIMES]
     if re.search(r"[.!?,;:]\s", words) or not 1 < len(found) <= 8 or not found[0][:1].isupper():
         return False
     return bool(long) and all(w[:1].isupper() for w in long)
