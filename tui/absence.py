@@ -97,33 +97,38 @@ class ClosestSearch:
 
 
 def find_trims(factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]) -> None:
-    """An outlet that quotes a few words of a group's quotation ("malarkey", "destructive") carries a trim of
-    it: the sentence that quotes them is close, however little else it shares, and "not in this outlet" would
-    be false. Only within one story (a corpus's groups look for closest passages among their neighbours)."""
+    """An outlet that quotes a few words of a group's quotation ("malarkey") carries a trim of it: the sentence
+    that quotes them is close, however little else it shares, and "not in this outlet" would be false. Only
+    within one story (a corpus's groups look for closest passages among their neighbours)."""
     articles = factory.articles
     readable = [i for i, article in enumerate(articles) if article.ok and article.sentences]
     if len(readable) > EVERY_ARTICLE_UP_TO:
         return
     quoted = {i: [(q.sentence, _run(articles[i].quote_text(n))) for n, q in enumerate(articles[i].quotes)]
               for i in readable}
-    units = {(u.article, u.sentence): u for u in sentences if u.start == articles[u.article].sentences[u.sentence].start}
+    whole = {(u.article, u.sentence): u for u in sentences
+             if u.start == articles[u.article].sentences[u.sentence].start}
     scores = Scores(discount, factory.vocabulary.word_of)
     for group in groups:
         if group.kind is GroupKind.PHRASE:
             continue
-        said = [_run(articles[m.article].quote_text(q.index)) for m in group.members for q in _quotes_in(articles[m.article], m)]
-        if not any(said):
+        said = [_run(articles[m.article].quote_text(q.index)) for m in group.members
+                for q in _quotes_in(articles[m.article], m)]
+        if not said:
             continue
         for article in readable:
             if article in group.articles or article in group.closest:
                 continue
-            trims = [sentence for sentence, words in quoted[article] if _telling(words) and any(words in run for run in said)]
-            passage = units.get((article, trims[0])) if trims else None
+            trims = [sentence for sentence, words in quoted[article]
+                     if _telling(words) and any(words in run for run in said)]
+            passage = whole.get((article, trims[0])) if trims else None
             if passage is None:
                 continue
-            best = max(scores.similarity(version, passage, len(version[1] & passage.content), -1.0, (math.inf, math.inf))
-                       for version in (scores.prepared(factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end))
-                                       for m in group.members))
+            versions = (scores.prepared(factory.make(m.article, m.sentence, m.spans[-1], m.quote, m.start, m.end))
+                        for m in group.members)
+            # Every part of the score worked out in full (no floor, no bounds): it is shown as it is.
+            best = max(scores.similarity(version, passage, len(version[1] & passage.content), -1.0,
+                                         (math.inf, math.inf)) for version in versions)
             group.closest[article] = Closest(article, passage.sentence, passage.start, passage.end, round(best, 1))
 
 
