@@ -551,6 +551,25 @@ def test_search_finds_a_phrase_in_every_pane_highlights_it_and_steps_through_the
     run(scenario())
 
 
+def test_a_search_typed_in_one_burst_goes_into_the_find_bar_not_to_the_keys(open_reader, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where a report would be written
+    async def scenario():
+        async with open_reader() as reader:
+            # "/" then the words, as fast as a terminal delivers them: the letters of "samantha power" are also
+            # keys ("m" the map, "p" ...), and none of them may act.
+            await reader.type_ahead("/", *"samantha power", "enter")
+            status = " ".join(reader.part("#status"))
+            assert "“samantha power”: 1 of 2 in Aggregator, 3 in all" in status, status
+            assert reader.part("#map-box") == []
+            # "r" and "q" would write a report and quit.
+            await reader.type_ahead("escape")
+            await reader.type_ahead("/", *"rq", "enter")
+            assert reader.app.is_running and list(tmp_path.glob("*.html")) == []
+            assert "“rq” is in none of the outlets." in reader.notifications[-1]
+
+    run(scenario())
+
+
 def test_typing_a_search_does_not_move_the_panes(open_reader):
     async def scenario():
         async with open_reader() as reader:

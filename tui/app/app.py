@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterable, MutableMapping
 from datetime import date
 from typing import TypeVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from tui.align import AlignSettings
@@ -96,6 +97,21 @@ class ParallaxApp(App):
         self.articles: list[Article] = []
         self.chosen: list[int] = []
         self._loading: LoadingScreen | None = None  # made, and not on screen yet
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key typed before a line of text took the focus ("/" and a search typed in one burst, as a terminal
+        # may deliver them) was passed to the screen, and comes back here to be read as the screen's key: "r"
+        # would write a report, "q" quit. Typed for the line, it goes there, in the order typed.
+        line = self.focused if isinstance(event, events.Key) and event.is_forwarded and event.is_printable else None
+        if isinstance(line, Input):
+            # Typed in at once (as the line itself types a character), so that an enter typed after it, which
+            # reaches the line's binding here, searches all of it.
+            if line.selection.is_empty:
+                line.insert_text_at_cursor(event.character)
+            else:
+                line.replace(event.character, *line.selection)
+            return
+        await super().on_event(event)
 
     def action_interrupt(self) -> None:
         self.exit(return_code=130)

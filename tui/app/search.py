@@ -33,7 +33,9 @@ class FindBar(Input):
 
     def open(self) -> None:
         self.display = True
-        self.focus()
+        # At once, not once the keys already queued are handled (as `focus()` does): typed right after "/", they
+        # are the search's (see ParallaxApp.on_event).
+        self.screen.set_focus(self)
 
     def action_close(self) -> None:
         self.display = False
