@@ -43,10 +43,11 @@ def test_no_cache_neither_reads_nor_writes_the_cache(capsys, cache_dir, monkeypa
     first = align_json(capsys, "--no-cache")
     assert entries(cache_dir) == []
     align_json(capsys)
-    refuse_to_align(monkeypatch)
-    with pytest.raises(AssertionError, match="aligned again"):
-        align_json(capsys, "--no-cache")
-    monkeypatch.undo()
+    # Only the refusal is undone after (undoing every patch would undo the test's own data and cache folders too).
+    with monkeypatch.context() as refusing:
+        refuse_to_align(refusing)
+        with pytest.raises(AssertionError, match="aligned again"):
+            align_json(capsys, "--no-cache")
     assert align_json(capsys) == first
 
 
