@@ -174,6 +174,13 @@ def test_a_quotation_keeps_its_own_marks_as_single_ones():
     assert cite(replace(FULL, quote="“regret”"), "plain").startswith("“regret”\n")
 
 
+def test_straight_marks_inside_a_quotation_open_and_close_where_they_stand():
+    # A passage that starts inside a quotation: its first straight mark closes it, then a title opens and closes.
+    source = replace(FULL, quote='As President, I\'ll end it. And I\'ll fight," says Perry in the ad titled "Strong."')
+    assert cite(source, "plain").startswith(
+        "“As President, I'll end it. And I'll fight,’ says Perry in the ad titled ‘Strong.’”\n")
+
+
 @given(st.text(), st.text(), st.text(), st.sampled_from(STYLES))
 def test_no_control_characters_ever_reach_the_output(quote, headline, author, style):
     source = replace(FULL, quote=quote, headline=headline, author=author)

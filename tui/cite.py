@@ -65,6 +65,9 @@ def cite_many(sources: list[CitationSource], style: str) -> str:
     return "\n\n".join(entries)
 
 
+_STRAIGHT_OPENING = re.compile(r'(?:^|(?<=[\s(\[{—–/-]))"')
+
+
 def clean(text: str) -> str:
     """Outside text through the one cleaning path, on one line."""
     return printable(text or "")
@@ -79,8 +82,9 @@ def _quote(source: CitationSource) -> str:
     # "…new ways to serve," — the comma belonged to the outlet's sentence, not to the words quoted.
     text = _TRAILING_PUNCTUATION.sub("", text)
     text = text.replace("“", "‘").replace("”", "’")
-    parts = text.split('"')
-    return "".join(part + ("‘’"[i % 2] if i < len(parts) - 1 else "") for i, part in enumerate(parts))
+    # A straight mark opens where a word starts after it and closes where one ends before it: a passage may start
+    # inside a quotation, so taking them in turns would turn its first closing mark into an opening one.
+    return _STRAIGHT_OPENING.sub("‘", text).replace('"', "’")
 
 
 def _credit(source: CitationSource) -> str:
