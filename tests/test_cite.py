@@ -181,6 +181,12 @@ def test_straight_marks_inside_a_quotation_open_and_close_where_they_stand():
         "“As President, I'll end it. And I'll fight,’ says Perry in the ad titled ‘Strong.’”\n")
 
 
+@pytest.mark.parametrize("style", ["plain", "mla", "chicago"])
+def test_a_headline_set_in_quotation_marks_has_its_own_marks_made_single(style):
+    source = replace(FULL, headline='Perry Ad: I Can Defend Faith From Obama’s “War on Religion” and "Cuts"')
+    assert "“Perry Ad: I Can Defend Faith From Obama’s ‘War on Religion’ and ‘Cuts’" in cite(source, style)
+
+
 @given(st.text(), st.text(), st.text(), st.sampled_from(STYLES))
 def test_no_control_characters_ever_reach_the_output(quote, headline, author, style):
     source = replace(FULL, quote=quote, headline=headline, author=author)

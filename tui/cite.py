@@ -81,9 +81,14 @@ def _quote(source: CitationSource) -> str:
         text = text[1:-1].strip()
     # "…new ways to serve," — the comma belonged to the outlet's sentence, not to the words quoted.
     text = _TRAILING_PUNCTUATION.sub("", text)
+    return _nested(text)
+
+
+def _nested(text: str) -> str:
+    """Text set inside double quotation marks, its own double marks made single. A straight mark opens where a
+    word starts after it and closes where one ends before it: a passage may start inside a quotation, so
+    taking them in turns would turn its first closing mark into an opening one."""
     text = text.replace("“", "‘").replace("”", "’")
-    # A straight mark opens where a word starts after it and closes where one ends before it: a passage may start
-    # inside a quotation, so taking them in turns would turn its first closing mark into an opening one.
     return _STRAIGHT_OPENING.sub("‘", text).replace('"', "’")
 
 
@@ -134,7 +139,7 @@ def _join(parts: list[str], sep: str = ", ") -> str:
 def _plain(source: CitationSource) -> str:
     date_text = _day_month_year(_date_parts(source.published))
     byline = _join(authors(source), " and ")
-    headline = clean(source.headline)
+    headline = _nested(clean(source.headline))
     line = _join([clean(source.outlet), f"“{headline}”" if headline else "", f"by {byline}" if byline else "",
                   date_text])  # fmt: skip
     tail = f" {clean(source.url)} (accessed {_day_month_year(_accessed(source))})" if source.url.strip() else ""
@@ -208,7 +213,7 @@ def _invert_first(names: list[str]) -> list[str]:
 def _mla(source: CitationSource) -> str:
     names = _invert_first(authors(source))
     who = f"{names[0]}, et al." if len(names) > 2 else _join_names(names, ", and", ", and")
-    headline = clean(source.headline)
+    headline = _nested(clean(source.headline))
     container = _join([clean(source.outlet), _day_month_year(_date_parts(source.published), MLA_MONTHS),
                        re.sub(r"^https?://", "", clean(source.url))])  # fmt: skip
     accessed = f"Accessed {_day_month_year(_accessed(source), MLA_MONTHS)}." if source.url.strip() else ""
@@ -220,7 +225,7 @@ def _mla(source: CitationSource) -> str:
 def _chicago(source: CitationSource) -> str:
     names = _invert_first(authors(source))
     who = _join_names(names, ", and", ", and")
-    headline = clean(source.headline)
+    headline = _nested(clean(source.headline))
     when = _month_day_year(_date_parts(source.published))
     url = clean(source.url)
     # Chicago gives an access date only when the source itself carries no date.
