@@ -77,6 +77,13 @@ def test_a_relaying_outlet_does_not_replace_the_speaker_named_before():
     assert credits(body) == [("The Syrian Foreign Ministry", "said")]
 
 
+def test_a_quotation_right_after_told_is_who_was_told_not_what():
+    body = "Between June and July, Mr. Stone told “senior campaign officials” about the emails, prosecutors say."
+    assert credits(body) == [None]
+    # Told what, after a colon: the words are the teller's.
+    assert credits("Mr. Stone told reporters: “I will not testify.”") == [("Mr. Stone", "told")]
+
+
 def test_a_quotation_that_names_a_day_is_not_a_title():
     # A show's title capitalises its longer words; a day or a month is capitalised in any sentence.
     body = ("In an interview, Mr. Baker delivered what aides called a wake-up call.\n\n"

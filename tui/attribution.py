@@ -133,6 +133,8 @@ class _Finder:
         for verb in reversed(verbs[-2:]):
             if verb.group() in RELAYS:
                 return None  # ``The Times reported that he was promised “dirt”``: the words are not the paper's
+            if verb.group() == "told" and not head[verb.end():].strip():
+                continue  # ``Mr. Stone told “senior Trump campaign officials” about``: who was told, not what
             speaker = phrase_before(head, verb.start())
             if speaker is not None:
                 return self._credit(speaker[0], verb.group(), start + speaker[1], start + verb.end(), quote)
