@@ -205,19 +205,19 @@ def test_an_outlet_with_a_weaker_match_is_close_not_absent():
 
 
 def test_an_outlet_quoting_a_few_words_of_a_quotation_carries_a_trim_of_it_not_nothing():
-    quoted = 'The senator answered: "With all due respect, that is just a bunch of malarkey and everyone knows it."'
+    quoted = 'The senator answered: "With respect, that is a pile of nonsense and everyone in this room knows it."'
     result = align(articles(
         quoted, quoted,
-        'Relishing the exchange, the senator called his rival "my friend" but dismissed the plan as "malarkey."',
+        'Enjoying the exchange, the senator called his rival "my friend" but waved the plan away as "nonsense."',
         'The senator called his rival "my friend" before the debate ended with a long discussion of taxes.',
     ))
-    group = group_holding(result, 0, "bunch of malarkey", GroupKind.QUOTE)
+    group = group_holding(result, 0, "pile of nonsense", GroupKind.QUOTE)
     assert group is not None and group.articles == {0, 1}
     # The third outlet quotes the quotation's one telling word: its sentence is the closest passage, so the
     # reader says "closest in this outlet" there, never "not in this outlet".
     assert group.state(2) == "close"
     close = group.closest[2]
-    assert "malarkey" in result.articles[2].text[close.start : close.end]
+    assert "nonsense" in result.articles[2].text[close.start : close.end]
     # "my friend" is two short words anyone may quote: the fourth outlet shares nothing of the quotation.
     assert group.state(3) == "absent"
 

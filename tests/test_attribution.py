@@ -78,10 +78,10 @@ def test_a_relaying_outlet_does_not_replace_the_speaker_named_before():
 
 
 def test_a_quotation_right_after_told_is_who_was_told_not_what():
-    body = "Between June and July, Mr. Stone told “senior campaign officials” about the emails, prosecutors say."
+    body = "Between June and July, Mr. Vance told “two senior aides” about the letter, prosecutors say."
     assert credits(body) == [None]
     # Told what, after a colon: the words are the teller's.
-    assert credits("Mr. Stone told reporters: “I will not testify.”") == [("Mr. Stone", "told")]
+    assert credits("Mr. Vance told reporters: “I will not testify.”") == [("Mr. Vance", "told")]
 
 
 def test_a_quotation_that_names_a_day_is_not_a_title():
@@ -149,7 +149,7 @@ def test_he_after_a_sentence_naming_two_people_is_left_unresolved():
 def test_he_after_a_sentence_opening_on_a_clause_is_the_person_of_its_main_clause():
     # The name in the opening "When ..." clause is not who the sentence is about: "he" is Ms. Baker.
     body = ("When Mr. Adams went after the mayor’s remark at a fund-raiser about the “budget hole,” Ms. Baker "
-            "reminded him of his own record. “I think he very well knows what the council voted for,” she said.")
+            "reminded him of his own record. “I think he knows exactly what the council voted for,” she said.")
     assert credits(body)[-1] == ("Ms. Baker", "said")
     body = ("After Mr. Adams finished his statement, Mr. Baker delivered what aides called a warning.\n\n"
             "“We have work to do,” he said.")
@@ -157,22 +157,20 @@ def test_he_after_a_sentence_opening_on_a_clause_is_the_person_of_its_main_claus
 
 
 def test_he_after_a_sentence_about_he_goes_back_to_whom_that_he_stands_for():
-    # The sentence before names only Obama, but it is about "he", the Perry of the sentence before it.
-    body = ("Republican presidential candidate Rick Perry pledges to end President Barack Obama’s policies.\n\n"
-            "Perry has stepped up his attacks on Obama over cultural issues. In a statement released Tuesday, he "
-            "decried the Obama administration’s decision on foreign aid.\n\n"
-            "“This is just the most recent example of an administration at war with people of faith,” he said.")
-    assert credits(body)[-1] == ("Perry", "said")
+    # The sentence before names only Lee, but it is about "she", the Ruiz of the sentence before it.
+    body = ("Governor Ana Ruiz sharpened her campaign against Mayor Tom Lee this week.\n\n"
+            "Ruiz has stepped up her attacks on Lee over transit. In a statement released Monday, she "
+            "criticised the Lee administration’s handling of the bus contract.\n\n"
+            "“This is one more sign of a city hall that has lost its way,” she said.")
+    assert credits(body)[-1] == ("Ruiz", "said")
 
 
 def test_a_speech_verb_inside_the_quotation_names_nobody():
-    # "President Obama has said" is Netanyahu's words, not who says them.
-    body = ("Prime Minister Benjamin Netanyahu of Israel pressed President Barack Obama on Iran.\n\n"
-            "Netanyahu also made an appearance on NBC’s “Meet the Press” last Sunday, urging Obama to take a "
-            "tougher line with Iran.\n\n"
-            "“President Obama has said that he is determined to prevent Iran from getting nuclear weapons,” he said "
-            "on the Sunday morning show.")
-    assert credits(body)[-1] == ("Netanyahu", "said")
+    # "President Lee has said" is Ruiz's words, not who says them.
+    body = ("Prime Minister Ana Ruiz pressed President Tom Lee on the treaty.\n\n"
+            "Ruiz also appeared on a Sunday talk show, urging Lee to take a firmer line on the border.\n\n"
+            "“President Lee has said that he is determined to close the border crossings,” she said on the show.")
+    assert credits(body)[-1] == ("Ruiz", "said")
 
 
 def test_a_clause_on_who_the_speaker_is_may_stand_before_the_verb():

@@ -176,15 +176,15 @@ def test_a_quotation_keeps_its_own_marks_as_single_ones():
 
 def test_straight_marks_inside_a_quotation_open_and_close_where_they_stand():
     # A passage that starts inside a quotation: its first straight mark closes it, then a title opens and closes.
-    source = replace(FULL, quote='As President, I\'ll end it. And I\'ll fight," says Perry in the ad titled "Strong."')
+    source = replace(FULL, quote='As mayor, I\'ll build it. And I\'ll finish it," says Ruiz in the ad titled "Forward."')
     assert cite(source, "plain").startswith(
-        "“As President, I'll end it. And I'll fight,’ says Perry in the ad titled ‘Strong.’”\n")
+        "“As mayor, I'll build it. And I'll finish it,’ says Ruiz in the ad titled ‘Forward.’”\n")
 
 
 @pytest.mark.parametrize("style", ["plain", "mla", "chicago"])
 def test_a_headline_set_in_quotation_marks_has_its_own_marks_made_single(style):
-    source = replace(FULL, headline='Perry Ad: I Can Defend Faith From Obama’s “War on Religion” and "Cuts"')
-    assert "“Perry Ad: I Can Defend Faith From Obama’s ‘War on Religion’ and ‘Cuts’" in cite(source, style)
+    source = replace(FULL, headline='Ruiz Ad: I Will Defend Jobs From Lee’s “War on Transit” and "Cuts"')
+    assert "“Ruiz Ad: I Will Defend Jobs From Lee’s ‘War on Transit’ and ‘Cuts’" in cite(source, style)
 
 
 @given(st.text(), st.text(), st.text(), st.sampled_from(STYLES))

@@ -97,7 +97,7 @@ class ClosestSearch:
 
 
 def find_trims(factory: Units, groups: list[Group], sentences: list[Unit], discount: dict[str, float]) -> None:
-    """An outlet that quotes a few words of a group's quotation ("malarkey") carries a trim of it: the sentence
+    """An outlet that quotes a few words of a group's quotation ("nonsense") carries a trim of it: the sentence
     that quotes them is close, however little else it shares, and "not in this outlet" would be false. Only
     within one story (a corpus's groups look for closest passages among their neighbours)."""
     articles = factory.articles

@@ -134,7 +134,7 @@ class _Finder:
             if verb.group() in RELAYS:
                 return None  # ``The Times reported that he was promised “dirt”``: the words are not the paper's
             if verb.group() == "told" and not head[verb.end():].strip():
-                continue  # ``Mr. Stone told “senior Trump campaign officials” about``: who was told, not what
+                continue  # ``Mr. Vance told “two senior aides” about``: who was told, not what
             speaker = phrase_before(head, verb.start())
             if speaker is not None:
                 return self._credit(speaker[0], verb.group(), start + speaker[1], start + verb.end(), quote)
@@ -241,7 +241,7 @@ class _Finder:
             opening = back < index or (inside is None and words.lstrip()[:1] not in "“\"'‘")
             subject = _subject(words, opening, self.surnames if wanted_person else None)
             if subject is not None and subject.lower() in PERSON_PRONOUNS:
-                continue  # ``In a statement, he decried the Obama administration``: still about the one before
+                continue  # ``In a statement, she criticised the Lee administration``: still about the one before
             person = subject is not None and is_person(subject, self.surnames)
             if wanted_person and back < index and not person:
                 named = people_named(words, self.surnames)  # the one person the sentence names, if only one
@@ -261,7 +261,7 @@ _OPENING_CLAUSE = re.compile(r"\s*(?:When|While|After|Before|As|Although|Though|
 
 
 # A sentence whose main clause, after an opening phrase or clause, is about "he" or "she" ("In a statement
-# released Tuesday, he decried ...").
+# released Monday, she criticised ...").
 _PRONOUN_AFTER_OPENING = re.compile(r"\s*(\w+)\b[^;:!?]{0,120}?,[”\"’']?\s+([Hh]e|[Ss]he)\s+[a-z]")
 
 
@@ -287,7 +287,7 @@ def _is_title(words: str) -> bool:
 def _subject(sentence: str, opening: bool, people: set[str] | None = None) -> str | None:
     """The speaker of the sentence's first speech verb, or (in an earlier sentence) the name it opens with;
     when looking for a person (`people` given), a person it opens with comes first. A sentence opening on a
-    clause of its own ("When Mr. Biden went after ..., Mr. Ryan reminded ...") opens after that clause."""
+    clause of its own ("When Mr. Adams went after ..., Ms. Baker reminded ...") opens after that clause."""
     start = len(sentence) - len(sentence.lstrip())
     clause = _OPENING_CLAUSE.match(sentence) if opening else None
     if clause is not None:
@@ -301,7 +301,7 @@ def _subject(sentence: str, opening: bool, people: set[str] | None = None) -> st
     if people is not None and first and is_person(sentence[first[0].start() : first[-1].end()], people):
         if first[0].group().lower() not in {"the", "a", "an"} | PERSON_PRONOUNS and first[0].start() < start + 3:
             return sentence[first[0].start() : first[-1].end()]
-    # A speech verb inside a quotation is the quoted speaker's words ("“President Obama has said ...,” he
+    # A speech verb inside a quotation is the quoted speaker's words ("“President Lee has said ...,” she
     # said"): only the sentence's own words are read for one.
     own = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), sentence)
     for verb in _VERB.finditer(own):
