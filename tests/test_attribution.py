@@ -148,8 +148,8 @@ def test_he_after_a_sentence_naming_two_people_is_left_unresolved():
 
 def test_he_after_a_sentence_opening_on_a_clause_is_the_person_of_its_main_clause():
     # The name in the opening "When ..." clause is not who the sentence is about: "he" is Ms. Baker.
-    body = ("When Mr. Adams went after the mayor’s remark at a fund-raiser about the “budget hole,” Ms. Baker "
-            "reminded him of his own record. “I think he knows exactly what the council voted for,” she said.")
+    body = ("When Mr. Adams attacked the budget plan at Monday’s hearing over its “hidden costs,” Ms. Baker "
+            "pointed to his own votes. “I think he knows exactly what the council voted for,” she said.")
     assert credits(body)[-1] == ("Ms. Baker", "said")
     body = ("After Mr. Adams finished his statement, Mr. Baker delivered what aides called a warning.\n\n"
             "“We have work to do,” he said.")
