@@ -113,8 +113,9 @@ class OutletList(SelectionList[int]):
     BINDINGS = [Binding("enter", "screen.confirm", "Compare", id="confirm")]
 
     def action_select(self) -> None:
-        if self.highlighted is not None and not self.get_option_at_index(self.highlighted).disabled:
-            self.toggle(self.get_option_at_index(self.highlighted))
+        option = self.get_option_at_index(self.highlighted) if self.highlighted is not None else None
+        if option is not None and not option.disabled:
+            self.toggle(option)
 
 
 class PickerScreen(Screen):
